@@ -1,0 +1,43 @@
+# Quick start: `make site` builds site/ from source_docs/; `make test` passes every test.
+# Both set up their own virtual environment (.venv) first.
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+SOURCES ?= source_docs
+BUILD := build
+BUILDER_FLAGS ?=
+
+# Byte-identical builds: MkDocs dates the sitemap from SOURCE_DATE_EPOCH,
+# taken from the last commit (so the same sources give the same site).
+export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 0)
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: site test lint browser serve clean
+
+$(VENV)/.installed: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[test]'
+	touch $@
+
+site: $(VENV)/.installed
+	$(BIN)/python -m builder build --sources $(SOURCES) --out $(BUILD) $(BUILDER_FLAGS)
+	$(BIN)/mkdocs build --strict --quiet
+
+serve: site
+	$(BIN)/mkdocs serve
+
+# Debian's Chromium drives the browser tests (Playwright never downloads a browser).
+browser:
+	@test -x /usr/bin/chromium || { apt-get update -qq && apt-get install -y -qq chromium >/dev/null; }
+
+lint: $(VENV)/.installed
+	$(BIN)/ruff check builder tests site_overrides
+	$(BIN)/ruff format --check builder tests site_overrides
+
+test: $(VENV)/.installed browser lint
+	$(BIN)/python -m pytest
+
+clean:
+	rm -rf $(BUILD) site

@@ -1,0 +1,43 @@
+"""Command line: `python -m builder build --sources DIR --out DIR`."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections import Counter
+from pathlib import Path
+
+from builder.build import build
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="builder", description=__doc__)
+    sub = parser.add_subparsers(dest="command", required=True)
+    b = sub.add_parser("build", help="read the sources and write Markdown pages and nav data")
+    b.add_argument("--sources", type=Path, default=Path("source_docs"))
+    b.add_argument("--out", type=Path, default=Path("build"))
+    b.add_argument("--keep-going", action="store_true", help="publish the good documents, list the bad")
+    b.add_argument("--strict", action="store_true", help="treat warnings as errors")
+    b.add_argument("--quiet", action="store_true", help="print the summary only")
+    args = parser.parse_args(argv)
+
+    result = build(args.sources, args.out, keep_going=args.keep_going)
+    if not args.quiet:
+        for warning in result.warnings:
+            print(warning.render(), file=sys.stderr)
+    for error in result.errors:
+        print(error.render(), file=sys.stderr)
+    kinds = Counter(w.kind for w in result.warnings)
+    paragraphs = sum(len(d.paragraphs()) for d in result.documents)
+    notes = sum(len(d.notes) for d in result.documents)
+    print(
+        f"builder: {len(result.documents)} documents, {paragraphs} paragraphs, {notes} notes, "
+        f"{len(result.errors)} errors, {len(result.warnings)} warnings"
+        + (f" ({', '.join(f'{k} {v}' for k, v in sorted(kinds.items()))})" if kinds else "")
+        + f", {result.seconds:.1f} s"
+    )
+    if result.errors and not args.keep_going:
+        return 1
+    if args.strict and result.warnings:
+        return 1
+    return 0

@@ -1,0 +1,66 @@
+"""Diagnostics: the one error type for bad input, and warnings with a place.
+
+Every problem a maintainer can fix in a source file is reported with the file,
+line and column, so the message points at the spot to edit.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class Place:
+    """A position in a source file (1-based line and column; 0 = unknown)."""
+
+    path: Path
+    line: int = 0
+    column: int = 0
+
+    def __str__(self) -> str:
+        text = str(self.path)
+        if self.line:
+            text += f":{self.line}"
+            if self.column:
+                text += f":{self.column}"
+        return text
+
+
+class InputError(Exception):
+    """A source document the builder cannot turn into a page."""
+
+    def __init__(self, place: Place, message: str, hint: str = "") -> None:
+        self.place = place
+        self.message = message
+        self.hint = hint
+        super().__init__(self.render())
+
+    def render(self) -> str:
+        text = f"{self.place}: error: {self.message}"
+        if self.hint:
+            text += f"\n  hint: {self.hint}"
+        return text
+
+
+@dataclass(frozen=True)
+class Warning_:
+    """Something odd in a source that does not stop the build unless --strict."""
+
+    place: Place
+    kind: str
+    message: str
+
+    def render(self) -> str:
+        return f"{self.place}: warning [{self.kind}]: {self.message}"
+
+
+@dataclass
+class Diagnostics:
+    """Warnings collected while reading one document."""
+
+    path: Path
+    warnings: list[Warning_] = field(default_factory=list)
+
+    def warn(self, kind: str, message: str, line: int = 0) -> None:
+        self.warnings.append(Warning_(Place(self.path, line), kind, message))

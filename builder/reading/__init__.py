@@ -1,0 +1,79 @@
+"""Reading a source document: raw text in, `Document` out.
+
+The stages run in this declared order, each a `Ruler` of small named rules
+(see each module's docstring for what it guarantees to the next):
+
+1. decode: bytes to numbered lines (encodings, BOMs, line ends);
+2. lines: control characters, tabs, trailing white space;
+3. furniture: job numbers, page numbers, running headers, contents tables;
+4. line markup: Markdown/HTML converter leftovers (hashes, dashes, dead links);
+5. blocks: lines grouped into blocks; star emphasis;
+6. markers: every note-marker form made one token;
+7. notes: note definitions taken out; plain-digit markers found;
+7b. checkpoint: the source's words recorded for the conservation check;
+8. masthead: metadata fields read, masthead blocks set aside;
+9. joining: paragraphs cut by page breaks joined back; escapes resolved;
+10. structure: parts, headings, anchored paragraphs, notes with references.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from builder import conservation
+from builder.errors import Diagnostics, InputError, Place
+from builder.model import Document, Metadata
+from builder.reading import blocks, decode, furniture, joining, lines, markers, markup, masthead, notes, structure
+from builder.reading.state import ReadState, Ruler
+
+
+def snapshot_words(state: ReadState) -> None:
+    """Record the source's words for the conservation check (see builder.conservation)."""
+    text = [w for b in state.blocks if b.kind == "text" for w in conservation.words(b.text)]
+    state.source_words = text + [w for n in state.notes for w in conservation.words(n.text)]
+
+
+BLOCK_RULES = Ruler(
+    "blocks",
+    [
+        ("group_blocks", blocks.group_blocks),
+        ("star_emphasis", markup.star_emphasis),
+    ],
+)
+FINAL_RULES = Ruler("final", [("unescape", markup.unescape)])
+
+STAGES: list[Ruler] = [
+    lines.LINE_RULES,
+    furniture.FURNITURE_RULES,
+    markup.LINE_MARKUP_RULES,
+    BLOCK_RULES,
+    markers.MARKER_RULES,
+    notes.NOTE_RULES,
+    Ruler("checkpoint", [("snapshot_words", snapshot_words)]),
+    masthead.MASTHEAD_RULES,
+    joining.JOIN_RULES,
+    FINAL_RULES,
+    Ruler("structure", [("build_structure", structure.build_structure)]),
+]
+
+
+def read_state(path: Path, raw: bytes, meta: Metadata, diagnostics: Diagnostics) -> ReadState:
+    """Run every stage and return the final state (tests look inside it)."""
+    state = ReadState(diagnostics=diagnostics, meta=meta)
+    state.lines = decode.split_lines(decode.decode(path, raw, diagnostics))
+    for stage in STAGES:
+        stage.run(state)
+    return state
+
+
+def read_document(path: Path, raw: bytes, meta: Metadata, diagnostics: Diagnostics) -> tuple[Document, ReadState]:
+    """Read one source document into the model."""
+    state = read_state(path, raw, meta, diagnostics)
+    if not any(p.blocks for p in state.parts):
+        raise InputError(
+            Place(path, state.lines[-1].number if state.lines else 0),
+            "no paragraphs found: the text has a masthead but nothing after it",
+            "check that the file holds the document's text, not only its cover page",
+        )
+    doc_notes = structure.build_notes(state, state.parts)
+    return Document(meta=state.meta, parts=state.parts, notes=doc_notes), state

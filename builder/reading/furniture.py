@@ -1,0 +1,156 @@
+"""Page furniture rules: what the printed page adds that the document does not say.
+
+Guarantees to the next stage: no job numbers (`06-57590`, `0657590`,
+`23-25272 (E) 211223`), barcodes (`*2325272*`), page numbers (`2/18`,
+`2 06-57590`), running headers (the symbol and title repeated around a page
+number) or contents tables remain. Where a page's furniture was, a single
+`BREAK` line stands, so the joining stage knows a page ended there. Every line
+taken out is recorded in `state.furniture` (the conservation check's only
+allowed deletions besides notes moving to the end).
+"""
+
+from __future__ import annotations
+
+import re
+
+from builder.reading.state import Line, ReadState, Ruler
+
+BREAK = "\ue010"
+
+_JOB = re.compile(r"(?:\d{1,3}\s+)?\d{2}-?\d{5}(?:\s*\(E\))?(?:\s+\d{6})?(?:\s+\d{1,3})?")
+_PAGE = re.compile(r"\d{1,3}\s*/\s*\d{1,3}")
+_BARCODE = re.compile(r"\*\d{7,8}\*")
+_WORD = re.compile(r"\w+")
+_BODY_START = re.compile(r"^\W{0,2}(The [A-Z][\w ,'’-]{3,120},|\d{1,3}\.(\s|$)|Contents$|Annex\b)")
+_CONTENTS = re.compile(r"^\s*Contents\s*$")
+_CONTENTS_HEAD = re.compile(r"^\s*(<i>)?Paragraphs(</i>)?\s+(<i>)?Page(</i>)?\s*$")
+_CONTENTS_ROW = re.compile(r"\S.*\s(\d{1,3}(\s*[-–]\s*\d{1,3})?\s+)?\d{1,3}$")
+_NOTE_START = re.compile(r"^\s*(\*{1,3}|[¹²³⁴⁵⁶⁷⁸⁹⁰]+|<sup>)")
+
+
+def _is_anchor(text: str) -> bool:
+    """A line that only printed pages have: page number, job number, barcode."""
+    t = text.strip()
+    return bool(_PAGE.fullmatch(t) or _JOB.fullmatch(t) or _BARCODE.fullmatch(t))
+
+
+def _words(text: str) -> list[str]:
+    return [w.casefold() for w in _WORD.findall(text)]
+
+
+def _masthead_end(lines: list[Line]) -> int:
+    for i, line in enumerate(lines):
+        if _BODY_START.match(line.text.strip()):
+            return i
+    return min(len(lines), 60)
+
+
+def _contains_run(haystack: str, needle: list[str]) -> bool:
+    return f" {' '.join(needle)} " in haystack
+
+
+def page_furniture(state: ReadState) -> None:
+    """Remove clusters of page furniture around each page or job number.
+
+    A cluster grows from an anchor line over blank lines, other anchors and
+    running-header lines: a line repeating two or more consecutive words of
+    the masthead (the symbol, the title) after the masthead has ended.
+    """
+    lines = state.lines
+    end = _masthead_end(lines)
+    masthead_words = " " + " ".join(w for ln in lines[:end] for w in _words(ln.text)) + " "
+
+    def is_header_line(i: int) -> bool:
+        if i < end:
+            return False
+        words = _words(lines[i].text)
+        if not words or len(words) > 16:
+            return False
+        if len(words) < 2 and not re.search(r"/", lines[i].text):
+            return False
+        return _contains_run(masthead_words, words)
+
+    remove: set[int] = set()
+    for i, line in enumerate(lines):
+        if i in remove or not _is_anchor(line.text):
+            continue
+        cluster = {i}
+        for step in (-1, 1):
+            j = i + step
+            while 0 <= j < len(lines):
+                text = lines[j].text.strip()
+                if not text or _is_anchor(text) or is_header_line(j):
+                    cluster.add(j)
+                    j += step
+                else:
+                    break
+        remove |= cluster
+    _replace_with_breaks(state, remove)
+
+
+def _replace_with_breaks(state: ReadState, remove: set[int]) -> None:
+    out: list[Line] = []
+    previous_removed = False
+    for i, line in enumerate(state.lines):
+        if i in remove:
+            if line.text.strip():
+                state.furniture.append(Line(line.text, line.number))
+            if not previous_removed:
+                out.append(Line("", line.number))
+                out.append(Line(BREAK, line.number))
+                out.append(Line("", line.number))
+            previous_removed = True
+        else:
+            out.append(line)
+            previous_removed = False
+    state.lines = out
+
+
+def contents_table(state: ReadState) -> None:
+    """Remove a "Contents" table (the site makes its own table of contents).
+
+    Rows end in paragraph and page numbers; an entry wrapped over two lines is
+    a row too. Notes printed at the foot of a contents page are kept.
+    """
+    lines = state.lines
+    start = next((i for i, ln in enumerate(lines) if _CONTENTS.match(ln.text)), None)
+    if start is None:
+        return
+
+    def next_text(k: int) -> int:
+        while k < len(lines) and (not lines[k].text.strip() or lines[k].text == BREAK):
+            k += 1
+        return k
+
+    remove = {start}
+    i = start + 1
+    in_note = False
+    while i < len(lines):
+        text = lines[i].text
+        if not text.strip() or text == BREAK:
+            in_note = False
+            i += 1
+            continue
+        if _CONTENTS_HEAD.match(text) or (_CONTENTS_ROW.match(text) and not in_note):
+            remove.add(i)
+        elif _NOTE_START.match(text) or in_note:
+            in_note = True
+        else:
+            k = next_text(i + 1)
+            if k < len(lines) and _CONTENTS_ROW.match(lines[k].text) and not _BODY_START.match(text):
+                remove.add(i)
+            else:
+                break
+        i += 1
+    for k in sorted(remove):
+        state.furniture.append(Line(lines[k].text, lines[k].number))
+    state.lines = [ln for k, ln in enumerate(lines) if k not in remove]
+
+
+FURNITURE_RULES = Ruler(
+    "furniture",
+    [
+        ("page_furniture", page_furniture),
+        ("contents_table", contents_table),
+    ],
+)

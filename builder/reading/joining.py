@@ -1,0 +1,56 @@
+"""Joining rules: mend paragraphs that a page break cut in two.
+
+Guarantees to the next stage: no "break" or "rule" blocks remain; a paragraph
+split by a page break, with or without a block of notes between its halves,
+is one block again.
+"""
+
+from __future__ import annotations
+
+import re
+
+from builder.reading.state import Block, ReadState, Ruler
+
+_ENDS_COMPLETE = re.compile(r"[.,;:!?]\W*$")
+_STARTS_NEW = re.compile(
+    r"^[“\"]?(\d{1,3}\.(\s|$)|\([a-z]{1,2}\)\s|\([ivxlc]{1,6}\)\s|[IVXLC]{1,6}\.?\s|[A-Z]\.\s"
+    r"|Annex\b|The [A-Z].{0,120},$)"
+)
+
+
+def _continues(before: Block, after: Block) -> bool:
+    """Does `after` read on from `before` across the page break?"""
+    if _lowercase_start(after):
+        return True
+    if _ENDS_COMPLETE.search(before.plain):
+        return False
+    return not _STARTS_NEW.match(after.plain)
+
+
+def _lowercase_start(block: Block) -> bool:
+    plain = block.plain
+    return plain.lstrip("“\"‘'( ")[:1].islower() and not _STARTS_NEW.match(plain)
+
+
+def join_across_breaks(state: ReadState) -> None:
+    """Join across a page break, or wherever a block starts in lower case.
+
+    A paragraph never starts in lower case, so such a block is the rest of the
+    one before, cut by a page break the converter did not leave a trace of.
+    """
+    out: list[Block] = []
+    broken = False
+    for block in state.blocks:
+        if block.kind != "text":
+            broken = True
+            continue
+        if out and ((broken and _continues(out[-1], block)) or _lowercase_start(block)):
+            glue = "" if re.search(r"[A-Za-z]-$", out[-1].text) and block.plain[:1].islower() else " "
+            out[-1].text += glue + block.text
+        else:
+            out.append(block)
+        broken = False
+    state.blocks = out
+
+
+JOIN_RULES = Ruler("joining", [("join_across_breaks", join_across_breaks)])

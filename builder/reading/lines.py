@@ -1,0 +1,42 @@
+"""Line clean-up rules: characters that are not text.
+
+Guarantees to the next stage: no control or private-use characters (so the
+builder's own tokens cannot be forged by a source), no soft hyphens, tabs
+turned into spaces, no trailing white space.
+"""
+
+from __future__ import annotations
+
+import re
+
+from builder.reading.state import ReadState, Ruler
+
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f\u00ad\ue000-\uf8ff\ufeff\u200b]")
+
+
+def strip_controls(state: ReadState) -> None:
+    """Drop control characters, zero-width marks and private-use code points."""
+    for line in state.lines:
+        if _CONTROL.search(line.text):
+            line.text = _CONTROL.sub("", line.text)
+
+
+def tabs_to_spaces(state: ReadState) -> None:
+    for line in state.lines:
+        if "\t" in line.text:
+            line.text = line.text.replace("\t", " ")
+
+
+def trailing_space(state: ReadState) -> None:
+    for line in state.lines:
+        line.text = line.text.rstrip()
+
+
+LINE_RULES = Ruler(
+    "lines",
+    [
+        ("strip_controls", strip_controls),
+        ("tabs_to_spaces", tabs_to_spaces),
+        ("trailing_space", trailing_space),
+    ],
+)

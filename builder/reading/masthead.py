@@ -1,0 +1,194 @@
+"""Masthead rules: the metadata a document prints above its text.
+
+Guarantees to the next stage: the masthead blocks (symbol, body, distribution,
+date, session, agenda item, sponsors, title, "Resolution adopted by ...") are
+out of `state.blocks` and kept verbatim (less note markers and emphasis) in
+`meta.masthead_text`; the fields
+recognised in them are set on `state.meta` (where the YAML file has not set
+them already: the file corrects the text, never the other way round); the
+first remaining block starts the document's own text.
+"""
+
+from __future__ import annotations
+
+import re
+
+from builder.model import NoteRef
+from builder.reading.state import MARKER_RE, Block, ReadState, Ruler
+
+MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
+DATE = rf"\d{{1,2}} (?:{MONTHS}) \d{{4}}"
+SYMBOL = r"(?:A|E|S|ST|UNEP|TD|CTOC|CRC|CEDAW|CCPR|DP|ECE|HRC|TD|UNW|ICEF)(?:/[A-Za-z0-9][A-Za-z0-9.\-]*){2,}"
+
+_BODIES = ("General Assembly", "Economic and Social Council", "Security Council", "Human Rights Council")
+_BODY_START = re.compile(r"^[“\"]?(The [A-Z][\w ,'’()-]{3,140},$|\d{1,3}\.(\s|$)|[IVX]{1,5}\.\s|Annex\b|Contents$)")
+_ENDS_MASTHEAD = re.compile(r"^(Note|Report|Letter|Memorandum) (by|of|from) the \w")
+_MAX_BLOCKS = 25
+
+# (field, pattern): a field takes the first group of the first block matching it.
+_FIELDS: list[tuple[str, re.Pattern[str]]] = [
+    ("symbol", re.compile(rf"(?:United Nations\s+)?\b({SYMBOL})(?![\w/])")),
+    ("body", re.compile(r"\b(" + "|".join(_BODIES) + r")\b(?!\s+(?:resolution|decision|on|at))")),
+    ("distribution", re.compile(r"Distr\.:\s*(General|Limited|Restricted)")),
+    ("date", re.compile(rf"(?<=\s)({DATE})|^({DATE})")),
+    ("original", re.compile(r"Original:\s*([A-Z][a-z]+(?:/[A-Z][a-z]+)*)")),
+    ("session", re.compile(r"\b([A-Z][a-z]+(?:-[a-z]+)?(?: special| emergency special)?) session\b")),
+    (
+        "committee",
+        re.compile(
+            r"\b((?:First|Second|Third|Fourth|Fifth|Sixth) Committee"
+            r"|Commission on [A-Z][a-z]+(?: (?:and|on|of|[A-Z][a-z]+))*)"
+        ),
+    ),
+    (
+        "place",
+        re.compile(
+            rf"^((?:Vienna|New York|Geneva|Nairobi|Bonn|Rome), "
+            rf"(?:\d{{1,2}}[–-]\d{{1,2}} (?:{MONTHS})|{DATE}|\d{{1,2}} (?:{MONTHS})[–-]).*\d{{4}})$"
+        ),
+    ),
+]
+_AGENDA = re.compile(
+    r"\b(?:Agenda items?|Item) (\d+(?: ?\([a-z]\))?(?:,? (?:and )?\d+(?: ?\([a-z]\))?)*)(?: of the provisional agenda)?"
+)
+_SPONSORS = re.compile(
+    r"^(?P<who>.+?):\s*"
+    r"(?P<kind>(?:revised )?draft (?:resolution|decision)s?|amendments? to .+|resolution adopted by .+)$",
+    re.IGNORECASE,
+)
+_ADOPTED = re.compile(rf"^(?P<kind>Resolution|Decision) adopted by the (?P<by>.+?) on (?P<on>{DATE})$")
+_TYPE_LINE = re.compile(
+    r"^((?:Note|Report|Letter|Memorandum) (?:by|of|from) the .+|(?:Revised )?[Dd]raft (?:resolution|decision).*)$"
+)
+_BRACKETED = re.compile(r"^\[(.+)\]$")
+_RESOLUTION_TITLE = re.compile(r"^(\d{1,3}/\d{1,4}(?: [A-Z])?)\.\s+(.+)$")
+
+
+def _take_refs(meta, field: str, text: str) -> str:
+    """Strip note markers from a field's text, remembering them for the header."""
+    for label in MARKER_RE.findall(text):
+        meta.field_refs.setdefault(field, []).append(NoteRef(0, label))
+    return MARKER_RE.sub("", text).strip()
+
+
+def split_masthead(state: ReadState) -> None:
+    """Move the leading masthead blocks out of the text, keeping them verbatim."""
+    blocks = [b for b in state.blocks if b.kind == "text"]
+    end = None
+    for i, block in enumerate(blocks[:_MAX_BLOCKS]):
+        plain = block.plain.strip()
+        if _BODY_START.match(plain):
+            end = i
+            break
+        if _ENDS_MASTHEAD.match(plain):
+            end = i + 1
+            break
+    if end is None:
+        end = 0
+    head = blocks[:end]
+    state.masthead = head
+    ids = {id(b) for b in head}
+    state.blocks = [b for b in state.blocks if id(b) not in ids]
+    state.meta.masthead_text = [b.plain for b in head]
+    state.meta.masthead_lines = [b.line for b in head]
+
+
+def read_fields(state: ReadState) -> None:
+    """Fill metadata fields from the masthead blocks, left to right."""
+    meta = state.meta
+    found: dict[str, str] = {}
+    leftovers: list[tuple[int, str]] = []
+    agenda_block = -1
+    type_block = -1
+    for i, block in enumerate(state.masthead):
+        text = block.text
+        m = _ADOPTED.match(block.plain.strip())
+        if m:
+            found.setdefault("document_type", "resolution" if m["kind"] == "Resolution" else "decision")
+            found.setdefault("adopted_by", m["by"])
+            found.setdefault("adopted_on", m["on"])
+            type_block = i
+            continue
+        m = _BRACKETED.match(block.plain.strip())
+        if m:
+            found.setdefault("adopted_from", m.group(1))
+            continue
+        m = _RESOLUTION_TITLE.match(block.plain.strip())
+        if m:
+            found.setdefault("resolution_number", m.group(1))
+            found.setdefault("title", _take_refs(meta, "title", text.split(".", 1)[1]))
+            continue
+        m = _SPONSORS.match(block.plain.strip())
+        if m and len(m["who"]) < 2000:
+            _take_refs(meta, "sponsors", text)
+            who = m["who"]
+            found.setdefault("sponsors", who)
+            found.setdefault(
+                "document_type", m["kind"].lower() if "adopted" not in m["kind"].lower() else "draft resolution"
+            )
+            type_block = i
+            continue
+        for name, pattern in _FIELDS:
+            m = pattern.search(text)
+            if m and name not in found:
+                value = next(g for g in m.groups() if g)
+                found[name] = value
+                text = text[: m.start()] + " " + text[m.end() :]
+        m = _AGENDA.search(text)
+        if m and "agenda_item" not in found:
+            found["agenda_item"] = m.group(1)
+            rest = text[m.end() :]
+            agenda_ref = MARKER_RE.match(rest.strip())
+            if agenda_ref:
+                meta.field_refs.setdefault("agenda_item", []).append(NoteRef(0, agenda_ref.group(1)))
+                rest = rest.strip()[agenda_ref.end() :]
+            text = text[: m.start()]
+            rest = rest.strip(" ,.")
+            if rest:
+                found["agenda_title"] = _take_refs(meta, "agenda_title", rest)
+            agenda_block = i
+        leftover = re.sub(r"^[\s,.;:]*United Nations\b", "", text).strip(" ,.;:")
+        m = _TYPE_LINE.match(MARKER_RE.sub("", leftover))
+        if m and "document_type" not in found:
+            found["document_type"] = _take_refs(meta, "document_type", leftover)
+            type_block = i
+            continue
+        if re.search(r"[^\W\d_]", MARKER_RE.sub("", leftover)):
+            leftovers.append((i, leftover))
+    for i, text in leftovers:
+        if i == agenda_block + 1 and "agenda_title" not in found and i != len(state.masthead) - 1:
+            found["agenda_title"] = _take_refs(meta, "agenda_title", text)
+        elif "title" not in found and (i == max(j for j, _ in leftovers)) and (type_block < 0 or i != type_block):
+            found["title"] = _take_refs(meta, "title", text)
+    _apply(meta, found)
+
+
+def _apply(meta, found: dict[str, str]) -> None:
+    for name, value in found.items():
+        value = re.sub(r"\s+", " ", MARKER_RE.sub("", value)).strip()
+        if name == "sponsors":
+            if not meta.sponsors:
+                meta.sponsors = split_sponsors(value)
+        elif name == "adopted_from":
+            continue
+        elif hasattr(meta, name) and not getattr(meta, name):
+            setattr(meta, name, value)
+
+
+def split_sponsors(text: str) -> list[str]:
+    """ "Angola, Belarus and Viet Nam" → ["Angola", "Belarus", "Viet Nam"]."""
+    parts = re.split(r",\s*|\s+and\s+(?=[A-Z])", text)
+    return [p.strip() for p in parts if p.strip()]
+
+
+MASTHEAD_RULES = Ruler(
+    "masthead",
+    [
+        ("split_masthead", split_masthead),
+        ("read_fields", read_fields),
+    ],
+)
+
+
+def blocks_text(blocks: list[Block]) -> str:
+    return "\n".join(b.text for b in blocks)

@@ -1,0 +1,295 @@
+"""Structure rules: blocks to parts, headings and anchored paragraphs.
+
+Guarantees to the renderer: every block of the text is in exactly one
+`Paragraph` or `Heading` of one `Part`, in reading order, each with an anchor
+that depends only on the document's own numbering (see `builder.anchors`);
+sub-paragraphs are nested under their paragraph; notes are `Note`s whose
+`ref_ids` list every reference to them, header fields included.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from builder import anchors
+from builder.model import Heading, Inline, Note, Paragraph, Part
+from builder.reading.inline import to_inline
+from builder.reading.state import Block, ReadState
+
+_QUOTE = r"(?P<quote>[“\"‘]?)"
+_NUMBERED = re.compile(rf"^{_QUOTE}(?P<num>\d{{1,3}})\.(?:\s+|$)(?P<rest>.*)$", re.DOTALL)
+_SUB = re.compile(rf"^{_QUOTE}\((?P<num>[a-z]{{1,2}}|[ivxlc]{{1,7}})\)\s*(?P<rest>.*)$", re.DOTALL)
+_FORMULA = re.compile(r"^[“\"]?The [A-Z][\w ,'’()-]{3,140},[”\"]?$")
+_ROMAN_HEADING = re.compile(r"^(?P<num>[IVXLC]{1,6})\.?\s+(?P<rest>[A-Z“\"].*)$", re.DOTALL)
+_LETTER_HEADING = re.compile(r"^(?P<num>[A-H])\.?\s+(?P<rest>[A-Z“\"].*)$", re.DOTALL)
+_ANNEX = re.compile(r"^Annex(?:es)?(?: (?P<num>[IVXLC]{1,6}|\d{1,2}))?$")
+_ROMAN = re.compile(r"^[ivxlc]+$")
+
+_PREAMBLE_OPENING = re.compile(
+    r"^(?:(?:Also|Further|Deeply|Profoundly|Seriously|Gravely|Strongly|Firmly|Fully|Particularly|"
+    r"Greatly|Again|Once again|Expressing|Bearing|Taking|Having)\s+)?"
+    r"(?:[A-Za-z][a-z]+(?:ing|ed)|Aware|Mindful|Cognizant|Conscious|Desirous|Determined|Convinced|Alarmed)\b"
+    r"(?:\s+(?:also|further|again|in mind|into account|note|with (?:deep |grave |great |serious )?"
+    r"(?:concern|appreciation|satisfaction|regret|alarm)|of)\b)*"
+)
+_OPERATIVE_OPENING = re.compile(
+    r"^(?:(?:Also|Further|Again|Once again|Strongly|Firmly|Urgently|Once more|Reiterates|Further)\s+)?"
+    r"[A-Za-z][a-z]+(?:s|es)\b"
+    r"(?:\s+(?:also|further|again|upon|on|note|with (?:deep |grave |great )?(?:appreciation|concern|satisfaction)|"
+    r"its (?:request|call|support|concern|commitment))\b)*"
+)
+
+
+@dataclass
+class _Cursor:
+    """Where the structure walk is: the current part, paragraph and sub-paragraphs."""
+
+    part: Part
+    enacted: bool = False
+    started: bool = False
+    preamble: int = 0
+    intro: int = 0
+    text: int = 0
+    section: str = ""
+    subsection: str = ""
+    top: Paragraph | None = None
+    letter: Paragraph | None = None
+    roman: Paragraph | None = None
+    used: set[str] = field(default_factory=set)
+    numbers: list[int] = field(default_factory=list)
+
+
+def _heading_like(block: Block, rest: str) -> bool:
+    plain = rest.strip()
+    return len(plain) < 250 and not re.search(r"[;,:]\W*$", plain)
+
+
+def build_structure(state: ReadState) -> None:
+    """Classify every block and hang it in the document tree."""
+    parts = [Part(prefix="")]
+    cur = _Cursor(parts[0])
+    annexes = 0
+    pending_annex_title = False
+    for block in state.blocks:
+        plain = block.plain.strip()
+        first = block.first_line.strip()
+
+        annex = _ANNEX.match(first) if first else None
+        if annex or _ANNEX.match(plain):
+            annexes += 1
+            prefix = anchors.annex_prefix(annexes)
+            head = first if annex else plain
+            part = Part(prefix=prefix, label=head, anchor=prefix.rstrip("-"))
+            rest = block.text[len(head) :].strip() if annex and block.text.startswith(head) else ""
+            if rest:
+                part.title = to_inline(rest)
+            parts.append(part)
+            cur = _Cursor(part)
+            pending_annex_title = not rest
+            continue
+        if pending_annex_title:
+            pending_annex_title = False
+            if _heading_like(block, plain) and not _NUMBERED.match(plain) and not _FORMULA.match(plain):
+                cur.part.title = to_inline(block.text)
+                continue
+
+        if _FORMULA.match(plain) and not cur.started:
+            cur.enacted = True
+            cur.part.blocks.append(Paragraph("", "formula", to_inline(block.text), block.line))
+            continue
+
+        m = _NUMBERED.match(block.text)
+        if m:
+            _numbered(state, cur, m, block)
+            continue
+
+        m = _SUB.match(block.text)
+        if m and _sub(state, cur, m, block):
+            continue
+
+        if _section(state, cur, block, first, plain):
+            continue
+
+        _unnumbered(state, cur, block)
+    state.parts = [p for p in parts if p.blocks or p.title or p.prefix]
+
+
+def _claim(state: ReadState, cur: _Cursor, anchor: str, line: int) -> str:
+    """Reserve an anchor; a duplicate gets a suffix and a warning."""
+    if anchor not in cur.used:
+        cur.used.add(anchor)
+        return anchor
+    n = 2
+    while f"{anchor}-{n}" in cur.used:
+        n += 1
+    state.diagnostics.warn("duplicate-number", f"paragraph id {anchor!r} appears again; this one is {anchor}-{n}", line)
+    cur.used.add(f"{anchor}-{n}")
+    return f"{anchor}-{n}"
+
+
+def _numbered(state: ReadState, cur: _Cursor, m: re.Match[str], block: Block) -> None:
+    number = int(m["num"])
+    if cur.numbers and number != cur.numbers[-1] + 1:
+        what = "repeated" if number in cur.numbers else f"jumps from {cur.numbers[-1]} to"
+        state.diagnostics.warn("numbering", f"paragraph number {what} {number}", block.line)
+    elif not cur.numbers and number != 1:
+        state.diagnostics.warn("numbering", f"numbered paragraphs start at {number}", block.line)
+    cur.numbers.append(number)
+    cur.started = True
+    kind = "operative" if cur.enacted else "para"
+    anchor = _claim(state, cur, cur.part.prefix + anchors.numbered(kind, m["num"]), block.line)
+    content = to_inline(m["rest"])
+    para = Paragraph(anchor, kind, content, block.line, number=m["num"], label=f"{m['quote']}{m['num']}.")
+    para.opening = _opening(content, _OPERATIVE_OPENING if kind == "operative" else None)
+    para.citation = anchors.citation(cur.part, para)
+    cur.part.blocks.append(para)
+    cur.top, cur.letter, cur.roman = para, None, None
+
+
+def _is_roman_sub(cur: _Cursor, num: str) -> bool:
+    """(i) is roman under a lettered sub-paragraph, unless it follows (h)."""
+    if not _ROMAN.match(num) or cur.letter is None:
+        return False
+    previous = cur.letter.number
+    follows = len(previous) == 1 and len(num) == 1 and ord(num) == ord(previous) + 1
+    return not follows or cur.roman is not None
+
+
+def _sub(state: ReadState, cur: _Cursor, m: re.Match[str], block: Block) -> bool:
+    num = m["num"]
+    roman = _is_roman_sub(cur, num)
+    parent = cur.letter if roman else cur.top
+    if parent is None:
+        return False
+    anchor = _claim(state, cur, f"{parent.anchor}-{num}", block.line)
+    para = Paragraph(anchor, "sub", to_inline(m["rest"]), block.line, number=num, label=f"{m['quote']}({num})")
+    para.citation = f"{parent.citation} ({num})"
+    parent.children.append(para)
+    if roman:
+        cur.roman = para
+    else:
+        cur.letter, cur.roman = para, None
+    return True
+
+
+def _is_roman_heading(cur: _Cursor, num: str) -> bool:
+    """ "II" is a section number; a lone "C" or "D" is the letter after "B" or "C"."""
+    if not re.fullmatch(r"[IVXLC]+", num):
+        return False
+    if len(num) > 1 or (num == "I" and cur.subsection != "h"):
+        return True
+    return {"V": "iv", "X": "ix"}.get(num) == cur.section
+
+
+def _section(state: ReadState, cur: _Cursor, block: Block, first: str, plain: str) -> bool:
+    m = None
+    if re.fullmatch(r"[IVXLC]{1,6}\.?|[A-H]\.?", first) and len(plain) > len(first):
+        m = re.match(r"^(?P<num>[IVXLC]{1,6}|[A-H])\.?\s+(?P<rest>.+)$", block.text, re.DOTALL)
+    if m is None:
+        m = _ROMAN_HEADING.match(block.text) or _LETTER_HEADING.match(block.text)
+        if m and not _heading_like(block, m["rest"]):
+            m = None
+    if m is None:
+        return False
+    num = m["num"]
+    if _is_roman_heading(cur, num):
+        cur.section, cur.subsection = num.lower(), ""
+        anchor, level = anchors.section(num), 2
+    else:
+        cur.subsection = num.lower()
+        anchor, level = anchors.section(num, within=cur.section), (3 if cur.section else 2)
+    anchor = _claim(state, cur, cur.part.prefix + anchor, block.line)
+    cur.part.blocks.append(Heading(anchor, num, to_inline(m["rest"]), level, block.line))
+    cur.top = cur.letter = cur.roman = None
+    return True
+
+
+def _unnumbered(state: ReadState, cur: _Cursor, block: Block) -> None:
+    content = to_inline(block.text)
+    if cur.enacted and not cur.started:
+        cur.preamble += 1
+        anchor = _claim(state, cur, cur.part.prefix + anchors.preamble(cur.preamble), block.line)
+        para = Paragraph(anchor, "preamble", content, block.line, number=str(cur.preamble))
+        para.opening = _opening(content, _PREAMBLE_OPENING)
+    elif not cur.started and not cur.part.prefix:
+        cur.intro += 1
+        anchor = _claim(state, cur, anchors.intro(cur.intro), block.line)
+        para = Paragraph(anchor, "intro", content, block.line, number=str(cur.intro))
+    else:
+        cur.text += 1
+        anchor = _claim(state, cur, cur.part.prefix + anchors.text(cur.text), block.line)
+        para = Paragraph(anchor, "text", content, block.line, number=str(cur.text))
+    para.citation = anchors.citation(cur.part, para)
+    cur.part.blocks.append(para)
+    cur.top, cur.letter, cur.roman = para, None, None
+
+
+def _opening(content: Inline, pattern: re.Pattern[str] | None) -> str:
+    """The opening phrase: the leading italics if the source has them, else by wording."""
+    text = content.text
+    lead = len(text) - len(text.lstrip('“"‘ '))
+    for span in content.spans:
+        if span.kind == "em" and span.start <= lead and span.end - span.start < 60:
+            return text[span.start : span.end].strip()
+    if pattern is None:
+        return ""
+    m = pattern.match(text[lead:])
+    return m.group(0).strip() if m else ""
+
+
+def build_notes(state: ReadState, parts: list[Part]) -> list[Note]:
+    """Make `Note`s and give every reference (header, text, notes) its id."""
+    notes: list[Note] = []
+    by_label: dict[str, Note] = {}
+    used: set[str] = set()
+    for definition in state.notes:
+        key = anchors.note_key(definition.label)
+        note_id = f"fn:{key}"
+        if note_id in used:
+            n = 2
+            while f"fn:{key}-{n}" in used:
+                n += 1
+            state.diagnostics.warn("duplicate-note", f"note {definition.label} is defined again", definition.line)
+            note_id = f"fn:{key}-{n}"
+        used.add(note_id)
+        note = Note(definition.label, note_id, to_inline(definition.text), definition.line)
+        notes.append(note)
+        by_label[definition.label] = note
+
+    counts: dict[str, int] = {}
+
+    def bind(refs, line: int) -> None:
+        for ref in refs:
+            note = by_label.get(ref.label)
+            if note is None:
+                state.diagnostics.warn("missing-note", f"note marker {ref.label} has no note", line)
+                continue
+            counts[note.note_id] = counts.get(note.note_id, 0) + 1
+            n = counts[note.note_id]
+            ref.note_id = note.note_id
+            ref.ref_id = ("fnref:" if n == 1 else f"fnref{n}:") + note.note_id[3:]
+            note.ref_ids.append(ref.ref_id)
+
+    for name in sorted(state.meta.field_refs):
+        bind(state.meta.field_refs[name], 0)
+
+    def walk(paragraphs: list[Paragraph]) -> None:
+        for p in paragraphs:
+            bind(p.content.refs, p.line)
+            walk(p.children)
+
+    for part in parts:
+        if part.title:
+            bind(part.title.refs, 0)
+        for block in part.blocks:
+            if isinstance(block, Paragraph):
+                walk([block])
+            else:
+                bind(block.content.refs, block.line)
+    for note in notes:
+        bind(note.content.refs, note.line)
+    for note in notes:
+        if not note.ref_ids:
+            state.diagnostics.warn("unreferenced-note", f"note {note.label} is never referenced", note.line)
+    return notes

@@ -1,0 +1,97 @@
+"""Finding source documents and their optional metadata files.
+
+A source is a `.txt` file; its metadata file, if any, sits beside it with the
+same name and a `.yml` or `.yaml` ending. The metadata file adds or corrects
+what the text lacks; an unknown key is a warning, malformed YAML an error
+naming the line.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, fields
+from pathlib import Path
+
+import yaml
+
+from builder.errors import Diagnostics, InputError, Place
+from builder.model import Metadata
+
+_LIST_KEYS = {"sponsors"}
+_KEYS = {f.name for f in fields(Metadata)} - {"source", "masthead_text", "masthead_lines", "field_refs"}
+_SYMBOL_SAFE = re.compile(r"[A-Z][A-Za-z0-9]*(?:/[A-Za-z0-9][A-Za-z0-9.\-]*)+")
+_SLUG_SAFE = re.compile(r"[a-z0-9][a-z0-9\-]{0,99}")
+RESERVED = {"browse", "assets", "search", "glossary", "index", "404"}
+
+
+@dataclass
+class Source:
+    path: Path
+    meta_path: Path | None
+
+
+def discover(folder: Path) -> list[Source]:
+    """Every `.txt` document under `folder`, in a stable (sorted) order."""
+    if not folder.is_dir():
+        raise InputError(Place(folder), "the sources folder does not exist", "pass SOURCES=<folder>")
+    out = []
+    for path in sorted(folder.rglob("*.txt")):
+        meta = next((p for p in (path.with_suffix(".yml"), path.with_suffix(".yaml")) if p.exists()), None)
+        out.append(Source(path, meta))
+    return out
+
+
+def load_metadata(source: Source, diagnostics: Diagnostics) -> Metadata:
+    meta = Metadata(source=source.path)
+    if source.meta_path is None:
+        return meta
+    text = source.meta_path.read_text(encoding="utf-8-sig")
+    try:
+        data = yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line = mark.line + 1 if mark else 0
+        column = mark.column + 1 if mark else 0
+        problem = getattr(exc, "problem", None) or "malformed YAML"
+        raise InputError(Place(source.meta_path, line, column), f"metadata is not valid YAML: {problem}") from None
+    if data is None:
+        return meta
+    if not isinstance(data, dict):
+        raise InputError(Place(source.meta_path, 1), "metadata must be a mapping of keys to values")
+    for key, value in data.items():
+        if key not in _KEYS:
+            diagnostics.warn("metadata-key", f"unknown metadata key {key!r} in {source.meta_path.name} (ignored)")
+            continue
+        if key in _LIST_KEYS:
+            value = [str(v) for v in value] if isinstance(value, list) else [str(value)]
+        else:
+            value = "" if value is None else str(value)
+        setattr(meta, key, value)
+    return meta
+
+
+def page_path(meta: Metadata) -> str:
+    """The Markdown file of a document: its symbol as undocs.org spells it, else its slug.
+
+    `A/C.3/61/L.7/Rev.1` → `A/C.3/61/L.7/Rev.1.md`, served at `A/C.3/61/L.7/Rev.1/`.
+    """
+    if meta.symbol:
+        if not _SYMBOL_SAFE.fullmatch(meta.symbol) or any(p in (".", "..") for p in meta.symbol.split("/")):
+            raise InputError(
+                Place(meta.source),
+                f"symbol {meta.symbol!r} has characters that are unsafe in a web address",
+                "a UN symbol is letters, digits, dots and hyphens between slashes (A/C.3/61/L.7/Rev.1)",
+            )
+        return meta.symbol + ".md"
+    slug = meta.slug or slugify(meta.source.stem)
+    if not _SLUG_SAFE.fullmatch(slug) or slug in RESERVED:
+        raise InputError(
+            Place(meta.source),
+            f"slug {slug!r} cannot be a page address",
+            "use lower-case letters, digits and hyphens, not one of: " + ", ".join(sorted(RESERVED)),
+        )
+    return slug + ".md"
+
+
+def slugify(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")[:100] or "document"
