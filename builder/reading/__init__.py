@@ -8,11 +8,11 @@ The stages run in this declared order, each a `Ruler` of small named rules
 3. furniture: job numbers, page numbers, running headers, contents tables;
 4. line markup: Markdown/HTML converter leftovers (hashes, dashes, dead links);
 5. blocks: lines grouped into blocks; star emphasis;
-6. markers: every note-marker form made one token;
+6. markers: every note-marker form made one token; escapes resolved;
 7. notes: note definitions taken out; plain-digit markers found;
 7b. checkpoint: the source's words recorded for the conservation check;
 8. masthead: metadata fields read, masthead blocks set aside;
-9. joining: paragraphs cut by page breaks joined back; escapes resolved;
+9. joining: paragraphs cut by page breaks joined back;
 10. structure: parts, headings, anchored paragraphs, notes with references.
 """
 
@@ -40,7 +40,6 @@ BLOCK_RULES = Ruler(
         ("star_emphasis", markup.star_emphasis),
     ],
 )
-FINAL_RULES = Ruler("final", [("unescape", markup.unescape)])
 
 STAGES: list[Ruler] = [
     lines.LINE_RULES,
@@ -52,7 +51,6 @@ STAGES: list[Ruler] = [
     Ruler("checkpoint", [("snapshot_words", snapshot_words)]),
     masthead.MASTHEAD_RULES,
     joining.JOIN_RULES,
-    FINAL_RULES,
     Ruler("structure", [("build_structure", structure.build_structure)]),
 ]
 

@@ -24,7 +24,7 @@ _WORD = re.compile(r"\w+")
 _BODY_START = re.compile(r"^\W{0,2}(The [A-Z][\w ,'’-]{3,120},|\d{1,3}\.(\s|$)|Contents$|Annex\b)")
 _CONTENTS = re.compile(r"^\s*Contents\s*$")
 _CONTENTS_HEAD = re.compile(r"^\s*(<i>)?Paragraphs(</i>)?\s+(<i>)?Page(</i>)?\s*$")
-_CONTENTS_ROW = re.compile(r"\S.*\s(\d{1,3}(\s*[-–]\s*\d{1,3})?\s+)?\d{1,3}$")
+_CONTENTS_ROW = re.compile(r"(\S.*\s)?(\d{1,3}(\s*[-–]\s*\d{1,3})?\s+)?\d{1,3}$")
 _NOTE_START = re.compile(r"^\s*(\*{1,3}|[¹²³⁴⁵⁶⁷⁸⁹⁰]+|<sup>)")
 
 
@@ -117,10 +117,15 @@ def contents_table(state: ReadState) -> None:
     if start is None:
         return
 
-    def next_text(k: int) -> int:
-        while k < len(lines) and (not lines[k].text.strip() or lines[k].text == BREAK):
-            k += 1
-        return k
+    def entry_end(k: int) -> int | None:
+        """The row line that closes an entry starting at k (an entry wraps over up to 4 lines)."""
+        for j in range(k, min(k + 4, len(lines))):
+            text = lines[j].text
+            if not text.strip() or text == BREAK or _NOTE_START.match(text):
+                return None
+            if _CONTENTS_HEAD.match(text) or _CONTENTS_ROW.match(text):
+                return j
+        return None
 
     remove = {start}
     i = start + 1
@@ -131,17 +136,15 @@ def contents_table(state: ReadState) -> None:
             in_note = False
             i += 1
             continue
-        if _CONTENTS_HEAD.match(text) or (_CONTENTS_ROW.match(text) and not in_note):
-            remove.add(i)
-        elif _NOTE_START.match(text) or in_note:
+        if in_note or _NOTE_START.match(text):
             in_note = True
-        else:
-            k = next_text(i + 1)
-            if k < len(lines) and _CONTENTS_ROW.match(lines[k].text) and not _BODY_START.match(text):
-                remove.add(i)
-            else:
-                break
-        i += 1
+            i += 1
+            continue
+        end = entry_end(i)
+        if end is None or (end > i and _BODY_START.match(text)):
+            break
+        remove.update(range(i, end + 1))
+        i = end + 1
     for k in sorted(remove):
         state.furniture.append(Line(lines[k].text, lines[k].number))
     state.lines = [ln for k, ln in enumerate(lines) if k not in remove]

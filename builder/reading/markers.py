@@ -2,7 +2,8 @@
 
 Guarantees to the next stage: each marker written as `¹²`, `<sup>5</sup>`,
 the mangled `<sup>&</sup>lt;sup>5</sup>`, `$^{6}\\ …$` or a lone `*`/`**`/`***`
-after a word is the token `marker(label)`. Plain digits after a word (the raw
+after a word is the token `marker(label)`; a converter's backslash escapes
+are resolved last (after the stars, so an escaped `\\*` is never a marker). Plain digits after a word (the raw
 PDF form, `Development,1`) are recognised later, by `digit_markers`, once the
 notes are known: only a digit that matches a note printed on that page is one.
 """
@@ -11,12 +12,13 @@ from __future__ import annotations
 
 import re
 
+from builder.reading import markup
 from builder.reading.state import MARKER_RE, ReadState, Ruler, marker
 
 _SUPERSCRIPTS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
 _MANGLED_SUP = re.compile(r"<sup>&</sup>lt;sup>([\w*]{1,4})</sup>")
 _HTML_SUP = re.compile(r"<sup>\s*([\w*]{1,4})\s*</sup>")
-_LATEX = re.compile(r"\$\s*\^\s*\{\s*(?:\^\s*\{\s*)?([\w*]{1,4})\s*\}\s*\}?\s*(?:\\\s?)?((?:[^$]{0,200}?)\$)?")
+_LATEX = re.compile(r"\$\s*\^\s*\{\s*(?:\^\s*\{\s*)?([\w*]{1,4})\s*\}(?:\s*\\?\})?\s*(?:\\\s?)?((?:[^$]{0,200}?)\$)?")
 _UNICODE = re.compile(r"[⁰¹²³⁴⁵⁶⁷⁸⁹]+")
 _STARS_AFTER_WORD = re.compile(r"(?<=[\w.,;:)\]”’\"])\*{1,3}(?=\s|$|[,;.:)])")
 _STARS_AT_START = re.compile(r"^\*{1,3}(?=\s)")
@@ -83,5 +85,6 @@ MARKER_RULES = Ruler(
         ("unicode_superscripts", unicode_superscripts),
         ("star_markers", star_markers),
         ("space_before_markers", space_before_markers),
+        ("unescape", markup.unescape),
     ],
 )

@@ -165,7 +165,7 @@ def read_fields(state: ReadState) -> None:
 
 def _apply(meta, found: dict[str, str]) -> None:
     for name, value in found.items():
-        value = re.sub(r"\s+", " ", MARKER_RE.sub("", value)).strip()
+        value = re.sub(r"\s+", " ", Block(value, 0).plain).strip()
         if name == "sponsors":
             if not meta.sponsors:
                 meta.sponsors = split_sponsors(value)

@@ -30,7 +30,7 @@ _PREAMBLE_OPENING = re.compile(
     r"^(?:(?:Also|Further|Deeply|Profoundly|Seriously|Gravely|Strongly|Firmly|Fully|Particularly|"
     r"Greatly|Again|Once again|Expressing|Bearing|Taking|Having)\s+)?"
     r"(?:[A-Za-z][a-z]+(?:ing|ed)|Aware|Mindful|Cognizant|Conscious|Desirous|Determined|Convinced|Alarmed)\b"
-    r"(?:\s+(?:also|further|again|in mind|into account|note|with (?:deep |grave |great |serious )?"
+    r"(?:\s+(?:also|further|again|in mind|into account|attention|note|with (?:deep |grave |great |serious )?"
     r"(?:concern|appreciation|satisfaction|regret|alarm)|of)\b)*"
 )
 _OPERATIVE_OPENING = re.compile(

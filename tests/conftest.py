@@ -1,0 +1,154 @@
+"""Shared fixtures: the seed documents read once, a built site, a browser."""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import http.server
+import subprocess
+import sys
+import threading
+from pathlib import Path
+
+import pytest
+import yaml
+
+from builder.build import BuildResult, build, read_one
+from builder.errors import Diagnostics
+from builder.model import Document, Metadata
+from builder.reading.state import ReadState
+from builder.sources import discover
+
+ROOT = Path(__file__).resolve().parent.parent
+SOURCES = ROOT / "source_docs"
+CORPUS = ROOT.parent / "shared" / "corpus"
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]
+
+
+def read_text(text: str | bytes, name: str = "doc.txt", meta: Metadata | None = None) -> tuple[Document, ReadState]:
+    """Read a document given as text, through the same path as the build."""
+    from builder.reading import read_document
+
+    raw = text.encode("utf-8") if isinstance(text, str) else text
+    path = Path(name)
+    diagnostics = Diagnostics(path)
+    doc, state = read_document(path, raw, meta or Metadata(path), diagnostics)
+    return doc, state
+
+
+def stage_state(path: Path, until: str) -> ReadState:
+    """The reading state right after the stage named `until` (for stage guarantees)."""
+    from builder import reading
+
+    state = ReadState(diagnostics=Diagnostics(path), meta=Metadata(path))
+    state.lines = reading.decode.split_lines(reading.decode.decode(path, path.read_bytes(), state.diagnostics))
+    for stage in reading.STAGES:
+        stage.run(state)
+        if stage.name == until:
+            return state
+    raise AssertionError(f"no stage named {until!r}")
+
+
+@pytest.fixture(scope="session")
+def seeds() -> dict[str, Document]:
+    """The five source documents, read and rendered as the build does, by file prefix."""
+    result = BuildResult()
+    docs = {}
+    for source in discover(SOURCES):
+        read = read_one(source, result)
+        assert read is not None, [e.render() for e in result.errors]
+        docs[source.path.name[:3]] = read[0]
+    return docs
+
+
+@pytest.fixture(scope="session")
+def seed_pages() -> dict[str, str]:
+    result = BuildResult()
+    return {s.path.name[:3]: read_one(s, result)[1] for s in discover(SOURCES)}
+
+
+def corpus_files(step: int = 1) -> list[Path]:
+    if not CORPUS.is_dir():
+        pytest.skip("../shared/corpus is not beside the project")
+    return sorted(CORPUS.glob("*.txt"))[::step]
+
+
+def mkdocs_config(build_dir: Path, site_dir: Path) -> Path:
+    """A copy of mkdocs.yml pointing at a build folder outside the work tree."""
+    config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
+    config["docs_dir"] = str(build_dir / "docs")
+    config["site_dir"] = str(site_dir)
+    config["theme"]["custom_dir"] = str(ROOT / "site_overrides")
+    config["hooks"] = [str(ROOT / h) for h in config["hooks"]]
+    path = build_dir / "mkdocs.yml"
+    path.write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")
+    return path
+
+
+def build_site(sources: Path, workdir: Path) -> Path:
+    """Builder + `mkdocs build --strict`, as `make site` does; returns the site folder."""
+    result = build(sources, workdir / "build")
+    assert not result.errors, [e.render() for e in result.errors]
+    site = workdir / "site"
+    config = mkdocs_config(workdir / "build", site)
+    env = {"SOURCE_DATE_EPOCH": "1700000000", "NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin"}
+    run = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-f", str(config)],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=workdir,
+    )
+    assert run.returncode == 0, run.stdout + run.stderr
+    return site
+
+
+def tree_digest(folder: Path) -> dict[str, str]:
+    return {
+        str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
+
+
+@pytest.fixture(scope="session")
+def site_dir(tmp_path_factory) -> Path:
+    return build_site(SOURCES, tmp_path_factory.mktemp("seeds"))
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format, *args):
+        pass
+
+
+@pytest.fixture(scope="session")
+def server(site_dir):
+    handler = functools.partial(_QuietHandler, directory=str(site_dir))
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    httpd.shutdown()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    playwright = pytest.importorskip("playwright.sync_api")
+    if not Path(CHROMIUM).exists():
+        pytest.fail("Debian's chromium is not installed (make test installs it)")
+    with playwright.sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield b
+        b.close()
+
+
+@pytest.fixture
+def page(browser, server):
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, base_url=server)
+    context.grant_permissions(["clipboard-read", "clipboard-write"], origin=server)
+    pg = context.new_page()
+    pg.outside_requests = []
+    pg.on("request", lambda r: None if r.url.startswith(server) else pg.outside_requests.append(r.url))
+    yield pg
+    context.close()

@@ -1,0 +1,92 @@
+"""The site in a real browser: permalinks, notes and backlinks, copy actions."""
+
+from __future__ import annotations
+
+import pytest
+
+pytestmark = pytest.mark.browser
+
+DOC = "/A/C.3/61/L.7/Rev.1/"
+
+
+def test_opening_a_paragraph_link_lands_on_it_highlighted(page):
+    page.goto(DOC + "#op5")
+    target = page.locator("#op5")
+    assert target.evaluate("el => el.matches(':target')")
+    background = page.locator("#op5 > p").evaluate("el => getComputedStyle(el).backgroundColor")
+    assert background not in ("rgba(0, 0, 0, 0)", "transparent")
+    box = target.bounding_box()
+    assert box is not None and 0 <= box["y"] < 900
+    assert page.locator("#op4 > p").evaluate("el => getComputedStyle(el).backgroundColor") == "rgba(0, 0, 0, 0)"
+    assert page.outside_requests == []
+
+
+def test_clicking_a_permalink_puts_it_in_the_address_bar(page):
+    page.goto(DOC)
+    page.locator("#pp2").hover()
+    page.locator("#pp2 .unp-permalink").click()
+    assert page.url.endswith(DOC + "#pp2")
+    assert page.locator("#pp2").evaluate("el => el.matches(':target')")
+
+
+def test_note_marker_opens_its_note_and_the_backlink_returns(page):
+    page.goto(DOC)
+    marker = page.locator("#op3 a.footnote-ref").first
+    assert marker.inner_text() == "1"
+    marker.click()
+    assert page.url.endswith("#fn:1")
+    assert page.locator("#fn\\:1").is_visible()
+    assert "Resolution 55/25, annex I." in page.locator("#fn\\:1").inner_text()
+    page.locator("#fn\\:1 a.footnote-backref").click()
+    assert page.url.endswith("#fnref:1")
+    assert page.locator("#fnref\\:1").evaluate("el => el.closest('.unp-para').id") == "op3"
+
+
+def test_a_note_cited_twice_links_back_to_both_places(page):
+    page.goto("/ga-58-note-ecosoc-2003-20/#fn:4")
+    backlinks = page.locator("#fn\\:4 a.footnote-backref")
+    assert backlinks.count() == 2
+    backlinks.nth(1).click()
+    assert page.url.endswith("#fnref2:4")
+    assert page.locator("#fnref2\\:4").evaluate("el => el.closest('.unp-para').id") == "op4"
+
+
+def test_note_tooltip_on_hover(page):
+    page.goto(DOC)
+    page.locator("#op3 a.footnote-ref").first.hover()
+    tooltip = page.locator(".md-tooltip2, .md-tooltip").filter(has_text="Resolution 55/25, annex I.")
+    tooltip.first.wait_for(state="visible", timeout=5000)
+
+
+def test_copy_link_and_copy_citation(page, server):
+    page.goto(DOC)
+    page.locator("#op5").hover()
+    page.locator("#op5 > p [data-unp-copy=link]").click()
+    page.wait_for_function("document.getElementById('unp-status')?.textContent === 'Link copied'")
+    assert page.evaluate("navigator.clipboard.readText()") == f"{server}{DOC}#op5"
+    page.locator("#op5 > p [data-unp-copy=citation]").click()
+    page.wait_for_function("document.getElementById('unp-status')?.textContent === 'Citation copied'")
+    assert page.evaluate("navigator.clipboard.readText()") == (
+        f"A/C.3/61/L.7/Rev.1, operative paragraph 5 ({server}{DOC}#op5)"
+    )
+
+
+def test_paragraph_actions_are_reachable_by_keyboard(page):
+    page.goto(DOC)
+    page.locator("#pp1 .unp-permalink").focus()
+    actions = page.locator("#pp1 > p > .unp-actions")
+    page.wait_for_function("getComputedStyle(document.querySelector('#pp1 > p > .unp-actions')).opacity === '1'")
+    assert actions.is_visible()
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.dataset.unpCopy") == "link"
+    assert page.evaluate("document.activeElement.getAttribute('aria-label')") == "Copy link to preambular paragraph 1"
+
+
+def test_home_lists_every_document_and_navigation_is_grouped(page):
+    page.goto("/")
+    rows = page.locator("article table tbody tr")
+    assert rows.count() == 5
+    page.locator("article a", has_text="A/C.3/61/L.7/Rev.1").first.click()
+    assert page.url.endswith(DOC)
+    nav = page.locator("nav.md-nav--primary")
+    assert nav.get_by_text("General Assembly").first.is_visible()

@@ -1,0 +1,109 @@
+"""The build as a maintainer runs it: pages, navigation, errors, determinism, safety."""
+
+from __future__ import annotations
+
+import shutil
+
+import yaml
+from conftest import SOURCES, build_site, tree_digest
+
+from builder.build import build
+from builder.cli import main
+
+
+def test_pages_live_at_symbol_or_slug(tmp_path):
+    result = build(SOURCES, tmp_path)
+    assert not result.errors
+    docs = tmp_path / "docs"
+    assert (docs / "A/C.3/61/L.7/Rev.1.md").is_file()
+    assert (docs / "ga-58-note-ecosoc-2003-20.md").is_file()
+    assert (docs / "ccpcj-12-note-sg-trafficking-human-beings.md").is_file()
+    home = (docs / "index.md").read_text(encoding="utf-8")
+    assert "[A/C\\.3/61/L\\.7/Rev\\.1](A/C.3/61/L.7/Rev.1.md)" in home
+    assert home.count(".md)") >= 5
+
+
+def test_navigation_is_grouped_by_body_then_year(tmp_path):
+    build(SOURCES, tmp_path)
+    nav = yaml.safe_load((tmp_path / "nav.yml").read_text(encoding="utf-8"))["nav"]
+    assert nav[0] == {"Home": "index.md"}
+    bodies = {next(iter(entry)): next(iter(entry.values())) for entry in nav[1:]}
+    assert sorted(bodies) == ["Economic and Social Council", "General Assembly"]
+    ga = bodies["General Assembly"]
+    assert ga[0] == "browse/general-assembly/index.md"
+    years = [next(iter(y)) for y in ga[1:]]
+    assert years == ["2012", "2006", "2003"]
+    assert {"A/C.3/61/L.7/Rev.1": "A/C.3/61/L.7/Rev.1.md"} in ga[2]["2006"]
+
+
+def test_builder_output_is_deterministic_and_stale_pages_go(tmp_path):
+    build(SOURCES, tmp_path / "a")
+    build(SOURCES, tmp_path / "b")
+    assert tree_digest(tmp_path / "a") == tree_digest(tmp_path / "b")
+    stale = tmp_path / "a/docs/old/page.md"
+    stale.parent.mkdir(parents=True)
+    stale.write_text("old")
+    build(SOURCES, tmp_path / "a")
+    assert not stale.exists() and not stale.parent.exists()
+
+
+def test_two_site_builds_are_byte_identical(tmp_path):
+    first = build_site(SOURCES, tmp_path / "one")
+    second = build_site(SOURCES, tmp_path / "two")
+    assert tree_digest(first) == tree_digest(second)
+
+
+def test_site_has_no_third_party_requests(site_dir):
+    for html in site_dir.rglob("*.html"):
+        text = html.read_text(encoding="utf-8")
+        assert "fonts.googleapis" not in text and "fonts.gstatic" not in text, html
+        assert '<script src="http' not in text and '<link href="http' not in text, html
+
+
+def _folder(tmp_path, docs: dict[str, str]):
+    folder = tmp_path / "src"
+    folder.mkdir()
+    for name, text in docs.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    return folder
+
+
+GOOD = "United Nations A/C.3/99/L.1\n\nThe General Assembly,\n\nRecalling its resolution 1/1,\n\n1. Decides to act.\n"
+
+
+def test_one_bad_document_does_not_take_its_neighbours_down(tmp_path, capsys):
+    folder = _folder(tmp_path, {"good.txt": GOOD, "empty.txt": "", "dup.txt": GOOD})
+    assert main(["build", "--sources", str(folder), "--out", str(tmp_path / "out"), "--quiet"]) == 1
+    err = capsys.readouterr().err
+    assert "empty.txt: error: the file is empty" in err
+    assert "good.txt: error: A/C.3/99/L.1 is already the address of" in err and err.rstrip().count("dup.txt") >= 1
+    assert main(["build", "--sources", str(folder), "--out", str(tmp_path / "out"), "--keep-going", "--quiet"]) == 0
+    assert (tmp_path / "out/docs/A/C.3/99/L.1.md").is_file()
+
+
+def test_malformed_metadata_names_file_and_line(tmp_path, capsys):
+    folder = _folder(tmp_path, {"doc.txt": GOOD, "doc.yml": "title: ok\nsymbol: [unclosed\n"})
+    assert main(["build", "--sources", str(folder), "--out", str(tmp_path / "out")]) == 1
+    err = capsys.readouterr().err
+    assert "doc.yml:3:1: error: metadata is not valid YAML" in err
+
+
+def test_unsafe_symbol_is_refused(tmp_path, capsys):
+    folder = _folder(tmp_path, {"doc.txt": GOOD, "doc.yml": "symbol: ../../etc/passwd\n"})
+    assert main(["build", "--sources", str(folder), "--out", str(tmp_path / "out")]) == 1
+    assert "unsafe in a web address" in capsys.readouterr().err
+
+
+def test_document_text_is_shown_never_interpreted(tmp_path):
+    hostile = (
+        "The General Assembly,\n\nRecalling <script>alert(1)</script> and <img src=x onerror=alert(2)> and "
+        "[click](javascript:alert(3)) {#evil} {{ config }} **bold** & more,\n\n1. Decides.\n"
+    )
+    folder = _folder(tmp_path, {"x.txt": hostile})
+    site = build_site(folder, tmp_path)
+    html = (site / "x/index.html").read_text(encoding="utf-8")
+    assert "<script>alert(1)" not in html and "<img src=x" not in html
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+    assert "[click](javascript:alert(3))" in html and 'href="javascript' not in html
+    assert "{#evil} {{ config }}" in html
+    shutil.rmtree(site)

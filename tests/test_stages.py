@@ -1,0 +1,74 @@
+"""Each reading stage keeps the promise its docstring makes to the next."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from conftest import SOURCES, corpus_files, stage_state
+
+from builder import reading
+from builder.reading.furniture import BREAK
+from builder.reading.state import MARKER_RE
+
+JOB_OR_PAGE = re.compile(r"^\s*((\d{1,3}\s+)?\d{2}-?\d{5}(\s*\(E\))?(\s+\d{6})?|\d{1,3}/\d{1,3}|\*\d{7,8}\*)\s*$")
+
+
+def sample_files():
+    return sorted(SOURCES.glob("*.txt")) + corpus_files(step=59)
+
+
+def test_stages_run_in_the_declared_order():
+    assert [stage.name for stage in reading.STAGES] == [
+        "lines", "furniture", "line markup", "blocks", "markers", "notes",
+        "checkpoint", "masthead", "joining", "structure",
+    ]  # fmt: skip
+
+
+@pytest.mark.parametrize("path", sample_files(), ids=lambda p: p.name)
+def test_furniture_leaves_no_page_furniture(path):
+    state = stage_state(path, "furniture")
+    texts = [ln.text for ln in state.lines if ln.text != BREAK]
+    assert not [t for t in texts if JOB_OR_PAGE.match(t)]
+    assert not [t for t in texts if "\t" in t or t != t.rstrip()]
+    symbol_lines = [t for t in texts if t.strip().startswith(("A/", "E/")) and " " not in t.strip()]
+    assert len(symbol_lines) <= 1, "the running-header symbol is gone; only the masthead's stays"
+
+
+@pytest.mark.parametrize("path", sample_files(), ids=lambda p: p.name)
+def test_markers_are_normalized(path):
+    state = stage_state(path, "markers")
+    for block in state.blocks:
+        assert "<sup" not in block.text
+        assert "$^" not in block.text
+        assert not re.search("[⁰¹²³⁴⁵⁶⁷⁸⁹]", block.text)
+        assert not re.search(r"\\[_*\[\]]", block.text), "converter escapes are resolved"
+
+
+@pytest.mark.parametrize("path", sample_files(), ids=lambda p: p.name)
+def test_notes_are_out_of_the_text(path):
+    state = stage_state(path, "notes")
+    assert all(not re.match(r"^[“\"]?" + MARKER_RE.pattern, b.text) for b in state.blocks if b.kind == "text")
+    assert all(b.kind in ("text", "break") for b in state.blocks), "no `_____` rules remain"
+
+
+@pytest.mark.parametrize("path", sample_files(), ids=lambda p: p.name)
+def test_joining_leaves_whole_paragraphs(path):
+    state = stage_state(path, "joining")
+    assert all(b.kind == "text" for b in state.blocks)
+    starts_lower = [b.text[:40] for b in state.blocks if b.plain.lstrip("“\"‘'( ")[:1].islower()]
+    assert not [s for s in starts_lower if not re.match(r"^[“\"]?\(([a-z]{1,2}|[ivxlc]+)\)", s)]
+
+
+def test_digit_markers_only_where_a_note_is_printed(tmp_path):
+    text = (
+        "The General Assembly,\n\nRecalling the Sendai Declaration1 and the Framework 2015–2030,2 adopted "
+        "in 2015, and noting that 5 per cent of 12 States,\n\n__________________\n\n1 Resolution 69/283, "
+        "annex I.\n\n2 Ibid., annex II.\n"
+    )
+    path = tmp_path / "d.txt"
+    path.write_text(text, encoding="utf-8")
+    state = stage_state(path, "notes")
+    body = state.blocks[1].text
+    assert MARKER_RE.findall(body) == ["1", "2"]
+    assert "5 per cent of 12 States" in body
