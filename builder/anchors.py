@@ -8,7 +8,11 @@ document sits in the corpus:
 - operative paragraphs `op1`, ... by their own number; numbered paragraphs of
   notes and reports `para14`;
 - sub-paragraphs append their letter or numeral: `op5-b`, `op5-b-ii`;
-- section headings `sec-iii`, `sec-iii-a`;
+- section headings `sec-iii`, `sec-iii-a`; named ones `part-ii`, `chap-ii`,
+  `art-5`;
+- where numbering starts again under each section (sectioned resolutions,
+  articles of a convention), paragraph ids are prefixed with the section's:
+  `sec-ii-op3`, `art-5-para2`;
 - unnumbered text before the enacting formula `intro1`, ...; unnumbered text
   among numbered paragraphs `text1`, ...;
 - inside an annex the same ids prefixed `annex-` (`annex2-` for the second);
@@ -43,6 +47,11 @@ def numbered(kind: str, number: str) -> str:
 
 def section(number: str, within: str = "") -> str:
     return f"sec-{within}-{number.lower()}" if within else f"sec-{number.lower()}"
+
+
+def named_section(kind: str, number: str) -> str:
+    """`Article 5` → `art-5`, `Chapter II` → `chap-ii`, `Part 3 bis` → `part-3-bis`."""
+    return f"{kind}-" + "-".join(number.lower().split())
 
 
 def note_key(label: str) -> str:

@@ -2,7 +2,8 @@
 
 Guarantees to the next stage: no "break" or "rule" blocks remain; a paragraph
 split by a page break, with or without a block of notes between its halves,
-is one block again.
+is one block again; a section numeral printed alone (`II`) is one block with
+its title.
 """
 
 from __future__ import annotations
@@ -53,4 +54,33 @@ def join_across_breaks(state: ReadState) -> None:
     state.blocks = out
 
 
-JOIN_RULES = Ruler("joining", [("join_across_breaks", join_across_breaks)])
+_LONE_NUMERAL = re.compile(
+    r"^(?:(?:Part|Chapter|Section|Article) (?:[IVXLC]{1,6}|\d{1,3}(?: ?(?:bis|ter|[a-z]))?)|[IVXLC]{1,6}\.?|[A-H]\.?)$"
+)
+
+
+def lone_section_numbers(state: ReadState) -> None:
+    """`II` or `Article 5` alone, then its title in the next block: one heading block."""
+    out: list[Block] = []
+    for block in state.blocks:
+        previous = out[-1] if out else None
+        if (
+            previous is not None
+            and _LONE_NUMERAL.match(previous.plain.strip())
+            and len(block.plain) < 250
+            and not _ENDS_COMPLETE.search(block.plain.rstrip(" ,"))
+            and not _STARTS_NEW.match(block.plain)
+        ):
+            previous.text += " " + block.text
+            continue
+        out.append(block)
+    state.blocks = out
+
+
+JOIN_RULES = Ruler(
+    "joining",
+    [
+        ("join_across_breaks", join_across_breaks),
+        ("lone_section_numbers", lone_section_numbers),
+    ],
+)

@@ -68,8 +68,9 @@ _MONTHS = "January|February|March|April|May|June|July|August|September|October|N
 _NOT_AFTER = re.compile(rf"^\s*(?:{_MONTHS}|per cent|%|years?|months?|days?|weeks?|hours?|million|billion|[\d/.,]\d)")
 
 
-def _candidates(text: str, label: str):
-    """Positions (start, end) where `label` may stand as a marker in text."""
+def _candidates(text: str, label: str) -> list[tuple[int, int]]:
+    """Positions (start, end) where `label` may stand as a marker in text, in order."""
+    found = []
     for m in re.finditer(rf"(?<![\d/.\-–]){re.escape(label)}(?![\d/°%])", text):
         start, end = m.start(), m.end()
         if start == 0 or text[start - 1] == MARK_OPEN:
@@ -80,7 +81,11 @@ def _candidates(text: str, label: str):
         if _NOT_AFTER.match(after):
             continue
         if _marker_may_follow(text[:start]):
-            yield start, end
+            found.append((start, end))
+    # A marker glued to a year: "of 12 August 19495" is 1949 and note 5.
+    for m in re.finditer(rf"(?<!\d)(?:1[89]|20)\d\d({re.escape(label)})(?![\d/°%])", text):
+        found.append((m.start(1), m.end(1)))
+    return sorted(found)
 
 
 def _marker_may_follow(before: str) -> bool:
@@ -110,9 +115,9 @@ def digit_markers(state: ReadState) -> None:
             if block.kind != "text":
                 continue
             offset = cursor[1] if bi == cursor[0] else 0
-            found = next(_candidates(block.text[offset:], note.label), None)
+            found = _candidates(block.text[offset:], note.label)
             if found:
-                hit = (bi, offset + found[0], offset + found[1])
+                hit = (bi, offset + found[0][0], offset + found[0][1])
                 break
         if hit is None:
             continue

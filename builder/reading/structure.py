@@ -25,6 +25,11 @@ _ROMAN_HEADING = re.compile(r"^(?P<num>[IVXLC]{1,6})\.?\s+(?P<rest>[A-Z“\"].*)
 _LETTER_HEADING = re.compile(r"^(?P<num>[A-H])\.?\s+(?P<rest>[A-Z“\"].*)$", re.DOTALL)
 _ANNEX = re.compile(r"^Annex(?:es)?(?: (?P<num>[IVXLC]{1,6}|\d{1,2}))?$")
 _ROMAN = re.compile(r"^[ivxlc]+$")
+_NAMED_HEADING = re.compile(
+    r"^(?P<kind>Part|Chapter|Section|Article) (?P<num>[IVXLC]{1,6}|\d{1,3}(?: ?(?:bis|ter|[a-z]))?)\.?(?=\s|$)"
+)
+_NAMED_LEVEL = {"Part": 2, "Chapter": 2, "Section": 2, "Article": 3}
+_NAMED_ID = {"Part": "part", "Chapter": "chap", "Section": "sec", "Article": "art"}
 
 _PREAMBLE_OPENING = re.compile(
     r"^(?:(?:Also|Further|Deeply|Profoundly|Seriously|Gravely|Strongly|Firmly|Fully|Particularly|"
@@ -53,6 +58,8 @@ class _Cursor:
     text: int = 0
     section: str = ""
     subsection: str = ""
+    scope: str = ""
+    scoped_level: int = 0
     top: Paragraph | None = None
     letter: Paragraph | None = None
     roman: Paragraph | None = None
@@ -68,7 +75,8 @@ def _heading_like(block: Block, rest: str) -> bool:
 def build_structure(state: ReadState) -> None:
     """Classify every block and hang it in the document tree."""
     parts = [Part(prefix="")]
-    cur = _Cursor(parts[0])
+    scoped_level = _restart_level(state.blocks)
+    cur = _Cursor(parts[0], scoped_level=scoped_level)
     annexes = 0
     pending_annex_title = False
     for block in state.blocks:
@@ -85,7 +93,7 @@ def build_structure(state: ReadState) -> None:
             if rest:
                 part.title = to_inline(rest)
             parts.append(part)
-            cur = _Cursor(part)
+            cur = _Cursor(part, scoped_level=scoped_level)
             pending_annex_title = not rest
             continue
         if pending_annex_title:
@@ -138,7 +146,7 @@ def _numbered(state: ReadState, cur: _Cursor, m: re.Match[str], block: Block) ->
     cur.numbers.append(number)
     cur.started = True
     kind = "operative" if cur.enacted else "para"
-    anchor = _claim(state, cur, cur.part.prefix + anchors.numbered(kind, m["num"]), block.line)
+    anchor = _claim(state, cur, cur.part.prefix + cur.scope + anchors.numbered(kind, m["num"]), block.line)
     content = to_inline(m["rest"])
     para = Paragraph(anchor, kind, content, block.line, number=m["num"], label=f"{m['quote']}{m['num']}.")
     para.opening = _opening(content, _OPERATIVE_OPENING if kind == "operative" else None)
@@ -182,7 +190,32 @@ def _is_roman_heading(cur: _Cursor, num: str) -> bool:
     return {"V": "iv", "X": "ix"}.get(num) == cur.section
 
 
+def _named_section(state: ReadState, cur: _Cursor, block: Block, first: str) -> bool:
+    """`Chapter II`, `Article 5`: headings of conventions and rules, often in annexes."""
+    m = _NAMED_HEADING.match(first)
+    if m is None or not _heading_like(block, block.plain):
+        return False
+    kind, num = m["kind"], m["num"]
+    anchor = anchors.named_section(_NAMED_ID[kind], num)
+    level = _NAMED_LEVEL[kind]
+    title = block.text[m.end() :].strip()
+    _add_heading(state, cur, block, anchor, f"{kind} {num}", title, level)
+    return True
+
+
+def _add_heading(state: ReadState, cur: _Cursor, block: Block, anchor: str, number: str, title: str, level: int):
+    anchor = _claim(state, cur, cur.part.prefix + anchor, block.line)
+    cur.part.blocks.append(Heading(anchor, number, to_inline(title), level, block.line))
+    if cur.scoped_level and level <= cur.scoped_level:
+        # Numbering restarts under headings of this level: a new scope.
+        cur.scope = anchor.removeprefix(cur.part.prefix) + "-"
+        cur.started, cur.preamble, cur.text, cur.numbers = False, 0, 0, []
+    cur.top = cur.letter = cur.roman = None
+
+
 def _section(state: ReadState, cur: _Cursor, block: Block, first: str, plain: str) -> bool:
+    if _named_section(state, cur, block, first):
+        return True
     m = None
     if re.fullmatch(r"[IVXLC]{1,6}\.?|[A-H]\.?", first) and len(plain) > len(first):
         m = re.match(r"^(?P<num>[IVXLC]{1,6}|[A-H])\.?\s+(?P<rest>.+)$", block.text, re.DOTALL)
@@ -199,17 +232,43 @@ def _section(state: ReadState, cur: _Cursor, block: Block, first: str, plain: st
     else:
         cur.subsection = num.lower()
         anchor, level = anchors.section(num, within=cur.section), (3 if cur.section else 2)
-    anchor = _claim(state, cur, cur.part.prefix + anchor, block.line)
-    cur.part.blocks.append(Heading(anchor, num, to_inline(m["rest"]), level, block.line))
-    cur.top = cur.letter = cur.roman = None
+    _add_heading(state, cur, block, anchor, num, m["rest"], level)
     return True
+
+
+def _restart_level(blocks: list[Block]) -> int:
+    """The heading level under which paragraph numbering starts again at 1, or 0.
+
+    Sectioned resolutions (I, II, ... each with its own preamble and
+    paragraphs 1, 2, ...) are cited "section II, paragraph 3", so their ids
+    are scoped by section (`sec-ii-op3`). Whether a document is sectioned
+    depends only on its own numbering, so the ids stay stable.
+    """
+    level, seen, restart = 0, False, 0
+    for block in blocks:
+        first = block.first_line.strip()
+        named = _NAMED_HEADING.match(first)
+        if named:
+            level = _NAMED_LEVEL[named["kind"]]
+        elif re.fullmatch(r"[IVXLC]{1,6}\.?", first) or _ROMAN_HEADING.match(block.text[:80]):
+            level = 2
+        elif re.fullmatch(r"[A-H]\.?", first) or _LETTER_HEADING.match(block.text[:80]):
+            level = 3 if level else 2
+        elif _ANNEX.match(first):
+            level, seen = 0, False
+        m = _NUMBERED.match(block.text)
+        if m and m["num"] == "1":
+            if seen and level:
+                restart = min(restart or level, level)
+            seen = True
+    return restart
 
 
 def _unnumbered(state: ReadState, cur: _Cursor, block: Block) -> None:
     content = to_inline(block.text)
     if cur.enacted and not cur.started:
         cur.preamble += 1
-        anchor = _claim(state, cur, cur.part.prefix + anchors.preamble(cur.preamble), block.line)
+        anchor = _claim(state, cur, cur.part.prefix + cur.scope + anchors.preamble(cur.preamble), block.line)
         para = Paragraph(anchor, "preamble", content, block.line, number=str(cur.preamble))
         para.opening = _opening(content, _PREAMBLE_OPENING)
     elif not cur.started and not cur.part.prefix:
@@ -218,7 +277,7 @@ def _unnumbered(state: ReadState, cur: _Cursor, block: Block) -> None:
         para = Paragraph(anchor, "intro", content, block.line, number=str(cur.intro))
     else:
         cur.text += 1
-        anchor = _claim(state, cur, cur.part.prefix + anchors.text(cur.text), block.line)
+        anchor = _claim(state, cur, cur.part.prefix + cur.scope + anchors.text(cur.text), block.line)
         para = Paragraph(anchor, "text", content, block.line, number=str(cur.text))
     para.citation = anchors.citation(cur.part, para)
     cur.part.blocks.append(para)

@@ -1,0 +1,102 @@
+"""Structures of real UN documents, on small documents written in their shapes."""
+
+from __future__ import annotations
+
+from conftest import read_text
+
+SECTIONED = """United Nations A/RES/99/1
+
+The General Assembly,
+
+I
+
+Enterprise resource planning project
+
+Recalling its resolution 60/283,
+
+1.
+Takes note of the report;
+
+2.
+Endorses the conclusions;
+
+II
+Financial performance report
+
+Recalling its resolutions 72/266 A,
+
+1.
+Takes note of the report;
+"""
+
+
+def test_sectioned_resolution_scopes_ids_by_section():
+    doc, _ = read_text(SECTIONED)
+    assert [h.anchor for h in doc.headings()] == ["sec-i", "sec-ii"]
+    assert [p.anchor for p in doc.paragraphs() if p.kind != "formula"] == [
+        "sec-i-pp1",
+        "sec-i-op1",
+        "sec-i-op2",
+        "sec-ii-pp1",
+        "sec-ii-op1",
+    ]
+    assert doc.headings()[0].content.text == "Enterprise resource planning project"
+
+
+def test_unsectioned_document_keeps_plain_ids():
+    doc, _ = read_text("The General Assembly,\n\nI\nA title\n\n1. Decides;\n\n2. Decides also;\n")
+    assert [p.anchor for p in doc.paragraphs() if p.anchor] == ["op1", "op2"]
+
+
+def test_annex_with_articles():
+    text = (
+        "The General Assembly,\n\n1. Adopts the Convention annexed to the present resolution;\n\n"
+        "Annex\n\nConvention on Things\n\nThe States Parties to the present Convention,\n\n"
+        "Have agreed as follows:\n\nArticle 1\nUse of terms\n\n1. For the purposes of this Convention;\n\n"
+        "2. Other terms;\n\nArticle 2\n\nScope\n\n1. This Convention applies;\n"
+    )
+    doc, _ = read_text(text)
+    annex = doc.parts[1]
+    assert annex.prefix == "annex-" and annex.title.text == "Convention on Things"
+    assert [h.anchor for h in doc.headings()] == ["annex-art-1", "annex-art-2"]
+    ids = [p.anchor for p in doc.paragraphs() if p.anchor]
+    assert ids == ["op1", "annex-pp1", "annex-art-1-op1", "annex-art-1-op2", "annex-art-2-op1"]
+
+
+def test_numbered_paragraphs_without_blank_lines_between():
+    text = (
+        "The General Assembly,\n\n1. We will accelerate progress. Poverty remains the greatest\n"
+        "challenge.\n2. Climate change is one of the greatest challenges of our time,\nwith adverse "
+        "impacts.\n3.\nWe reaffirm the Charter;\n"
+    )
+    doc, _ = read_text(text)
+    ops = [p for p in doc.paragraphs() if p.kind == "operative"]
+    assert [p.anchor for p in ops] == ["op1", "op2", "op3"]
+    assert ops[0].content.text.endswith("greatest challenge.")
+    assert ops[2].content.text == "We reaffirm the Charter;"
+
+
+def test_marker_glued_to_a_year():
+    text = (
+        "The General Assembly,\n\nRecalling the Geneva Convention of 12 August 19495 and its report of "
+        "25 November 20246 on 1,200 cases,\n\n__________________\n\n5 United Nations, Treaty Series, "
+        "vol. 75, No. 973.\n\n6 A/79/552.\n"
+    )
+    doc, _ = read_text(text)
+    pp1 = doc.paragraphs()[1]
+    assert "12 August 1949 and its report of 25 November 2024 on 1,200 cases" in pp1.content.text
+    assert [r.ref_id for r in pp1.content.refs] == ["fnref:5", "fnref:6"]
+
+
+def test_note_split_across_a_page_break_is_joined():
+    text = (
+        "United Nations A/RES/99/2\n\nThe General Assembly,\n\nRecalling the report,1\n\n__________________\n\n1 See Official Records "
+        "of the General Assembly, Supplement\n\nA/RES/99/2\n\n2/3\n\n99-12345\n\nTaking note of the plan,"
+        "\n\n__________________\n\nNo. 53 (A/80/53), chap. V.\n"
+    )
+    doc, _ = read_text(text)
+    assert [p.anchor for p in doc.paragraphs() if p.anchor] == ["pp1", "pp2"]
+    assert (
+        doc.notes[0].content.text
+        == "See Official Records of the General Assembly, Supplement No. 53 (A/80/53), chap. V."
+    )
