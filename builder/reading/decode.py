@@ -28,6 +28,13 @@ def decode(path: Path, raw: bytes, diagnostics: Diagnostics) -> str:
             return raw.decode("utf-16")
         except UnicodeDecodeError as exc:
             raise InputError(place, f"bad UTF-16 text at byte {exc.start}") from None
+    utf16 = _utf16_without_bom(raw)
+    if utf16:
+        diagnostics.warn("encoding", f"the file is UTF-16 ({utf16}) without a byte-order mark; read it as such")
+        try:
+            return raw.decode(utf16)
+        except UnicodeDecodeError as exc:
+            raise InputError(place, f"bad UTF-16 text at byte {exc.start}") from None
     if raw.startswith(codecs.BOM_UTF8):
         raw = raw[len(codecs.BOM_UTF8) :]
     try:
@@ -42,6 +49,19 @@ def decode(path: Path, raw: bytes, diagnostics: Diagnostics) -> str:
             ) from None
         diagnostics.warn("encoding", "the file is not UTF-8; read it as Windows-1252/Latin-1", line)
         return raw.decode("cp1252", errors="replace") if _cp1252_ok(raw) else raw.decode("latin-1")
+
+
+def _utf16_without_bom(raw: bytes) -> str:
+    """ "utf-16-le"/"utf-16-be" when every other byte is NUL, as in ASCII text in UTF-16."""
+    sample = raw[:4096]
+    if len(sample) < 4 or len(sample) % 2:
+        return ""
+    even, odd = sample[0::2], sample[1::2]
+    if odd.count(0) > 0.9 * len(odd) and even.count(0) < 0.1 * len(even):
+        return "utf-16-le"
+    if even.count(0) > 0.9 * len(even) and odd.count(0) < 0.1 * len(odd):
+        return "utf-16-be"
+    return ""
 
 
 def _looks_binary(raw: bytes) -> bool:

@@ -8,8 +8,14 @@ stay).
 
 from __future__ import annotations
 
+import re
+
 from builder.model import Inline, NoteRef, Span
 from builder.reading.state import EM_CLOSE, EM_OPEN, MARK_CLOSE, MARK_OPEN, STRONG_CLOSE, STRONG_OPEN
+
+
+_TOKEN = re.compile(f"{MARK_OPEN}([^{MARK_CLOSE}]*){MARK_CLOSE}|[{EM_OPEN}{EM_CLOSE}{STRONG_OPEN}{STRONG_CLOSE}]")
+_KIND = {EM_OPEN: "em", EM_CLOSE: "em", STRONG_OPEN: "strong", STRONG_CLOSE: "strong"}
 
 
 def to_inline(tokens: str) -> Inline:
@@ -18,28 +24,22 @@ def to_inline(tokens: str) -> Inline:
     refs: list[NoteRef] = []
     open_at: dict[str, int] = {}
     length = 0
-    i = 0
-    while i < len(tokens):
-        ch = tokens[i]
-        if ch == MARK_OPEN:
-            close = tokens.find(MARK_CLOSE, i)
-            if close < 0:
-                i += 1
-                continue
-            refs.append(NoteRef(length, tokens[i + 1 : close]))
-            i = close + 1
-            continue
-        if ch in (EM_OPEN, STRONG_OPEN):
-            open_at["em" if ch == EM_OPEN else "strong"] = length
-        elif ch in (EM_CLOSE, STRONG_CLOSE):
-            kind = "em" if ch == EM_CLOSE else "strong"
-            start = open_at.pop(kind, None)
-            if start is not None and length > start:
-                spans.append(Span(start, length, kind))
+    last = 0
+    for m in _TOKEN.finditer(tokens):
+        chunk = tokens[last : m.start()]
+        out.append(chunk)
+        length += len(chunk)
+        last = m.end()
+        token = m.group(0)
+        if m.group(1) is not None:
+            refs.append(NoteRef(length, m.group(1)))
+        elif token in (EM_OPEN, STRONG_OPEN):
+            open_at[_KIND[token]] = length
         else:
-            out.append(ch)
-            length += 1
-        i += 1
+            start = open_at.pop(_KIND[token], None)
+            if start is not None and length > start:
+                spans.append(Span(start, length, _KIND[token]))
+    out.append(tokens[last:].replace(MARK_OPEN, "").replace(MARK_CLOSE, ""))
     text = "".join(out)
     # Trim white space at the ends, moving annotations with the text.
     lead = len(text) - len(text.lstrip())

@@ -84,13 +84,27 @@ def split_masthead(state: ReadState) -> None:
             end = i + 1
             break
     if end is None:
-        end = 0
+        end = _fallback_end(blocks[:_MAX_BLOCKS])
     head = blocks[:end]
     state.masthead = head
     ids = {id(b) for b in head}
     state.blocks = [b for b in state.blocks if id(b) not in ids]
     state.meta.masthead_text = [b.plain for b in head]
     state.meta.masthead_lines = [b.line for b in head]
+
+
+def _fallback_end(blocks: list[Block]) -> int:
+    """Where the masthead ends when no enacting formula or numbered paragraph starts the text.
+
+    After the sponsors or document-type line comes the title, then the text
+    (an amendment: "Delete the twenty-first preambular paragraph ..."). With
+    neither, the first long block is prose.
+    """
+    for i, block in enumerate(blocks):
+        plain = block.plain.strip()
+        if _SPONSORS.match(plain) or _ADOPTED.match(plain) or _TYPE_LINE.match(plain):
+            return min(i + 2, len(blocks))
+    return next((i for i, b in enumerate(blocks) if len(b.plain) > 200), len(blocks))
 
 
 def read_fields(state: ReadState) -> None:

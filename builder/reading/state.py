@@ -26,6 +26,7 @@ EM_OPEN, EM_CLOSE = "\ue002", "\ue003"
 STRONG_OPEN, STRONG_CLOSE = "\ue004", "\ue005"
 TOKEN_CHARS = MARK_OPEN + MARK_CLOSE + EM_OPEN + EM_CLOSE + STRONG_OPEN + STRONG_CLOSE
 MARKER_RE = re.compile(f"{MARK_OPEN}([^{MARK_CLOSE}]*){MARK_CLOSE}")
+_NO_TOKENS = {ord(c): None for c in TOKEN_CHARS}
 
 
 def marker(label: str) -> str:
@@ -58,7 +59,7 @@ class Block:
     @property
     def plain(self) -> str:
         """The text without any private-use tokens (for classification)."""
-        return MARKER_RE.sub("", self.text).translate({ord(c): None for c in TOKEN_CHARS})
+        return MARKER_RE.sub("", self.text).translate(_NO_TOKENS)
 
 
 @dataclass

@@ -25,6 +25,7 @@ _ROMAN_HEADING = re.compile(r"^(?P<num>[IVXLC]{1,6})\.?\s+(?P<rest>[A-Z“\"].*)
 _LETTER_HEADING = re.compile(r"^(?P<num>[A-H])\.?\s+(?P<rest>[A-Z“\"].*)$", re.DOTALL)
 _ANNEX = re.compile(r"^Annex(?:es)?(?: (?P<num>[IVXLC]{1,6}|\d{1,2}))?$")
 _ROMAN = re.compile(r"^[ivxlc]+$")
+_DEEPER = re.compile(r"^(?:[a-z]\.|[a-z]\)|\([A-Z]\)|[A-Z]\)|[-–•·]|\d{1,2}\))\s")
 _NAMED_HEADING = re.compile(
     r"^(?P<kind>Part|Chapter|Section|Article) (?P<num>[IVXLC]{1,6}|\d{1,3}(?: ?(?:bis|ter|[a-z]))?)\.?(?=\s|$)"
 )
@@ -115,6 +116,13 @@ def build_structure(state: ReadState) -> None:
         m = _SUB.match(block.text)
         if m and _sub(state, cur, m, block):
             continue
+
+        if cur.roman is not None and _DEEPER.match(block.plain):
+            state.diagnostics.warn(
+                "nesting",
+                f"a list nested deeper than ({cur.roman.number}) in {cur.roman.anchor}; kept as unnumbered text",
+                block.line,
+            )
 
         if _section(state, cur, block, first, plain):
             continue
