@@ -33,8 +33,8 @@ browser:
 	@test -x /usr/bin/chromium || { apt-get update -qq && apt-get install -y -qq chromium >/dev/null; }
 
 lint: $(VENV)/.installed
-	$(BIN)/ruff check builder tests site_overrides
-	$(BIN)/ruff format --check builder tests site_overrides
+	$(BIN)/ruff check builder tests benchmarks site_overrides
+	$(BIN)/ruff format --check builder tests benchmarks site_overrides
 
 test: $(VENV)/.installed browser lint
 	$(BIN)/python -m pytest

@@ -27,7 +27,8 @@ _VOID = {"br", "hr", "img", "input", "meta", "link", "wbr"}
 
 
 def words(text: str) -> list[str]:
-    return _WORD.findall(MARKER_RE.sub(" ", text).casefold())
+    """Words for comparison; a note marker is not a word boundary (`Natio¹ns` reads `Nations`)."""
+    return _WORD.findall(MARKER_RE.sub("", text).casefold())
 
 
 # Hand-written rather than html.parser: the pages are the renderer's own
@@ -68,8 +69,6 @@ def _html_words(html: str) -> list[str]:
             continue
         cls = _CLASS.search(m.group(3))
         skip = (skipping and skipping[-1]) or tag == "sup" or (cls is not None and "unp-chrome" in cls.group(1).split())
-        if skip:
-            buffer.append(" ")  # as the source side reads a marker: a word boundary
         skipping.append(bool(skip))
     if not (skipping and skipping[-1]):
         buffer.append(html[last:])

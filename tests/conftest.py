@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import hashlib
 import http.server
@@ -122,14 +123,33 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
-@pytest.fixture(scope="session")
-def server(site_dir):
-    handler = functools.partial(_QuietHandler, directory=str(site_dir))
+@contextlib.contextmanager
+def serve(folder: Path, prefix: str = ""):
+    """Serve `folder` on a free loopback port; yields the base URL.
+
+    With a `prefix` ("/repo"), the site answers under that sub-path only, as a
+    GitHub Pages project site does.
+    """
+    root = folder
+    if prefix:
+        root = folder.parent / f"{folder.name}-served"
+        (root / prefix.strip("/")).parent.mkdir(parents=True, exist_ok=True)
+        if not (root / prefix.strip("/")).exists():
+            (root / prefix.strip("/")).symlink_to(folder)
+    handler = functools.partial(_QuietHandler, directory=str(root))
     httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=httpd.serve_forever, daemon=True)
     thread.start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}"
-    httpd.shutdown()
+    try:
+        yield f"http://127.0.0.1:{httpd.server_address[1]}{prefix}"
+    finally:
+        httpd.shutdown()
+
+
+@pytest.fixture(scope="session")
+def server(site_dir):
+    with serve(site_dir) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")

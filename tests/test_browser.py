@@ -90,3 +90,47 @@ def test_home_lists_every_document_and_navigation_is_grouped(page):
     assert page.url.endswith(DOC)
     nav = page.locator("nav.md-nav--primary")
     assert nav.get_by_text("General Assembly").first.is_visible()
+
+
+HOSTILE = """The General Assembly,
+
+Recalling <script>window.__pwned = 1</script> and <img src=x onerror="window.__pwned = 2"> and
+[click me](javascript:window.__pwned=3) and <a href="javascript:window.__pwned=4">link</a>,
+
+1. Decides {#evil .x} {{ config.site_name }} {% raw %} <iframe src="https://example.org"></iframe>;
+
+2. Requests <style>body{display:none}</style> **bold** and `code` <!-- comment --> &amp; &lt;b&gt;.
+"""
+
+
+@pytest.fixture(scope="module")
+def hostile_server(tmp_path_factory):
+    from conftest import build_site, serve
+
+    work = tmp_path_factory.mktemp("hostile")
+    (work / "src").mkdir()
+    (work / "src/hostile.txt").write_text(HOSTILE, encoding="utf-8")
+    with serve(build_site(work / "src", work)) as url:
+        yield url
+
+
+def test_document_text_cannot_inject_script_or_elements(browser, hostile_server):
+    context = browser.new_context()
+    page = context.new_page()
+    dialogs, outside = [], []
+    page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    page.on("request", lambda r: None if r.url.startswith(hostile_server) else outside.append(r.url))
+    page.goto(hostile_server + "/hostile/")
+    article = page.locator("article")
+    for selector in ("script", "img", "iframe", "style", "a[href^='javascript']", "#evil"):
+        assert article.locator(selector).count() == 0, selector
+    page.locator("#pp1 > p").click()
+    page.locator("#op1").hover()
+    assert page.evaluate("window.__pwned") is None
+    assert dialogs == [] and outside == []
+    text = page.locator("#pp1").inner_text()
+    assert "<script>window.__pwned = 1</script>" in text
+    assert "[click me](javascript:window.__pwned=3)" in text
+    assert "{#evil .x} {{ config.site_name }} {% raw %}" in page.locator("#op1").inner_text()
+    assert page.locator("body").is_visible()
+    context.close()

@@ -55,7 +55,7 @@ def reference(tmp_path_factory):
         (b"  \n\t\n", "doc.txt: error: the file is empty"),
         (b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 8, "doc.txt:1: error: this is not a text file"),
         (
-            "United Nations A/C.3/99/L.1\n\nGeneral Assembly\n\nDistr.: Limited\n".encode(),
+            b"United Nations A/C.3/99/L.1\n\nGeneral Assembly\n\nDistr.: Limited\n",
             "doc.txt:6: error: no paragraphs found",
         ),
         (b"\xff\xfe" + b"\x00\xd8", "doc.txt: error: bad UTF-16 text"),

@@ -13,7 +13,6 @@ import re
 from builder.model import Inline, NoteRef, Span
 from builder.reading.state import EM_CLOSE, EM_OPEN, MARK_CLOSE, MARK_OPEN, STRONG_CLOSE, STRONG_OPEN
 
-
 _TOKEN = re.compile(f"{MARK_OPEN}([^{MARK_CLOSE}]*){MARK_CLOSE}|[{EM_OPEN}{EM_CLOSE}{STRONG_OPEN}{STRONG_CLOSE}]")
 _KIND = {EM_OPEN: "em", EM_CLOSE: "em", STRONG_OPEN: "strong", STRONG_CLOSE: "strong"}
 
