@@ -17,9 +17,13 @@ import yaml
 
 from builder import conservation
 from builder.errors import Diagnostics, InputError, Place, Warning_
+from builder.linking.corpus import Links, link_corpus
+from builder.linking.instruments import REGISTRY_FILE, Registry, load_registry
 from builder.model import Document
 from builder.reading import read_document
 from builder.render import page, site
+from builder.render.glossary import glossary_page
+from builder.render.html import GLOSSARY_PAGE
 from builder.sources import discover, load_metadata, page_path
 
 
@@ -29,11 +33,15 @@ class BuildResult:
     errors: list[InputError] = field(default_factory=list)
     warnings: list[Warning_] = field(default_factory=list)
     pages: dict[str, str] = field(default_factory=dict)
+    links: Links | None = None
     seconds: float = 0.0
 
 
-def read_one(source, result: BuildResult) -> tuple[Document, str] | None:
-    """Read, render and check one document; record its problems, never raise."""
+def read_one(source, result: BuildResult) -> tuple[Document, str, list[str]] | None:
+    """Read, render and check one document; record its problems, never raise.
+
+    Returns the document, its page (before cross-links) and the source's words.
+    """
     diagnostics = Diagnostics(source.path)
     try:
         meta = load_metadata(source, diagnostics)
@@ -52,10 +60,10 @@ def read_one(source, result: BuildResult) -> tuple[Document, str] | None:
         result.warnings.extend(diagnostics.warnings)
         return None
     result.warnings.extend(diagnostics.warnings)
-    return doc, markdown
+    return doc, markdown, state.source_words
 
 
-def build(sources: Path, out: Path, keep_going: bool = False) -> BuildResult:
+def build(sources: Path, out: Path, keep_going: bool = False, instruments: Path | None = None) -> BuildResult:
     """Build every document of `sources` into `out`; see the module docstring."""
     started = time.perf_counter()
     result = BuildResult()
@@ -65,11 +73,12 @@ def build(sources: Path, out: Path, keep_going: bool = False) -> BuildResult:
         result.errors.append(exc)
         return result
     owners: dict[str, Path] = {}
+    words: dict[str, list[str]] = {}
     for source in found:
         read = read_one(source, result)
         if read is None:
             continue
-        doc, markdown = read
+        doc, markdown, words[doc.path] = read
         if doc.path in owners:
             result.errors.append(
                 InputError(
@@ -87,11 +96,29 @@ def build(sources: Path, out: Path, keep_going: bool = False) -> BuildResult:
     if result.errors and not keep_going:
         result.seconds = time.perf_counter() - started
         return result
+    try:
+        registry = load_registry(instruments or sources / REGISTRY_FILE)
+    except InputError as exc:
+        result.errors.append(exc)
+        registry = Registry([])
+    links = link_corpus(result.documents, registry)
+    result.links = links
+    titles = {doc.path: page.cite_name(doc) for doc in result.documents}
+    for doc in result.documents:
+        markdown = page.render_page(doc, links.cited_by.get(doc.path), titles)
+        lost = conservation.first_difference(words[doc.path], conservation.page_words(markdown))
+        if lost:
+            result.errors.append(InputError(Place(doc.meta.source), f"conservation check failed after linking: {lost}"))
+        result.pages[doc.path] = markdown
+    if registry.instruments:
+        result.pages[GLOSSARY_PAGE] = glossary_page(links, titles)
     tree = site.group(result.documents)
     result.pages["index.md"] = site.home_page(result.documents, tree)
     result.pages.update(site.browse_pages(tree))
     write_tree(out / "docs", result.pages)
-    nav = yaml.safe_dump({"nav": site.nav(tree)}, allow_unicode=True, sort_keys=False, width=10_000)
+    nav = yaml.safe_dump(
+        {"nav": site.nav(tree, glossary=bool(registry.instruments))}, allow_unicode=True, sort_keys=False, width=10_000
+    )
     write_file(out / "nav.yml", nav)
     result.seconds = time.perf_counter() - started
     return result

@@ -8,6 +8,7 @@ from collections import Counter
 from pathlib import Path
 
 from builder.build import build
+from builder.linking.instruments import REGISTRY_FILE
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -19,9 +20,18 @@ def main(argv: list[str] | None = None) -> int:
     b.add_argument("--keep-going", action="store_true", help="publish the good documents, list the bad")
     b.add_argument("--strict", action="store_true", help="treat warnings as errors")
     b.add_argument("--quiet", action="store_true", help="print the summary only")
+    b.add_argument(
+        "--instruments",
+        type=Path,
+        help=f"instrument registry (default: {REGISTRY_FILE} in the sources, else source_docs/{REGISTRY_FILE})",
+    )
     args = parser.parse_args(argv)
 
-    result = build(args.sources, args.out, keep_going=args.keep_going)
+    instruments = args.instruments
+    if instruments is None:
+        own = args.sources / REGISTRY_FILE
+        instruments = own if own.exists() else Path("source_docs") / REGISTRY_FILE
+    result = build(args.sources, args.out, keep_going=args.keep_going, instruments=instruments)
     if not args.quiet:
         for warning in result.warnings:
             print(warning.render(), file=sys.stderr)

@@ -32,12 +32,32 @@ class NoteRef:
 
 
 @dataclass
+class Link:
+    """A link over text[start:end], added by the linking stage.
+
+    kind is "document" (another UN document: its page in the corpus, else
+    undocs.org) or "instrument" (a glossary entry). `target` is the official
+    symbol or the instrument id; `page` the target's page in the corpus ("" for
+    undocs.org); `anchor` a paragraph id in that page.
+    """
+
+    start: int
+    end: int
+    kind: str
+    target: str
+    anchor: str = ""
+    title: str = ""
+    page: str = ""
+
+
+@dataclass
 class Inline:
-    """A run of paragraph text with its emphasis and note markers."""
+    """A run of paragraph text with its emphasis, note markers and links."""
 
     text: str
     spans: list[Span] = field(default_factory=list)
     refs: list[NoteRef] = field(default_factory=list)
+    links: list[Link] = field(default_factory=list)
 
 
 @dataclass

@@ -69,6 +69,14 @@ def seed_pages() -> dict[str, str]:
     return {s.path.name[:3]: read_one(s, result)[1] for s in discover(SOURCES)}
 
 
+@pytest.fixture(scope="session")
+def linked(tmp_path_factory):
+    """The five documents built as `make site` builds them: linked, with a glossary."""
+    result = build(SOURCES, tmp_path_factory.mktemp("linked"))
+    assert not result.errors, [e.render() for e in result.errors]
+    return result
+
+
 def corpus_files(step: int = 1) -> list[Path]:
     if not CORPUS.is_dir():
         pytest.skip("../shared/corpus is not beside the project")

@@ -134,3 +134,43 @@ def test_document_text_cannot_inject_script_or_elements(browser, hostile_server)
     assert "{#evil .x} {{ config.site_name }} {% raw %}" in page.locator("#op1").inner_text()
     assert page.locator("body").is_visible()
     context.close()
+
+
+@pytest.fixture(scope="module")
+def citing_server(tmp_path_factory):
+    import shutil
+
+    from conftest import SOURCES, build_site, serve
+    from test_linking import CITING
+
+    work = tmp_path_factory.mktemp("citing-site")
+    shutil.copytree(SOURCES, work / "src")
+    (work / "src/zz_citing.txt").write_text(CITING, encoding="utf-8")
+    with serve(build_site(work / "src", work)) as url:
+        yield url
+
+
+def test_cross_link_lands_on_the_cited_paragraph(browser, citing_server):
+    context = browser.new_context(base_url=citing_server)
+    page = context.new_page()
+    page.goto("/A/C.3/99/L.9/")
+    page.locator("#pp1 a.unp-docref", has_text="61/180").click()
+    page.wait_for_url("**/A/C.3/61/L.7/Rev.1/#op5")
+    assert page.locator("#op5").evaluate("el => el.matches(':target')")
+    cited_by = page.locator("#cited-by ~ ul.unp-cited-by")
+    assert cited_by.get_by_role("link", name="preambular paragraph 1").count() == 1
+    context.close()
+
+
+def test_glossary_entry_leads_back_to_each_paragraph(page):
+    page.goto("/glossary/")
+    entry = page.locator("#migrants-protocol + .unp-instrument-entry")
+    assert "Mentioned in 2 paragraphs of 2 documents." in entry.inner_text()
+    entry.get_by_role("link", name="paragraph 8").click()
+    page.wait_for_url("**/ccpcj-12-note-sg-trafficking-human-beings/#para8")
+    assert page.locator("#para8").evaluate("el => el.matches(':target')")
+    link = page.locator("#para8 a.unp-instrument", has_text="Migrants Protocol").or_(
+        page.locator("#para8 a.unp-instrument", has_text="Protocol against the Smuggling")
+    )
+    link.first.hover()
+    page.locator(".md-tooltip2, .md-tooltip").filter(has_text="smuggling of migrants").first.wait_for(state="visible")

@@ -3,20 +3,47 @@
 Every character of source text goes through `html.escape`; the only markup in
 the output is what this module writes (emphasis, note references, links). So
 `<script>`, `{#id}`, `{{ jinja }}` or Markdown syntax in a document is shown as
-text, never interpreted. Markdown would still see `*`, `_`, `[`… in raw HTML
-blocks only if they were not HTML blocks, so pages put body text only inside
-block-level HTML, which Python-Markdown passes through untouched.
+text, never interpreted: pages put body text only inside block-level HTML,
+which Python-Markdown passes through untouched.
 """
 
 from __future__ import annotations
 
+import posixpath
 from html import escape
+from urllib.parse import quote
 
-from builder.model import Inline
+from builder.model import Inline, Link
+
+GLOSSARY_PAGE = "glossary/index.md"
 
 
 def attr(value: str) -> str:
     return escape(value, quote=True)
+
+
+def url_dir(page: str) -> str:
+    """The served folder of a page: `A/C.3/61/L.7/Rev.1.md` → `A/C.3/61/L.7/Rev.1/`."""
+    if page == "index.md":
+        return ""
+    if page.endswith("/index.md"):
+        return page[: -len("index.md")]
+    return page.removesuffix(".md") + "/"
+
+
+def relative_href(here: str, there: str) -> str:
+    """The link from page `here` to page `there`, as served with directory URLs."""
+    rel = posixpath.relpath(url_dir(there) or ".", url_dir(here) or ".")
+    return "./" if rel == "." else rel + "/"
+
+
+def link_href(link: Link, here: str) -> str:
+    if link.kind == "instrument":
+        return relative_href(here, GLOSSARY_PAGE) + "#" + link.target
+    if link.page:
+        fragment = f"#{link.anchor}" if link.anchor else ""
+        return (relative_href(here, link.page) if link.page != here else "") + fragment
+    return "https://undocs.org/" + quote(link.target, safe="/().-")
 
 
 def note_ref_html(label: str, note_id: str, ref_id: str) -> str:
@@ -28,24 +55,46 @@ def note_ref_html(label: str, note_id: str, ref_id: str) -> str:
     )
 
 
-def inline_html(content: Inline) -> str:
-    """Render text with its emphasis spans and note references."""
+def _open_link(link: Link, here: str) -> str:
+    cls = "unp-instrument" if link.kind == "instrument" else "unp-docref"
+    title = f' title="{attr(link.title)}"' if link.title else ""
+    return f'<a class="{cls}" href="{attr(link_href(link, here))}"{title}>'
+
+
+def inline_html(content: Inline, here: str = "") -> str:
+    """Render text with its emphasis spans, note references and links.
+
+    At every boundary where what is open changes, or a note reference stands,
+    everything open is closed and the new state opened, so the HTML always
+    nests, a span may cross a link, and a marker is never inside a link.
+    """
     text = content.text
-    opens: dict[int, list[str]] = {}
-    closes: dict[int, list[str]] = {}
-    for span in content.spans:
-        tag = "em" if span.kind == "em" else "strong"
-        opens.setdefault(span.start, []).append(f"<{tag}>")
-        closes.setdefault(span.end, []).insert(0, f"</{tag}>")
     refs: dict[int, list[str]] = {}
     for ref in content.refs:
         refs.setdefault(ref.offset, []).append(note_ref_html(ref.label, ref.note_id, ref.ref_id))
-    stops = sorted(set(opens) | set(closes) | set(refs) | {0, len(text)})
+    points = {0, len(text)} | set(refs)
+    for item in (*content.spans, *content.links):
+        points |= {item.start, item.end}
     out: list[str] = []
+    state: tuple = ()
+    closers: list[str] = []
+    stops = sorted(p for p in points if 0 <= p <= len(text))
     for i, at in enumerate(stops):
-        out.extend(closes.get(at, []))
-        out.extend(refs.get(at, []))
-        out.extend(opens.get(at, []))
-        nxt = stops[i + 1] if i + 1 < len(stops) else len(text)
-        out.append(escape(text[at:nxt], quote=False))
+        link = next((lk for lk in content.links if lk.start <= at < lk.end), None)
+        spans = tuple(s.kind for s in content.spans if s.start <= at < s.end)
+        wanted = (id(link) if link else None, spans)
+        if wanted != state or at in refs:
+            out.extend(reversed(closers))
+            closers = []
+            out.extend(refs.get(at, []))
+            if link is not None:
+                out.append(_open_link(link, here))
+                closers.append("</a>")
+            for kind in spans:
+                out.append(f"<{kind}>")
+                closers.append(f"</{kind}>")
+            state = wanted
+        end = stops[i + 1] if i + 1 < len(stops) else len(text)
+        out.append(escape(text[at:end], quote=False))
+    out.extend(reversed(closers))
     return "".join(out)

@@ -18,8 +18,9 @@ from html import escape
 
 import yaml
 
+from builder.linking.corpus import Place
 from builder.model import Document, Heading, Inline, Paragraph, Part, Span
-from builder.render.html import attr, inline_html, note_ref_html
+from builder.render.html import attr, inline_html, note_ref_html, relative_href
 
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|~])")
 
@@ -113,12 +114,12 @@ def _with_opening(para: Paragraph) -> Inline:
     end = lead + len(para.opening)
     if content.text[lead:end] != para.opening:
         return content
-    return Inline(content.text, [Span(lead, end, "em"), *content.spans], content.refs)
+    return Inline(content.text, [Span(lead, end, "em"), *content.spans], content.refs, content.links)
 
 
 def paragraph_html(doc: Document, para: Paragraph) -> str:
     if para.kind == "formula":
-        return f'<p class="unp-formula">{inline_html(para.content)}</p>'
+        return f'<p class="unp-formula">{inline_html(para.content, doc.path)}</p>'
     cite = f"{cite_name(doc)}, {para.citation}"
     label = f'<span class="unp-num">{escape(para.label)}</span> ' if para.label else ""
     what = attr(para.citation)
@@ -134,7 +135,7 @@ def paragraph_html(doc: Document, para: Paragraph) -> str:
     children = "".join(paragraph_html(doc, child) for child in para.children)
     return (
         f'<div class="unp-para unp-{para.kind}" id="{attr(para.anchor)}" data-unp-cite="{attr(cite)}">'
-        f"<p>{label}{inline_html(_with_opening(para))} {actions}</p>{children}</div>"
+        f"<p>{label}{inline_html(_with_opening(para), doc.path)} {actions}</p>{children}</div>"
     )
 
 
@@ -171,12 +172,27 @@ def notes_html(doc: Document) -> str:
         )
         items.append(
             f'<li id="{attr(note.note_id)}"><p><span class="unp-note-label unp-chrome">{escape(note.label)}</span> '
-            f"{inline_html(note.content)}{backs}</p></li>"
+            f"{inline_html(note.content, doc.path)}{backs}</p></li>"
         )
     return '<div class="footnote"><ol class="unp-notes">' + "".join(items) + "</ol></div>"
 
 
-def render_page(doc: Document) -> str:
+def cited_by_html(doc: Document, places: list[Place], titles: dict[str, str]) -> str:
+    """Who cites this document: each citing document, then its paragraphs."""
+    by_doc: dict[str, list[Place]] = {}
+    for place in places:
+        by_doc.setdefault(place.doc, []).append(place)
+    items = []
+    for page, found in by_doc.items():
+        links = ", ".join(
+            f'<a href="{attr(relative_href(doc.path, page))}#{attr(p.anchor)}">{escape(p.label.split(", ", 1)[-1])}</a>'
+            for p in found
+        )
+        items.append(f'<li><a href="{attr(relative_href(doc.path, page))}">{escape(titles[page])}</a>: {links}</li>')
+    return f'<ul class="unp-cited-by unp-chrome">{"".join(items)}</ul>'
+
+
+def render_page(doc: Document, cited_by: list[Place] | None = None, titles: dict[str, str] | None = None) -> str:
     """The whole Markdown page of one document."""
     out = [front_matter(doc), f"# {md_escape(display_title(doc))}", header_html(doc)]
     for part in doc.parts:
@@ -184,4 +200,7 @@ def render_page(doc: Document) -> str:
     if doc.notes:
         out.append("## Notes {#notes .unp-chrome}")
         out.append(notes_html(doc))
+    if cited_by and titles:
+        out.append("## Cited by {#cited-by .unp-chrome}")
+        out.append(cited_by_html(doc, cited_by, titles))
     return "\n\n".join(out) + "\n"

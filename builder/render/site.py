@@ -82,9 +82,11 @@ def browse_pages(tree) -> dict[str, str]:
     return pages
 
 
-def nav(tree) -> list:
-    """MkDocs nav data: Home, then each body with its years and documents."""
+def nav(tree, glossary: bool = False) -> list:
+    """MkDocs nav data: Home, the glossary, then each body with its years and documents."""
     out: list = [{"Home": "index.md"}]
+    if glossary:
+        out.append({"Glossary": "glossary/index.md"})
     for body, years in tree.items():
         base = f"browse/{slugify(body)}"
         section: list = [f"{base}/index.md"]

@@ -1,0 +1,154 @@
+"""The linking pass: runs once every document is read, over the whole corpus.
+
+Guarantees to the renderer: every paragraph's and note's `Inline.links` holds
+its links, non-overlapping and in order (the first mention of an instrument
+in each paragraph, every document reference with a certain symbol; nothing
+in headings); `Links.cited_by` says, for each document of the corpus, which
+paragraphs of which documents cite it; `Links.mentions` says, for each
+instrument, which paragraphs of which documents mention it.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from builder.linking.instruments import Registry
+from builder.linking.references import find_references, own_body, resolution_symbol
+from builder.model import Document, Inline, Link, Note, Paragraph
+
+
+@dataclass(frozen=True)
+class Place:
+    """A paragraph of a document, as a link target."""
+
+    doc: str
+    anchor: str
+    label: str
+
+
+@dataclass
+class Links:
+    registry: Registry
+    pages: dict[str, Document] = field(default_factory=dict)
+    cited_by: dict[str, list[Place]] = field(default_factory=lambda: defaultdict(list))
+    mentions: dict[str, dict[str, list[Place]]] = field(default_factory=lambda: defaultdict(lambda: defaultdict(list)))
+    counts: dict[str, int] = field(default_factory=lambda: defaultdict(int))
+
+
+def corpus_index(docs: list[Document]) -> dict[str, Document]:
+    """Official symbol → document: its own symbol, and the resolution it was adopted as."""
+    index: dict[str, Document] = {}
+    for doc in docs:
+        if doc.meta.symbol:
+            index.setdefault(doc.meta.symbol, doc)
+        adopted = [r.symbol for r in find_references(doc.meta.adopted_as, doc.meta.adopted_by or "General Assembly")]
+        if doc.meta.resolution_number and doc.meta.body:
+            adopted.append(resolution_symbol(doc.meta.resolution_number, doc.meta.body))
+        for symbol in adopted:
+            if symbol:
+                index.setdefault(symbol, doc)
+    return index
+
+
+def link_corpus(docs: list[Document], registry: Registry) -> Links:
+    links = Links(registry, pages=corpus_index(docs))
+    for doc in docs:
+        _link_document(doc, links)
+    return links
+
+
+def _formula(doc: Document) -> str:
+    return next((p.content.text for p in doc.paragraphs() if p.kind == "formula"), "")
+
+
+def _link_document(doc: Document, links: Links) -> None:
+    registry = links.registry
+    body = own_body(_formula(doc), doc.meta.body)
+    paragraphs = [p for p in doc.paragraphs() if p.kind != "formula"]
+    texts = [p.content.text for p in paragraphs] + [n.content.text for n in doc.notes]
+    learned: dict[str, str] = {}
+    for text in texts:
+        learned.update(registry.learn(text, registry.find(text)))
+    named_kinds: dict[str, set[str]] = defaultdict(set)
+    for text in texts:
+        for mention in registry.find(text, learned):
+            named_kinds[registry.by_id[mention.instrument].kind].add(mention.instrument)
+
+    via_note = _instruments_in_notes(doc.notes, registry)
+    for note in doc.notes:
+        _link_inline(note.content, doc, body, links, learned, named_kinds)
+    for para in paragraphs:
+        found = _link_inline(para.content, doc, body, links, learned, named_kinds)
+        for ref in para.content.refs:
+            found |= via_note.get(ref.note_id, set())
+        label = f"{doc.meta.symbol or doc.meta.title or doc.meta.slug}, {para.citation}"
+        for instrument in sorted(found):
+            links.mentions[instrument][doc.path].append(Place(doc.path, para.anchor, label))
+        _record_citations(para, doc, links, label)
+
+
+def _instruments_in_notes(notes: list[Note], registry: Registry) -> dict[str, set[str]]:
+    found: dict[str, set[str]] = {}
+    previous = ""
+    for note in notes:
+        ids, previous = registry.identified_by_note(note.content.text, previous)
+        ids |= {m.instrument for m in registry.find(note.content.text)}
+        found[note.note_id] = ids
+    return found
+
+
+def _link_inline(
+    content: Inline, doc: Document, body: str, links: Links, learned: dict[str, str], named_kinds
+) -> set[str]:
+    """Add links to one paragraph or note; return the instruments it names."""
+    registry = links.registry
+    text = content.text
+    found: set[str] = set()
+    new: list[Link] = []
+    for mention in registry.find(text, learned):
+        instrument = registry.by_id[mention.instrument]
+        if mention.instrument not in found:
+            new.append(Link(mention.start, mention.end, "instrument", instrument.id, title=instrument.description))
+            links.counts["instrument"] += 1
+        found.add(mention.instrument)
+    for start, end, kind in registry.bare(text):
+        if any(link.start <= start < link.end for link in new):
+            continue
+        here = {i for i in found if registry.by_id[i].kind == kind}
+        candidates = here or named_kinds.get(kind, set())
+        if len(candidates) != 1:
+            continue
+        (instrument,) = candidates
+        if instrument not in found:
+            new.append(Link(start, end, "instrument", instrument, title=registry.by_id[instrument].description))
+            links.counts["instrument"] += 1
+            found.add(instrument)
+    for ref in find_references(text, body):
+        if not ref.symbol or any(link.start < ref.end and ref.start < link.end for link in new):
+            continue
+        target = links.pages.get(ref.symbol)
+        cited = _paragraph(target, ref.anchor) if target is not None else None
+        anchor = cited.anchor if cited is not None else ""
+        page = "" if target is None else target.path
+        title = ref.symbol + (f", {cited.citation}" if cited is not None else "")
+        new.append(Link(ref.start, ref.end, "document", ref.symbol, anchor=anchor, title=title, page=page))
+        links.counts["corpus" if page else "undocs"] += 1
+    content.links = sorted(new, key=lambda link: link.start)
+    return found
+
+
+def _paragraph(doc: Document, anchor: str) -> Paragraph | None:
+    return next((p for p in doc.paragraphs() if p.anchor == anchor), None) if anchor else None
+
+
+def _record_citations(para: Paragraph, doc: Document, links: Links, label: str) -> None:
+    targets = {link.page for link in para.content.links if link.kind == "document" and link.page}
+    for note_ref in para.content.refs:
+        note = next((n for n in doc.notes if n.note_id == note_ref.note_id), None)
+        if note is not None:
+            targets |= {link.page for link in note.content.links if link.kind == "document" and link.page}
+    for page in sorted(targets - {doc.path}):
+        places = links.cited_by[page]
+        if not places or places[-1] != Place(doc.path, para.anchor, label):
+            places.append(Place(doc.path, para.anchor, label))

@@ -1,0 +1,184 @@
+"""The instrument registry and recognising instruments in text.
+
+An instrument (convention, protocol, declaration, plan of action) is
+recognised under its title, aliases and short names, longest name first, with
+typographic variants folded (curly quotes, dashes, "Organised"); under a
+short name a document defines for itself (`(the "Trafficking in Persons
+Protocol")`); as a bare "the Protocol" only where the document makes it
+unambiguous; and through a note that identifies it ("resolution 55/25, annex
+II", "vol. 2237, No. 39574").
+
+Hand-written: matching a fixed vocabulary of names is a few regular
+expressions, and no library knows these instruments.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from builder.errors import InputError, Place
+
+REGISTRY_FILE = "instruments.yml"
+
+_FOLD = str.maketrans({"“": '"', "”": '"', "„": '"', "‟": '"', "‘": "'", "’": "'", "‚": "'", "–": "-", "—": "-",
+                       "‑": "-", "‒": "-", "\u00a0": " "})  # fmt: skip
+_RESOLUTION_ANNEX = re.compile(r"resolution (\d{1,3}/\d{1,4})(?:, annex(?: ([IVX]+))?)?")
+_UNTS = re.compile(r"vol\.\s*(\d+),\s*No\.\s*(\d+)")
+_BARE = re.compile(
+    r"\bthe (?:Global )?(Protocol|Convention|Declaration|Plan of Action|Agenda)\b"
+    r"(?! (?:to|on|against|for|of|concerning|relating)\b)"
+)
+_DEFINED = re.compile(r"""(?:\s*\([^()]{0,80}\))?\s*\((?:the |hereinafter )?"([^"]{3,80})"\)""")
+_KEYS = {"id", "title", "kind", "short_names", "aliases", "adopted", "unts", "cited_as", "description"}
+
+
+def fold(text: str) -> str:
+    """Typographic variants folded, one character for one (offsets stay valid)."""
+    return text.translate(_FOLD).replace("Organis", "Organiz").replace("organis", "organiz")
+
+
+@dataclass
+class Instrument:
+    id: str
+    title: str
+    kind: str = ""
+    short_names: list[str] = field(default_factory=list)
+    aliases: list[str] = field(default_factory=list)
+    adopted: str = ""
+    unts: str = ""
+    cited_as: list[str] = field(default_factory=list)
+    description: str = ""
+
+    def names(self) -> list[str]:
+        return [self.title, *self.aliases, *self.short_names]
+
+
+@dataclass(frozen=True)
+class Mention:
+    """An instrument named at text[start:end]."""
+
+    start: int
+    end: int
+    instrument: str
+
+
+class Registry:
+    """All instruments, and a matcher for their names."""
+
+    def __init__(self, instruments: list[Instrument]) -> None:
+        self.instruments = instruments
+        self.by_id = {i.id: i for i in instruments}
+        self.by_name = {fold(n).casefold(): i.id for i in instruments for n in i.names()}
+        self.matcher = _matcher(self.by_name)
+        self.by_adoption: dict[tuple[str, str], str] = {}
+        self.by_unts: dict[tuple[str, str], str] = {}
+        self.by_symbol: dict[str, str] = {}
+        for i in instruments:
+            m = _RESOLUTION_ANNEX.search(i.adopted)
+            if m:
+                annex = m.group(2) or ("annex" if ", annex" in i.adopted else "")
+                self.by_adoption[(m.group(1), annex)] = i.id
+            m = _UNTS.search(i.unts)
+            if m:
+                self.by_unts[(m.group(1), m.group(2))] = i.id
+            for symbol in i.cited_as:
+                self.by_symbol[symbol] = i.id
+
+    def find(self, text: str, learned: dict[str, str] | None = None) -> list[Mention]:
+        """Instruments named in text, longest name first, no overlaps."""
+        folded = fold(text)
+        names = self.by_name
+        matcher = self.matcher
+        if learned:
+            names = {**names, **learned}
+            matcher = _matcher(names)
+        return [Mention(m.start(), m.end(), names[_norm(m.group(0))]) for m in matcher.finditer(folded)]
+
+    def learn(self, text: str, mentions: list[Mention]) -> dict[str, str]:
+        """Short names a document defines: `X (resolution ...) (the "Y")` makes Y mean X."""
+        folded = fold(text)
+        learned = {}
+        for mention in mentions:
+            m = _DEFINED.match(folded, mention.end)
+            if m:
+                learned[_norm(m.group(1))] = mention.instrument
+        return learned
+
+    def bare(self, text: str) -> list[tuple[int, int, str]]:
+        """Bare "the Protocol", "the Convention": (start, end, kind)."""
+        return [(m.start(), m.end(), m.group(1)) for m in _BARE.finditer(fold(text))]
+
+    def identified_by_note(self, text: str, previous_resolution: str) -> tuple[set[str], str]:
+        """Instruments a note identifies; also the resolution it cites (for a later "Ibid.")."""
+        found: set[str] = set()
+        folded = fold(text)
+        last = previous_resolution
+        for m in re.finditer(r"(?:resolution (\d{1,3}/\d{1,4})|Ibid\.)(?:, (annex)(?: ([IVX]+))?)?", folded):
+            resolution = m.group(1) or previous_resolution
+            if m.group(1):
+                last = m.group(1)
+            annex = m.group(3) or (m.group(2) or "")
+            if resolution and (resolution, annex) in self.by_adoption:
+                found.add(self.by_adoption[(resolution, annex)])
+        for m in _UNTS.finditer(folded):
+            if (m.group(1), m.group(2)) in self.by_unts:
+                found.add(self.by_unts[(m.group(1), m.group(2))])
+        for symbol, instrument in self.by_symbol.items():
+            if re.search(rf"(?<![\w/]){re.escape(symbol)}(?![\w/])", folded):
+                found.add(instrument)
+        return found, last
+
+
+def _norm(name: str) -> str:
+    return " ".join(fold(name).split()).casefold()
+
+
+def _matcher(names: dict[str, str]) -> re.Pattern[str]:
+    if not names:
+        return re.compile(r"(?!)")  # no instruments: a pattern that never matches
+    ordered = sorted(names, key=len, reverse=True)
+    alternatives = "|".join(r"\s+".join(re.escape(w) for w in name.split()) for name in ordered)
+    return re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])", re.IGNORECASE)
+
+
+def load_registry(path: Path) -> Registry:
+    """Read an instrument registry file (an empty registry if there is none)."""
+    if not path.exists():
+        return Registry([])
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8")) or []
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        raise InputError(
+            Place(path, mark.line + 1 if mark else 0, mark.column + 1 if mark else 0),
+            f"the instrument registry is not valid YAML: {getattr(exc, 'problem', None) or exc}",
+        ) from None
+    if not isinstance(data, list):
+        raise InputError(Place(path, 1), "the instrument registry must be a list of instruments")
+    instruments, seen = [], set()
+    for n, entry in enumerate(data, start=1):
+        if not isinstance(entry, dict) or not entry.get("id") or not entry.get("title"):
+            raise InputError(Place(path), f"instrument {n} needs at least an id and a title")
+        unknown = set(entry) - _KEYS
+        if unknown:
+            raise InputError(Place(path), f"instrument {entry['id']!r} has unknown keys: {', '.join(sorted(unknown))}")
+        if entry["id"] in seen or not re.fullmatch(r"[a-z0-9][a-z0-9-]*", str(entry["id"])):
+            raise InputError(Place(path), f"instrument id {entry['id']!r} is repeated or not lower-case-with-hyphens")
+        seen.add(entry["id"])
+        for name in [entry["title"], *entry.get("aliases", []), *entry.get("short_names", [])]:
+            if len(str(name).split()) < 2 and not re.search(r"\d", str(name)):
+                raise InputError(
+                    Place(path),
+                    f"instrument {entry['id']!r}: the name {name!r} is too short to recognise safely",
+                    "a name with commas in a [flow, list] is split at each comma: write names as a block list",
+                )
+        instruments.append(
+            Instrument(
+                **{k: ([str(x) for x in v] if isinstance(v, list) else str(v)) for k, v in entry.items()}  # type: ignore[arg-type]
+            )
+        )
+    return Registry(instruments)
