@@ -10,6 +10,7 @@ instrument, which paragraphs of which documents mention it.
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 
@@ -72,8 +73,11 @@ def _link_document(doc: Document, links: Links) -> None:
         learned.update(registry.learn(text, registry.find(text)))
     named_kinds: dict[str, set[str]] = defaultdict(set)
     for text in texts:
-        for mention in registry.find(text, learned):
+        mentions = registry.find(text, learned)
+        for mention in mentions:
             named_kinds[registry.by_id[mention.instrument].kind].add(mention.instrument)
+        for kind in _unregistered_kinds(text, mentions, registry):
+            named_kinds[kind].add("")  # another instrument of this kind, not in the registry
 
     via_note = _instruments_in_notes(doc.notes, registry)
     for note in doc.notes:
@@ -106,18 +110,22 @@ def _link_inline(
     text = content.text
     found: set[str] = set()
     new: list[Link] = []
-    for mention in registry.find(text, learned):
+    mentions = registry.find(text, learned)
+    for mention in mentions:
         instrument = registry.by_id[mention.instrument]
         if mention.instrument not in found:
             new.append(Link(mention.start, mention.end, "instrument", instrument.id, title=instrument.description))
             links.counts["instrument"] += 1
         found.add(mention.instrument)
+    others_here = _unregistered_kinds(text, mentions, registry)
     for start, end, kind in registry.bare(text):
         if any(link.start <= start < link.end for link in new):
             continue
         here = {i for i in found if registry.by_id[i].kind == kind}
+        if kind in others_here:
+            here.add("")
         candidates = here or named_kinds.get(kind, set())
-        if len(candidates) != 1:
+        if len(candidates) != 1 or "" in candidates:
             continue
         (instrument,) = candidates
         if instrument not in found:
@@ -136,6 +144,20 @@ def _link_inline(
         links.counts["corpus" if page else "undocs"] += 1
     content.links = sorted(new, key=lambda link: link.start)
     return found
+
+
+def _unregistered_kinds(text: str, mentions, registry: Registry) -> set[str]:
+    """Kinds ("Convention", "Protocol") the text names outside registered names and
+    bare "the Convention": a sign of an instrument the registry does not know,
+    which makes a bare "the Convention" ambiguous."""
+    covered = [(m.start, m.end) for m in mentions] + [(s, e) for s, e, _ in registry.bare(text)]
+    kinds = set()
+    for kind in ("Convention", "Protocol", "Declaration", "Plan of Action", "Agenda"):
+        for m in re.finditer(rf"\b{kind}s?\b", text):
+            if not any(s <= m.start() < e for s, e in covered):
+                kinds.add(kind)
+                break
+    return kinds
 
 
 def _paragraph(doc: Document, anchor: str) -> Paragraph | None:
