@@ -28,9 +28,17 @@ site: $(VENV)/.installed
 serve: site
 	$(BIN)/mkdocs serve
 
-# Debian's Chromium drives the browser tests (Playwright never downloads a browser).
-browser:
-	@test -x /usr/bin/chromium || { apt-get update -qq && apt-get install -y -qq chromium >/dev/null; }
+# Debian's Chromium drives the browser tests (Playwright never downloads a browser);
+# CHROMIUM names another browser binary. axe-core (accessibility) comes from npm.
+CHROMIUM ?= /usr/bin/chromium
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+AXE := $(VENV)/node/node_modules/axe-core/axe.min.js
+
+browser: $(AXE)
+	@test -x $(CHROMIUM) || { $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq chromium >/dev/null; }
+
+$(AXE):
+	npm install --silent --prefix $(VENV)/node --no-save --no-package-lock --no-audit --no-fund axe-core@4.14.1
 
 lint: $(VENV)/.installed
 	$(BIN)/ruff check builder tests benchmarks site_overrides

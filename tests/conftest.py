@@ -6,6 +6,7 @@ import contextlib
 import functools
 import hashlib
 import http.server
+import os
 import subprocess
 import sys
 import threading
@@ -23,7 +24,8 @@ from builder.sources import discover
 ROOT = Path(__file__).resolve().parent.parent
 SOURCES = ROOT / "source_docs"
 CORPUS = ROOT.parent / "shared" / "corpus"
-CHROMIUM = "/usr/bin/chromium"
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+AXE = ROOT / ".venv/node/node_modules/axe-core/axe.min.js"
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]
 
 
@@ -83,9 +85,23 @@ def corpus_files(step: int = 1) -> list[Path]:
     return sorted(CORPUS.glob("*.txt"))[::step]
 
 
+class _ConfigLoader(yaml.SafeLoader):
+    """mkdocs.yml as data: `!ENV [NAME, default]` is kept as a tag for MkDocs to resolve."""
+
+
+_ConfigLoader.add_constructor("!ENV", lambda loader, node: _EnvTag(loader.construct_sequence(node)))
+
+
+class _EnvTag(list):
+    pass
+
+
+yaml.SafeDumper.add_representer(_EnvTag, lambda dumper, data: dumper.represent_sequence("!ENV", list(data)))
+
+
 def mkdocs_config(build_dir: Path, site_dir: Path) -> Path:
     """A copy of mkdocs.yml pointing at a build folder outside the work tree."""
-    config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
+    config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_ConfigLoader)
     config["docs_dir"] = str(build_dir / "docs")
     config["site_dir"] = str(site_dir)
     config["theme"]["custom_dir"] = str(ROOT / "site_overrides")
