@@ -9,13 +9,17 @@ produced are removed, so the folder is always exactly this build's output.
 
 from __future__ import annotations
 
+import os
 import time
+from collections.abc import Callable
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
 
 from builder import conservation
+from builder.cache import ReadCache, source_key
 from builder.errors import Diagnostics, InputError, Place, Warning_
 from builder.linking.corpus import Links, link_corpus
 from builder.linking.instruments import REGISTRY_FILE, Registry, load_registry
@@ -24,7 +28,7 @@ from builder.reading import read_document
 from builder.render import page, site
 from builder.render.glossary import glossary_page
 from builder.render.html import GLOSSARY_PAGE
-from builder.sources import discover, load_metadata, page_path
+from builder.sources import Source, discover, load_metadata, page_path
 
 
 @dataclass
@@ -34,14 +38,36 @@ class BuildResult:
     warnings: list[Warning_] = field(default_factory=list)
     pages: dict[str, str] = field(default_factory=dict)
     links: Links | None = None
+    cache_hits: int = 0
     seconds: float = 0.0
 
 
-def read_one(source, result: BuildResult) -> tuple[Document, str, list[str]] | None:
-    """Read, render and check one document; record its problems, never raise.
+@dataclass
+class Outcome:
+    """What reading one source gave: a checked document and its page, or an error."""
+
+    doc: Document | None
+    markdown: str
+    words: list[str]
+    warnings: list[Warning_]
+    error: InputError | None = None
+
+
+def read_one(source: Source, result: BuildResult) -> tuple[Document, str, list[str]] | None:
+    """Read one document, recording its warnings and error in `result`.
 
     Returns the document, its page (before cross-links) and the source's words.
     """
+    outcome = read_source(source)
+    result.warnings.extend(outcome.warnings)
+    if outcome.error is not None:
+        result.errors.append(outcome.error)
+        return None
+    return outcome.doc, outcome.markdown, outcome.words
+
+
+def read_source(source: Source) -> Outcome:
+    """Read, render and check one document; never raise for bad input."""
     diagnostics = Diagnostics(source.path)
     try:
         meta = load_metadata(source, diagnostics)
@@ -56,14 +82,58 @@ def read_one(source, result: BuildResult) -> tuple[Document, str, list[str]] | N
                 "this is a builder bug or an unhandled quirk of the text; please report it with the file",
             )
     except InputError as exc:
-        result.errors.append(exc)
-        result.warnings.extend(diagnostics.warnings)
-        return None
-    result.warnings.extend(diagnostics.warnings)
-    return doc, markdown, state.source_words
+        return Outcome(None, "", [], diagnostics.warnings, exc)
+    return Outcome(doc, markdown, state.source_words, diagnostics.warnings)
 
 
-def build(sources: Path, out: Path, keep_going: bool = False, instruments: Path | None = None) -> BuildResult:
+def _read_cached(source: Source, cache: ReadCache) -> tuple[str, Outcome | None]:
+    key = source_key(source)
+    return key, cache.get(key)
+
+
+def read_all(sources: list[Source], cache: ReadCache, progress: Callable[[str], None] | None) -> list[Outcome]:
+    """Every source's outcome, in source order: from the cache, else read on all cores."""
+    keys, outcomes = [], []
+    for source in sources:
+        key, outcome = _read_cached(source, cache)
+        keys.append(key)
+        outcomes.append(outcome)
+    todo = [i for i, outcome in enumerate(outcomes) if outcome is None]
+    started = time.perf_counter()
+    workers = min(os.cpu_count() or 1, max(1, len(todo) // 16))
+    if workers > 1:
+        with ProcessPoolExecutor(max_workers=workers) as pool:
+            chunk = max(1, len(todo) // (workers * 16))
+            fresh = pool.map(read_source, [sources[i] for i in todo], chunksize=chunk)
+            for done, (i, outcome) in enumerate(zip(todo, fresh, strict=True), start=1):
+                outcomes[i] = outcome
+                _report(progress, done, len(todo), started)
+    else:
+        for done, i in enumerate(todo, start=1):
+            outcomes[i] = read_source(sources[i])
+            _report(progress, done, len(todo), started)
+    for i in todo:
+        cache.put(keys[i], outcomes[i])
+    return outcomes  # type: ignore[return-value]
+
+
+def _report(progress: Callable[[str], None] | None, done: int, total: int, started: float) -> None:
+    """Progress on long builds: every tenth of the way, with the time left."""
+    if progress is None or total < 200 or (done % max(1, total // 10) and done != total):
+        return
+    spent = time.perf_counter() - started
+    left = spent / done * (total - done)
+    progress(f"read {done}/{total} documents, {spent:.1f} s, about {left:.0f} s left")
+
+
+def build(
+    sources: Path,
+    out: Path,
+    keep_going: bool = False,
+    instruments: Path | None = None,
+    progress: Callable[[str], None] | None = None,
+    use_cache: bool = True,
+) -> BuildResult:
     """Build every document of `sources` into `out`; see the module docstring."""
     started = time.perf_counter()
     result = BuildResult()
@@ -74,11 +144,14 @@ def build(sources: Path, out: Path, keep_going: bool = False, instruments: Path 
         return result
     owners: dict[str, Path] = {}
     words: dict[str, list[str]] = {}
-    for source in found:
-        read = read_one(source, result)
-        if read is None:
+    cache = ReadCache(out / "cache" if use_cache else None)
+    for source, outcome in zip(found, read_all(found, cache, progress), strict=True):
+        result.warnings.extend(outcome.warnings)
+        if outcome.error is not None or outcome.doc is None:
+            result.errors.append(outcome.error)
             continue
-        doc, markdown, words[doc.path] = read
+        doc = outcome.doc
+        words[doc.path] = outcome.words
         if doc.path in owners:
             result.errors.append(
                 InputError(
@@ -90,7 +163,7 @@ def build(sources: Path, out: Path, keep_going: bool = False, instruments: Path 
             continue
         owners[doc.path] = source.path
         result.documents.append(doc)
-        result.pages[doc.path] = markdown
+    result.cache_hits = cache.hits
     if not found:
         result.errors.append(InputError(Place(sources), "no source documents (*.txt) found"))
     if result.errors and not keep_going:

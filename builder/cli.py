@@ -31,7 +31,8 @@ def main(argv: list[str] | None = None) -> int:
     if instruments is None:
         own = args.sources / REGISTRY_FILE
         instruments = own if own.exists() else Path("source_docs") / REGISTRY_FILE
-    result = build(args.sources, args.out, keep_going=args.keep_going, instruments=instruments)
+    progress = None if args.quiet else (lambda message: print(f"builder: {message}", file=sys.stderr, flush=True))
+    result = build(args.sources, args.out, keep_going=args.keep_going, instruments=instruments, progress=progress)
     if not args.quiet:
         for warning in result.warnings:
             print(warning.render(), file=sys.stderr)
@@ -44,7 +45,7 @@ def main(argv: list[str] | None = None) -> int:
         f"builder: {len(result.documents)} documents, {paragraphs} paragraphs, {notes} notes, "
         f"{len(result.errors)} errors, {len(result.warnings)} warnings"
         + (f" ({', '.join(f'{k} {v}' for k, v in sorted(kinds.items()))})" if kinds else "")
-        + f", {result.seconds:.1f} s"
+        + f", {result.cache_hits} read from cache, {result.seconds:.1f} s"
     )
     if result.errors and not args.keep_going:
         return 1

@@ -36,6 +36,10 @@ class InputError(Exception):
         self.hint = hint
         super().__init__(self.render())
 
+    def __reduce__(self):
+        """Picklable with its fields, so errors cross process and cache boundaries."""
+        return (InputError, (self.place, self.message, self.hint))
+
     def render(self) -> str:
         text = f"{self.place}: error: {self.message}"
         if self.hint:

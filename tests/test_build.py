@@ -107,3 +107,39 @@ def test_document_text_is_shown_never_interpreted(tmp_path):
     assert "[click](javascript:alert(3))" in html and 'href="javascript' not in html
     assert "{#evil} {{ config }}" in html
     shutil.rmtree(site)
+
+
+def test_unchanged_documents_come_from_the_cache(tmp_path):
+    folder = tmp_path / "src"
+    shutil.copytree(SOURCES, folder)
+    first = build(folder, tmp_path / "out")
+    assert first.cache_hits == 0
+    pages = dict(first.pages)
+    second = build(folder, tmp_path / "out")
+    assert second.cache_hits == 5 and second.pages == pages
+    edited = folder / "002_619dcdd89ffd3792.txt"
+    edited.write_text(edited.read_text(encoding="utf-8").replace("Underlines", "Stresses"), encoding="utf-8")
+    third = build(folder, tmp_path / "out")
+    assert third.cache_hits == 4, "only the edited document is read again"
+    assert "Stresses" in third.pages["A/C.3/61/L.7/Rev.1.md"]
+
+
+def test_parallel_reading_gives_the_same_pages_in_the_same_order(tmp_path):
+    folder = tmp_path / "src"
+    folder.mkdir()
+    base = (SOURCES / "002_619dcdd89ffd3792.txt").read_text(encoding="utf-8")
+    for n in range(40):  # enough documents for the process pool
+        (folder / f"d{n:02}.txt").write_text(
+            base.replace("A/C.3/61/L.7/Rev.1", f"A/C.3/61/L.{n + 10}"), encoding="utf-8"
+        )
+    parallel = build(folder, tmp_path / "p", use_cache=False)
+    assert [d.meta.symbol for d in parallel.documents] == [f"A/C.3/61/L.{n + 10}" for n in range(40)]
+    from builder import build as build_module
+
+    sequential = build_module.BuildResult()
+    for source in sorted(folder.glob("*.txt")):
+        outcome = build_module.read_source(build_module.Source(source, None))
+        sequential.documents.append(outcome.doc)
+    assert [d.paragraphs()[3].content.text for d in parallel.documents] == [
+        d.paragraphs()[3].content.text for d in sequential.documents
+    ]

@@ -14,7 +14,7 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from builder.linking.instruments import Registry
+from builder.linking.instruments import Mention, Registry
 from builder.linking.references import find_references, own_body, resolution_symbol
 from builder.model import Document, Inline, Link, Note, Paragraph
 
@@ -67,23 +67,32 @@ def _link_document(doc: Document, links: Links) -> None:
     registry = links.registry
     body = own_body(_formula(doc), doc.meta.body)
     paragraphs = [p for p in doc.paragraphs() if p.kind != "formula"]
-    texts = [p.content.text for p in paragraphs] + [n.content.text for n in doc.notes]
+    contents = [p.content for p in paragraphs] + [n.content for n in doc.notes]
+    # Each text is searched once with the registry's names, and again only if
+    # the document defines short names of its own.
+    found_by_text = [registry.find(c.text) for c in contents]
     learned: dict[str, str] = {}
-    for text in texts:
-        learned.update(registry.learn(text, registry.find(text)))
+    for content, mentions in zip(contents, found_by_text, strict=True):
+        learned.update(registry.learn(content.text, mentions))
+    if learned:
+        names, matcher = registry.extended(learned)
+        found_by_text = [registry.find(c.text, names, matcher) for c in contents]
+    seen: dict[int, Seen] = {}
     named_kinds: dict[str, set[str]] = defaultdict(set)
-    for text in texts:
-        mentions = registry.find(text, learned)
+    for content, mentions in zip(contents, found_by_text, strict=True):
+        bare = registry.bare(content.text)
+        others = _unregistered_kinds(content.text, mentions, bare)
+        seen[id(content)] = Seen(mentions, bare, others)
         for mention in mentions:
             named_kinds[registry.by_id[mention.instrument].kind].add(mention.instrument)
-        for kind in _unregistered_kinds(text, mentions, registry):
+        for kind in others:
             named_kinds[kind].add("")  # another instrument of this kind, not in the registry
 
-    via_note = _instruments_in_notes(doc.notes, registry)
+    via_note = _instruments_in_notes(doc.notes, seen, registry)
     for note in doc.notes:
-        _link_inline(note.content, doc, body, links, learned, named_kinds)
+        _link_inline(note.content, seen[id(note.content)], doc, body, links, named_kinds)
     for para in paragraphs:
-        found = _link_inline(para.content, doc, body, links, learned, named_kinds)
+        found = _link_inline(para.content, seen[id(para.content)], doc, body, links, named_kinds)
         for ref in para.content.refs:
             found |= via_note.get(ref.note_id, set())
         label = f"{doc.meta.symbol or doc.meta.title or doc.meta.slug}, {para.citation}"
@@ -92,37 +101,42 @@ def _link_document(doc: Document, links: Links) -> None:
         _record_citations(para, doc, links, label)
 
 
-def _instruments_in_notes(notes: list[Note], registry: Registry) -> dict[str, set[str]]:
+@dataclass(frozen=True)
+class Seen:
+    """What one text names: registered instruments, bare "the Convention"s, other kinds."""
+
+    mentions: list[Mention]
+    bare: list[tuple[int, int, str]]
+    others: set[str]
+
+
+def _instruments_in_notes(notes: list[Note], seen: dict[int, Seen], registry: Registry) -> dict[str, set[str]]:
     found: dict[str, set[str]] = {}
     previous = ""
     for note in notes:
         ids, previous = registry.identified_by_note(note.content.text, previous)
-        ids |= {m.instrument for m in registry.find(note.content.text)}
+        ids |= {m.instrument for m in seen[id(note.content)].mentions}
         found[note.note_id] = ids
     return found
 
 
-def _link_inline(
-    content: Inline, doc: Document, body: str, links: Links, learned: dict[str, str], named_kinds
-) -> set[str]:
+def _link_inline(content: Inline, seen: Seen, doc: Document, body: str, links: Links, named_kinds) -> set[str]:
     """Add links to one paragraph or note; return the instruments it names."""
     registry = links.registry
     text = content.text
     found: set[str] = set()
     new: list[Link] = []
-    mentions = registry.find(text, learned)
-    for mention in mentions:
+    for mention in seen.mentions:
         instrument = registry.by_id[mention.instrument]
         if mention.instrument not in found:
             new.append(Link(mention.start, mention.end, "instrument", instrument.id, title=instrument.description))
             links.counts["instrument"] += 1
         found.add(mention.instrument)
-    others_here = _unregistered_kinds(text, mentions, registry)
-    for start, end, kind in registry.bare(text):
+    for start, end, kind in seen.bare:
         if any(link.start <= start < link.end for link in new):
             continue
         here = {i for i in found if registry.by_id[i].kind == kind}
-        if kind in others_here:
+        if kind in seen.others:
             here.add("")
         candidates = here or named_kinds.get(kind, set())
         if len(candidates) != 1 or "" in candidates:
@@ -146,18 +160,15 @@ def _link_inline(
     return found
 
 
-def _unregistered_kinds(text: str, mentions, registry: Registry) -> set[str]:
+_KIND_WORD = re.compile(r"\b(Convention|Protocol|Declaration|Plan of Action|Agenda)s?\b")
+
+
+def _unregistered_kinds(text: str, mentions: list[Mention], bare: list[tuple[int, int, str]]) -> set[str]:
     """Kinds ("Convention", "Protocol") the text names outside registered names and
     bare "the Convention": a sign of an instrument the registry does not know,
     which makes a bare "the Convention" ambiguous."""
-    covered = [(m.start, m.end) for m in mentions] + [(s, e) for s, e, _ in registry.bare(text)]
-    kinds = set()
-    for kind in ("Convention", "Protocol", "Declaration", "Plan of Action", "Agenda"):
-        for m in re.finditer(rf"\b{kind}s?\b", text):
-            if not any(s <= m.start() < e for s, e in covered):
-                kinds.add(kind)
-                break
-    return kinds
+    covered = [(m.start, m.end) for m in mentions] + [(s, e) for s, e, _ in bare]
+    return {m.group(1) for m in _KIND_WORD.finditer(text) if not any(s <= m.start() < e for s, e in covered)}
 
 
 def _paragraph(doc: Document, anchor: str) -> Paragraph | None:

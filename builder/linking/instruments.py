@@ -88,15 +88,18 @@ class Registry:
             for symbol in i.cited_as:
                 self.by_symbol[symbol] = i.id
 
-    def find(self, text: str, learned: dict[str, str] | None = None) -> list[Mention]:
+    def extended(self, learned: dict[str, str]) -> tuple[dict[str, str], re.Pattern[str]]:
+        """Names and matcher with a document's own short names added (compile once per document)."""
+        names = {**self.by_name, **learned}
+        return names, _matcher(names)
+
+    def find(
+        self, text: str, names: dict[str, str] | None = None, matcher: re.Pattern[str] | None = None
+    ) -> list[Mention]:
         """Instruments named in text, longest name first, no overlaps."""
-        folded = fold(text)
-        names = self.by_name
-        matcher = self.matcher
-        if learned:
-            names = {**names, **learned}
-            matcher = _matcher(names)
-        return [Mention(m.start(), m.end(), names[_norm(m.group(0))]) for m in matcher.finditer(folded)]
+        names = names or self.by_name
+        matcher = matcher or self.matcher
+        return [Mention(m.start(), m.end(), names[_norm(m.group(0))]) for m in matcher.finditer(fold(text))]
 
     def learn(self, text: str, mentions: list[Mention]) -> dict[str, str]:
         """Short names a document defines: `X (resolution ...) (the "Y")` makes Y mean X."""
