@@ -143,3 +143,22 @@ def test_parallel_reading_gives_the_same_pages_in_the_same_order(tmp_path):
     assert [d.paragraphs()[3].content.text for d in parallel.documents] == [
         d.paragraphs()[3].content.text for d in sequential.documents
     ]
+
+
+def test_titles_and_metadata_cannot_break_out_of_the_templates(tmp_path):
+    folder = _folder(
+        tmp_path,
+        {
+            "x.txt": "United Nations A/C.3/99/L.77\n\nIraq: draft resolution\n\n"
+            'A &lt;/title&gt;&lt;script&gt;alert(1)&lt;/script&gt; </title><script>alert(2)</script> " onload="x\n\n'
+            "The General Assembly,\n\n1. Decides.\n",
+            "x.yml": 'body: "Body </title><script>alert(3)</script>"\n',
+        },
+    )
+    site = build_site(folder, tmp_path)
+    for html in site.rglob("*.html"):
+        text = html.read_text(encoding="utf-8")
+        assert "<script>alert" not in text, html
+        assert "</title><" not in text.replace("</title>\n", ""), html
+    page = (site / "A/C.3/99/L.77/index.html").read_text(encoding="utf-8")
+    assert "&lt;/title&gt;&lt;script&gt;alert(2)&lt;/script&gt;" in page, "the page body shows the exact text"

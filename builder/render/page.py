@@ -30,6 +30,19 @@ def md_escape(text: str) -> str:
     return _MD_SPECIAL.sub(r"\\\1", escape(text, quote=False))
 
 
+_ENTITY = re.compile(r"&(?=#?\w+;)")
+
+
+def template_safe(text: str) -> str:
+    """Text for places MkDocs' templates print unescaped (titles, nav, meta description).
+
+    Material prints `page.title | striptags`, which also unescapes entities,
+    and MkDocs does not autoescape: so `<`, `>`, `"` and entity-like `&` are
+    swapped for look-alikes there. The page body shows the exact text, escaped.
+    """
+    return _ENTITY.sub("＆", text).replace("<", "‹").replace(">", "›").replace('"', "”")
+
+
 def official_url(symbol: str) -> str:
     return f"https://undocs.org/{symbol}"
 
@@ -46,7 +59,7 @@ def front_matter(doc: Document) -> str:
     meta = doc.meta
     title = f"{meta.symbol} · {meta.title}" if meta.symbol and meta.title else display_title(doc)
     description = ", ".join(x for x in (meta.document_type, meta.body, meta.date) if x)
-    data = {"title": title, "description": description or title}
+    data = {"title": template_safe(title), "description": template_safe(description or title)}
     return "---\n" + yaml.safe_dump(data, allow_unicode=True, sort_keys=True, width=10_000) + "---\n"
 
 

@@ -11,8 +11,10 @@ from __future__ import annotations
 import posixpath
 from collections import defaultdict
 
+import yaml
+
 from builder.model import Document
-from builder.render.page import display_title, md_escape
+from builder.render.page import display_title, md_escape, template_safe
 from builder.sources import slugify
 
 OTHER_BODY = "Other documents"
@@ -69,14 +71,16 @@ def browse_pages(tree) -> dict[str, str]:
     for body, years in tree.items():
         base = f"browse/{slugify(body)}"
         count = sum(len(v) for v in years.values())
-        lines = [f"---\ntitle: {body}\n---", f"# {md_escape(body)}", f"{count} documents."]
+        meta = yaml.safe_dump({"title": template_safe(body)}, allow_unicode=True)
+        lines = [f"---\n{meta}---", f"# {md_escape(body)}", f"{count} documents."]
         for year, items in years.items():
             lines.append(f"## [{md_escape(year)}]({slugify(year)}/index.md)")
             lines.append("\n".join(_table(items, f"{base}/index.md")))
         pages[f"{base}/index.md"] = "\n\n".join(lines) + "\n"
         for year, items in years.items():
             here = f"{base}/{slugify(year)}/index.md"
-            page = [f"---\ntitle: {body}, {year}\n---", f"# {md_escape(body)}, {md_escape(year)}"]
+            meta = yaml.safe_dump({"title": template_safe(f"{body}, {year}")}, allow_unicode=True)
+            page = [f"---\n{meta}---", f"# {md_escape(body)}, {md_escape(year)}"]
             page.append("\n".join(_table(items, here)))
             pages[here] = "\n\n".join(page) + "\n"
     return pages
@@ -92,9 +96,9 @@ def nav(tree, glossary: bool = False) -> list:
         section: list = [f"{base}/index.md"]
         for year, items in years.items():
             entries: list = [f"{base}/{slugify(year)}/index.md"]
-            entries += [{doc.meta.symbol or _short(display_title(doc)): doc.path} for doc in items]
-            section.append({year: entries})
-        out.append({body: section})
+            entries += [{template_safe(doc.meta.symbol or _short(display_title(doc))): doc.path} for doc in items]
+            section.append({template_safe(year): entries})
+        out.append({template_safe(body): section})
     return out
 
 
