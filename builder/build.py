@@ -142,16 +142,35 @@ def build(
     except InputError as exc:
         result.errors.append(exc)
         return result
+    if not found:
+        result.errors.append(InputError(Place(sources), "no source documents (*.txt) found"))
+    cache = ReadCache(out / "cache" if use_cache else None)
+    words = _collect(found, read_all(found, cache, progress), result)
+    result.cache_hits = cache.hits
+    if not result.errors or keep_going:
+        try:
+            registry = load_registry(instruments or sources / REGISTRY_FILE)
+        except InputError as exc:
+            result.errors.append(exc)
+            registry = Registry([])
+        tree = _render(result, registry, words)
+        write_tree(out / "docs", result.pages)
+        nav = site.nav(tree, glossary=bool(registry.instruments))
+        write_file(out / "nav.yml", yaml.safe_dump({"nav": nav}, allow_unicode=True, sort_keys=False, width=10_000))
+    result.seconds = time.perf_counter() - started
+    return result
+
+
+def _collect(found: list[Source], outcomes: list[Outcome], result: BuildResult) -> dict[str, list[str]]:
+    """Keep the documents that read well and have an address of their own; return their words."""
     owners: dict[str, Path] = {}
     words: dict[str, list[str]] = {}
-    cache = ReadCache(out / "cache" if use_cache else None)
-    for source, outcome in zip(found, read_all(found, cache, progress), strict=True):
+    for source, outcome in zip(found, outcomes, strict=True):
         result.warnings.extend(outcome.warnings)
-        if outcome.error is not None or outcome.doc is None:
+        if outcome.error is not None:
             result.errors.append(outcome.error)
             continue
         doc = outcome.doc
-        words[doc.path] = outcome.words
         if doc.path in owners:
             result.errors.append(
                 InputError(
@@ -162,18 +181,13 @@ def build(
             )
             continue
         owners[doc.path] = source.path
+        words[doc.path] = outcome.words
         result.documents.append(doc)
-    result.cache_hits = cache.hits
-    if not found:
-        result.errors.append(InputError(Place(sources), "no source documents (*.txt) found"))
-    if result.errors and not keep_going:
-        result.seconds = time.perf_counter() - started
-        return result
-    try:
-        registry = load_registry(instruments or sources / REGISTRY_FILE)
-    except InputError as exc:
-        result.errors.append(exc)
-        registry = Registry([])
+    return words
+
+
+def _render(result: BuildResult, registry: Registry, words: dict[str, list[str]]) -> dict:
+    """Link the corpus, render every page (checked again) and the corpus pages; return the nav tree."""
     links = link_corpus(result.documents, registry)
     result.links = links
     titles = {doc.path: page.cite_name(doc) for doc in result.documents}
@@ -188,13 +202,7 @@ def build(
     tree = site.group(result.documents)
     result.pages["index.md"] = site.home_page(result.documents, tree)
     result.pages.update(site.browse_pages(tree))
-    write_tree(out / "docs", result.pages)
-    nav = yaml.safe_dump(
-        {"nav": site.nav(tree, glossary=bool(registry.instruments))}, allow_unicode=True, sort_keys=False, width=10_000
-    )
-    write_file(out / "nav.yml", nav)
-    result.seconds = time.perf_counter() - started
-    return result
+    return tree
 
 
 def write_file(path: Path, text: str) -> None:

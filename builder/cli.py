@@ -41,8 +41,15 @@ def main(argv: list[str] | None = None) -> int:
     kinds = Counter(w.kind for w in result.warnings)
     paragraphs = sum(len(d.paragraphs()) for d in result.documents)
     notes = sum(len(d.notes) for d in result.documents)
+    links = ""
+    if result.links is not None:
+        counts = result.links.counts
+        links = (
+            f"{counts['corpus']} links within the corpus, {counts['undocs']} to undocs.org, "
+            f"{counts['instrument']} to the glossary, "
+        )
     print(
-        f"builder: {len(result.documents)} documents, {paragraphs} paragraphs, {notes} notes, "
+        f"builder: {len(result.documents)} documents, {paragraphs} paragraphs, {notes} notes, {links}"
         f"{len(result.errors)} errors, {len(result.warnings)} warnings"
         + (f" ({', '.join(f'{k} {v}' for k, v in sorted(kinds.items()))})" if kinds else "")
         + f", {result.cache_hits} read from cache, {result.seconds:.1f} s"

@@ -202,7 +202,3 @@ MASTHEAD_RULES = Ruler(
         ("read_fields", read_fields),
     ],
 )
-
-
-def blocks_text(blocks: list[Block]) -> str:
-    return "\n".join(b.text for b in blocks)
