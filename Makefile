@@ -13,7 +13,7 @@ BUILDER_FLAGS ?=
 export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 0)
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site test lint browser serve clean
+.PHONY: site test lint browser serve bench clean
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -46,6 +46,10 @@ lint: $(VENV)/.installed
 
 test: $(VENV)/.installed browser lint
 	$(BIN)/python -m pytest
+
+# Benchmark against plain MkDocs + Material (writes benchmarks/results.md; takes a while).
+bench: $(VENV)/.installed
+	$(BIN)/python -m benchmarks.bench
 
 clean:
 	rm -rf $(BUILD) site

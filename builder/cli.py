@@ -20,6 +20,7 @@ def main(argv: list[str] | None = None) -> int:
     b.add_argument("--keep-going", action="store_true", help="publish the good documents, list the bad")
     b.add_argument("--strict", action="store_true", help="treat warnings as errors")
     b.add_argument("--quiet", action="store_true", help="print the summary only")
+    b.add_argument("--no-cache", action="store_true", help="read every document again (benchmarks)")
     b.add_argument(
         "--instruments",
         type=Path,
@@ -32,7 +33,14 @@ def main(argv: list[str] | None = None) -> int:
         own = args.sources / REGISTRY_FILE
         instruments = own if own.exists() else Path("source_docs") / REGISTRY_FILE
     progress = None if args.quiet else (lambda message: print(f"builder: {message}", file=sys.stderr, flush=True))
-    result = build(args.sources, args.out, keep_going=args.keep_going, instruments=instruments, progress=progress)
+    result = build(
+        args.sources,
+        args.out,
+        keep_going=args.keep_going,
+        instruments=instruments,
+        progress=progress,
+        use_cache=not args.no_cache,
+    )
     if not args.quiet:
         for warning in result.warnings:
             print(warning.render(), file=sys.stderr)

@@ -1,0 +1,255 @@
+"""Benchmark: our full pipeline against plain MkDocs + Material, in the same run.
+
+For each corpus size it builds, in fresh folders:
+
+- the baseline: equivalent hand-written Markdown (one plain page per document:
+  its title, paragraphs and notes as Markdown footnotes) with MkDocs + Material
+  and its default navigation, timing `mkdocs build` only;
+- ours: source text to finished site (`python -m builder build` without cache,
+  then `mkdocs build` of its output).
+
+It reports the median of several runs, ours/baseline, growth t(4N)/t(N),
+site and HTML bytes per page, peak memory, the search bytes a browser loads
+before the first result, and the time to rebuild after editing one document,
+then writes the table to `benchmarks/results.md`.
+
+    python -m benchmarks.bench                      # 100, 400, 1180 and 4000 documents, 3 runs
+    python -m benchmarks.bench --sizes 5 --runs 1   # a smoke run
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import itertools
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from builder.build import read_source
+from builder.render.page import display_title
+from builder.sources import Source
+
+ROOT = Path(__file__).resolve().parent.parent
+CORPUS = ROOT.parent / "shared" / "corpus"
+ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1700000000"}
+TIME = "/usr/bin/time"
+
+
+@dataclass
+class Run:
+    seconds: float
+    peak_kib: int
+
+
+def corpus(size: int, folder: Path) -> list[Path]:
+    """`size` corpus documents in `folder`; past the corpus, copies under new symbols."""
+    originals = sorted(CORPUS.glob("*.txt")) or sorted((ROOT / "source_docs").glob("*.txt"))
+    folder.mkdir(parents=True)
+    out = []
+    for n in range(size):
+        source = originals[n % len(originals)]
+        copy = n // len(originals)
+        target = folder / (source.stem + (f"_copy{copy}" if copy else "") + ".txt")
+        text = source.read_text(encoding="utf-8")
+        if copy:
+            symbol = source.stem.replace("_", "/")
+            text = text.replace(symbol, f"{symbol}/Add.{900 + copy}")
+        target.write_text(text, encoding="utf-8")
+        meta = source.with_suffix(".yml")
+        if meta.exists() and not copy:
+            shutil.copy(meta, target.with_suffix(".yml"))
+        out.append(target)
+    return out
+
+
+def timed(command: list[str], cwd: Path) -> Run:
+    """Wall time and peak memory of one command (GNU time's maximum resident set)."""
+    started = time.perf_counter()
+    run = subprocess.run([TIME, "-f", "%M", *command], cwd=cwd, env=ENV, capture_output=True, text=True)
+    seconds = time.perf_counter() - started
+    if run.returncode != 0:
+        raise RuntimeError(f"{' '.join(command)} failed:\n{run.stdout[-2000:]}{run.stderr[-2000:]}")
+    return Run(seconds, int(run.stderr.strip().splitlines()[-1]))
+
+
+def our_config(work: Path) -> Path:
+    config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_Loader)
+    config.update(docs_dir=str(work / "build/docs"), site_dir=str(work / "site"))
+    config["theme"]["custom_dir"] = str(ROOT / "site_overrides")
+    config["hooks"] = [str(ROOT / h) for h in config["hooks"]]
+    config["site_url"] = "http://127.0.0.1:8000/"
+    path = work / "mkdocs.yml"
+    path.write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")
+    return path
+
+
+class _Loader(yaml.SafeLoader):
+    pass
+
+
+_Loader.add_constructor("!ENV", lambda loader, node: loader.construct_sequence(node)[-1])
+
+
+def ours(sources: Path, work: Path) -> Run:
+    """Source text to finished site, no cache."""
+    build = timed(
+        [sys.executable, "-m", "builder", "build", "--sources", str(sources), "--out", "build", "--quiet",
+         "--keep-going", "--no-cache", "--instruments", str(ROOT / "source_docs/instruments.yml")],
+        work,
+    )  # fmt: skip
+    site = timed([sys.executable, "-m", "mkdocs", "build", "--quiet", "-f", str(our_config(work))], work)
+    return Run(build.seconds + site.seconds, max(build.peak_kib, site.peak_kib))
+
+
+def baseline_pages(files: list[Path], docs: Path) -> None:
+    """Plain Markdown a person would write for the same documents."""
+    docs.mkdir(parents=True)
+    for n, path in enumerate(files):
+        outcome = read_source(Source(path, None))
+        if outcome.doc is None:
+            continue
+        doc = outcome.doc
+        lines = [f"# {display_title(doc)}", ""]
+        for para in doc.paragraphs():
+            marks = "".join(f"[^{r.label.replace('*', 's')}]" for r in para.content.refs)
+            lines += [f"{para.label} {para.content.text}{marks}".strip(), ""]
+        for note in doc.notes:
+            lines += [f"[^{note.label.replace('*', 's')}]: {note.content.text}", ""]
+        (docs / f"doc{n:05}.md").write_text("\n".join(lines), encoding="utf-8")
+    (docs / "index.md").write_text("# Documents\n", encoding="utf-8")
+
+
+def baseline(work: Path) -> Run:
+    config = {
+        "site_name": "Baseline",
+        "docs_dir": "docs",
+        "site_dir": "site",
+        "theme": {"name": "material", "font": False},
+        "markdown_extensions": ["footnotes"],
+    }
+    (work / "mkdocs.yml").write_text(yaml.safe_dump(config), encoding="utf-8")
+    return timed([sys.executable, "-m", "mkdocs", "build", "--quiet"], work)
+
+
+def site_figures(site: Path, pages: int) -> dict:
+    files = [p for p in site.rglob("*") if p.is_file()]
+    total = sum(p.stat().st_size for p in files)
+    html = [p.stat().st_size for p in site.rglob("index.html") if p.parent != site]
+    index = site / "search/search_index.json"
+    worker = next(site.glob("assets/javascripts/workers/search.*.min.js"), None)
+    search_raw = sum(p.stat().st_size for p in (index, worker) if p and p.exists())
+    search_gz = sum(len(gzip.compress(p.read_bytes())) for p in (index, worker) if p and p.exists())
+    return {
+        "site_mb": total / 1e6,
+        "bytes_per_page": total / max(1, pages),
+        "html_kb_per_page": statistics.mean(html) / 1e3 if html else 0.0,
+        "search_raw_mb": search_raw / 1e6,
+        "search_gz_mb": search_gz / 1e6,
+    }
+
+
+def rebuild_after_edit(sources: Path, work: Path) -> float:
+    """Edit one document and rebuild: cached reads, then `mkdocs build --dirty`."""
+    command = [sys.executable, "-m", "builder", "build", "--sources", str(sources), "--out", "build", "--quiet",
+               "--keep-going", "--instruments", str(ROOT / "source_docs/instruments.yml")]  # fmt: skip
+    mkdocs = [sys.executable, "-m", "mkdocs", "build", "--quiet", "--dirty", "-f", str(our_config(work))]
+    timed(command, work)
+    timed(mkdocs, work)
+    victim = sorted(sources.glob("*.txt"))[len(list(sources.glob("*.txt"))) // 2]
+    victim.write_text(victim.read_text(encoding="utf-8").replace("Requests", "Requests also", 1), encoding="utf-8")
+    return timed(command, work).seconds + timed(mkdocs, work).seconds
+
+
+def bench(sizes: list[int], runs: int, baseline_limit: int, out: Path | None) -> str:
+    rows = []
+    times: dict[int, float] = {}
+    in_corpus = len(list(CORPUS.glob("*.txt")))
+    rebuild_size = max([s for s in sizes if s <= in_corpus] or [min(sizes)])
+    with tempfile.TemporaryDirectory() as tmp:
+        tmp = Path(tmp)
+        for size in sizes:
+            sources = tmp / f"src{size}"
+            files = corpus(size, sources)
+            ours_runs, base_runs = [], []
+            figures = {}
+            for r in range(runs):
+                work = tmp / f"ours{size}-{r}"
+                work.mkdir()
+                ours_runs.append(ours(sources, work))
+                figures = site_figures(work / "site", size)
+                shutil.rmtree(work)
+            base = None
+            if size <= baseline_limit:
+                bwork = tmp / f"base{size}"
+                baseline_pages(files, bwork / "docs")
+                for _ in range(runs):
+                    base_runs.append(baseline(bwork))
+                base = statistics.median(r.seconds for r in base_runs)
+                base_site = site_figures(bwork / "site", size)
+                shutil.rmtree(bwork)
+            t = statistics.median(r.seconds for r in ours_runs)
+            times[size] = t
+            rebuild = ""
+            if size == rebuild_size:
+                work = tmp / f"rebuild{size}"
+                work.mkdir()
+                rebuild = f"{rebuild_after_edit(sources, work):.1f}"
+                shutil.rmtree(work)
+            rows.append(
+                (size, t, base, max(r.peak_kib for r in ours_runs) / 1024, figures,
+                 base_site if base is not None else None, rebuild)
+            )  # fmt: skip
+            shutil.rmtree(sources)
+            print(_table(rows[-1:], {size: t}, runs).splitlines()[-1], file=sys.stderr, flush=True)
+    return _table(rows, times, runs)
+
+
+def _table(rows, times: dict[int, float], runs: int) -> str:
+    out = [
+        f"Median of {runs} runs on {os.cpu_count()} cores; ours = source text to finished site; baseline = "
+        "`mkdocs build` of equivalent hand-written Markdown with Material's default navigation.",
+        "",
+        "| documents | ours (s) | baseline (s) | ours/baseline | peak memory (MB) | site (MB) | bytes/page "
+        "| HTML/page (KB) | baseline bytes/page | search before 1st result, gzip (MB) | rebuild after 1 edit (s) |",
+        "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+    ]
+    for size, t, base, peak, fig, base_site, rebuild in rows:
+        ratio = f"{t / base:.2f}" if base else "—"
+        base_text = f"{base:.1f}" if base else "—"
+        base_bytes = f"{base_site['bytes_per_page']:,.0f}" if base_site else "—"
+        out.append(
+            f"| {size} | {t:.1f} | {base_text} | {ratio} | {peak:.0f} | {fig['site_mb']:.1f} "
+            f"| {fig['bytes_per_page']:,.0f} | {fig['html_kb_per_page']:.0f} | {base_bytes} "
+            f"| {fig['search_gz_mb']:.2f} | {rebuild or '—'} |"
+        )
+    sizes = sorted(times)
+    growth = [f"t({b})/t({a}) = {times[b] / times[a]:.2f}" for a, b in itertools.pairwise(sizes)]
+    if growth:
+        out += ["", "Growth: " + "; ".join(growth) + "."]
+    return "\n".join(out) + "\n"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--sizes", type=lambda s: [int(x) for x in s.split(",")], default=[100, 400, 1180, 4000])
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--baseline-limit", type=int, default=1180, help="largest size the baseline is built at")
+    parser.add_argument("--out", type=Path, default=ROOT / "benchmarks/results.md")
+    args = parser.parse_args(argv)
+    table = bench(args.sizes, args.runs, args.baseline_limit, args.out)
+    args.out.write_text("# Benchmark results\n\nWritten by `make bench` (`python -m benchmarks.bench`).\n\n" + table)
+    print(table)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
