@@ -25,8 +25,9 @@ site: $(VENV)/.installed
 	$(BIN)/python -m builder build --sources $(SOURCES) --out $(BUILD) $(BUILDER_FLAGS)
 	$(BIN)/mkdocs build --strict --quiet
 
+# Live preview: an edited source rebuilds only what changed (see site_overrides/hooks/builder_serve.py).
 serve: site
-	$(BIN)/mkdocs serve
+	SOURCES=$(SOURCES) $(BIN)/mkdocs serve --dirty --no-strict
 
 # Debian's Chromium drives the browser tests (Playwright never downloads a browser);
 # CHROMIUM names another browser binary. axe-core (accessibility) comes from npm.
