@@ -68,7 +68,7 @@ class _Cursor:
     numbers: list[int] = field(default_factory=list)
 
 
-def _heading_like(block: Block, rest: str) -> bool:
+def _heading_like(rest: str) -> bool:
     plain = rest.strip()
     return len(plain) < 250 and not re.search(r"[;,:]\W*$", plain)
 
@@ -99,7 +99,7 @@ def build_structure(state: ReadState) -> None:
             continue
         if pending_annex_title:
             pending_annex_title = False
-            if _heading_like(block, plain) and not _NUMBERED.match(plain) and not _FORMULA.match(plain):
+            if _heading_like(plain) and not _NUMBERED.match(plain) and not _FORMULA.match(plain):
                 cur.part.title = to_inline(block.text)
                 continue
 
@@ -201,7 +201,7 @@ def _is_roman_heading(cur: _Cursor, num: str) -> bool:
 def _named_section(state: ReadState, cur: _Cursor, block: Block, first: str) -> bool:
     """`Chapter II`, `Article 5`: headings of conventions and rules, often in annexes."""
     m = _NAMED_HEADING.match(first)
-    if m is None or not _heading_like(block, block.plain):
+    if m is None or not _heading_like(block.plain):
         return False
     kind, num = m["kind"], m["num"]
     anchor = anchors.named_section(_NAMED_ID[kind], num)
@@ -229,7 +229,7 @@ def _section(state: ReadState, cur: _Cursor, block: Block, first: str, plain: st
         m = re.match(r"^(?P<num>[IVXLC]{1,6}|[A-H])\.?\s+(?P<rest>.+)$", block.text, re.DOTALL)
     if m is None:
         m = _ROMAN_HEADING.match(block.text) or _LETTER_HEADING.match(block.text)
-        if m and not _heading_like(block, m["rest"]):
+        if m and not _heading_like(m["rest"]):
             m = None
     if m is None:
         return False
