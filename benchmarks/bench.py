@@ -41,7 +41,6 @@ from builder.sources import Source
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT.parent / "shared" / "corpus"
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1700000000"}
-TIME = "/usr/bin/time"
 
 
 @dataclass
@@ -72,13 +71,17 @@ def corpus(size: int, folder: Path) -> list[Path]:
 
 
 def timed(command: list[str], cwd: Path) -> Run:
-    """Wall time and peak memory of one command (GNU time's maximum resident set)."""
+    """Wall time and peak memory (maximum resident set, KiB) of one command."""
     started = time.perf_counter()
-    run = subprocess.run([TIME, "-f", "%M", *command], cwd=cwd, env=ENV, capture_output=True, text=True)
-    seconds = time.perf_counter() - started
-    if run.returncode != 0:
-        raise RuntimeError(f"{' '.join(command)} failed:\n{run.stdout[-2000:]}{run.stderr[-2000:]}")
-    return Run(seconds, int(run.stderr.strip().splitlines()[-1]))
+    with tempfile.TemporaryFile() as log:
+        process = subprocess.Popen(command, cwd=cwd, env=ENV, stdout=log, stderr=subprocess.STDOUT)
+        _, status, usage = os.wait4(process.pid, 0)  # this child's own resource usage
+        process.returncode = os.waitstatus_to_exitcode(status)
+        seconds = time.perf_counter() - started
+        if process.returncode != 0:
+            log.seek(0)
+            raise RuntimeError(f"{' '.join(command)} failed:\n{log.read()[-4000:].decode(errors='replace')}")
+    return Run(seconds, usage.ru_maxrss)
 
 
 def our_config(work: Path) -> Path:
