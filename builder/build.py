@@ -193,6 +193,8 @@ def _render(result: BuildResult, registry: Registry, words: dict[str, list[str]]
     titles = {doc.path: page.cite_name(doc) for doc in result.documents}
     for doc in result.documents:
         markdown = page.render_page(doc, links.cited_by.get(doc.path), titles)
+        # Checked again on purpose: the first check (at read time) keeps a bad document out
+        # before others link to it; this one guards the published page against linking bugs.
         lost = conservation.first_difference(words[doc.path], conservation.page_words(markdown))
         if lost:
             result.errors.append(InputError(Place(doc.meta.source), f"conservation check failed after linking: {lost}"))
