@@ -34,6 +34,7 @@ from pathlib import Path
 
 import yaml
 
+from benchmarks.site_config import mkdocs_config
 from builder.build import read_source
 from builder.render.page import display_title
 from builder.sources import Source
@@ -85,21 +86,7 @@ def timed(command: list[str], cwd: Path) -> Run:
 
 
 def our_config(work: Path) -> Path:
-    config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_Loader)
-    config.update(docs_dir=str(work / "build/docs"), site_dir=str(work / "site"))
-    config["theme"]["custom_dir"] = str(ROOT / "site_overrides")
-    config["hooks"] = [str(ROOT / h) for h in config["hooks"]]
-    config["site_url"] = "http://127.0.0.1:8000/"
-    path = work / "mkdocs.yml"
-    path.write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")
-    return path
-
-
-class _Loader(yaml.SafeLoader):
-    pass
-
-
-_Loader.add_constructor("!ENV", lambda loader, node: loader.construct_sequence(node)[-1])
+    return mkdocs_config(work / "build", work / "site")
 
 
 def ours(sources: Path, work: Path) -> Run:

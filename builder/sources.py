@@ -41,19 +41,23 @@ def discover(folder: Path) -> list[Source]:
     return out
 
 
-def load_metadata(source: Source, diagnostics: Diagnostics) -> Metadata:
-    meta = Metadata(source=source.path)
-    if source.meta_path is None:
-        return meta
-    text = source.meta_path.read_text(encoding="utf-8-sig")
+def read_yaml(path: Path, what: str):
+    """A YAML file's data; malformed YAML is an `InputError` at the line and column it breaks."""
     try:
-        data = yaml.safe_load(text)
+        return yaml.safe_load(path.read_text(encoding="utf-8-sig"))
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 1 if mark else 0
         column = mark.column + 1 if mark else 0
         problem = getattr(exc, "problem", None) or "malformed YAML"
-        raise InputError(Place(source.meta_path, line, column), f"metadata is not valid YAML: {problem}") from None
+        raise InputError(Place(path, line, column), f"{what} is not valid YAML: {problem}") from None
+
+
+def load_metadata(source: Source, diagnostics: Diagnostics) -> Metadata:
+    meta = Metadata(source=source.path)
+    if source.meta_path is None:
+        return meta
+    data = read_yaml(source.meta_path, "metadata")
     if data is None:
         return meta
     if not isinstance(data, dict):

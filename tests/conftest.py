@@ -13,11 +13,12 @@ import threading
 from pathlib import Path
 
 import pytest
-import yaml
 
+from benchmarks.site_config import mkdocs_config
 from builder.build import BuildResult, build, read_one
 from builder.errors import Diagnostics
 from builder.model import Document, Metadata
+from builder.reading import read_document, read_state
 from builder.reading.state import ReadState
 from builder.sources import discover
 
@@ -31,8 +32,6 @@ CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-backg
 
 def read_text(text: str | bytes, name: str = "doc.txt", meta: Metadata | None = None) -> tuple[Document, ReadState]:
     """Read a document given as text, through the same path as the build."""
-    from builder.reading import read_document
-
     raw = text.encode("utf-8") if isinstance(text, str) else text
     path = Path(name)
     diagnostics = Diagnostics(path)
@@ -42,15 +41,7 @@ def read_text(text: str | bytes, name: str = "doc.txt", meta: Metadata | None = 
 
 def stage_state(path: Path, until: str) -> ReadState:
     """The reading state right after the stage named `until` (for stage guarantees)."""
-    from builder import reading
-
-    state = ReadState(diagnostics=Diagnostics(path), meta=Metadata(path))
-    state.lines = reading.decode.split_lines(reading.decode.decode(path, path.read_bytes(), state.diagnostics))
-    for stage in reading.STAGES:
-        stage.run(state)
-        if stage.name == until:
-            return state
-    raise AssertionError(f"no stage named {until!r}")
+    return read_state(path, path.read_bytes(), Metadata(path), Diagnostics(path), until=until)
 
 
 @pytest.fixture(scope="session")
@@ -83,32 +74,6 @@ def corpus_files(step: int = 1) -> list[Path]:
     if not CORPUS.is_dir():
         pytest.skip("../shared/corpus is not beside the project")
     return sorted(CORPUS.glob("*.txt"))[::step]
-
-
-class _ConfigLoader(yaml.SafeLoader):
-    """mkdocs.yml as data: `!ENV [NAME, default]` is kept as a tag for MkDocs to resolve."""
-
-
-_ConfigLoader.add_constructor("!ENV", lambda loader, node: _EnvTag(loader.construct_sequence(node)))
-
-
-class _EnvTag(list):
-    pass
-
-
-yaml.SafeDumper.add_representer(_EnvTag, lambda dumper, data: dumper.represent_sequence("!ENV", list(data)))
-
-
-def mkdocs_config(build_dir: Path, site_dir: Path) -> Path:
-    """A copy of mkdocs.yml pointing at a build folder outside the work tree."""
-    config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_ConfigLoader)
-    config["docs_dir"] = str(build_dir / "docs")
-    config["site_dir"] = str(site_dir)
-    config["theme"]["custom_dir"] = str(ROOT / "site_overrides")
-    config["hooks"] = [str(ROOT / h) for h in config["hooks"]]
-    path = build_dir / "mkdocs.yml"
-    path.write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")
-    return path
 
 
 def build_site(sources: Path, workdir: Path) -> Path:

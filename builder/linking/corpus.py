@@ -91,6 +91,9 @@ def _link_document(doc: Document, links: Links) -> None:
     via_note = _instruments_in_notes(doc.notes, seen, registry)
     for note in doc.notes:
         _link_inline(note.content, seen[id(note.content)], doc, body, links, named_kinds)
+    note_targets = {
+        note.note_id: {lk.page for lk in note.content.links if lk.kind == "document" and lk.page} for note in doc.notes
+    }
     for para in paragraphs:
         found = _link_inline(para.content, seen[id(para.content)], doc, body, links, named_kinds)
         for ref in para.content.refs:
@@ -98,7 +101,7 @@ def _link_document(doc: Document, links: Links) -> None:
         label = f"{doc.meta.symbol or doc.meta.title or doc.meta.slug}, {para.citation}"
         for instrument in sorted(found):
             links.mentions[instrument][doc.path].append(Place(doc.path, para.anchor, label))
-        _record_citations(para, doc, links, label)
+        _record_citations(para, doc, links, label, note_targets)
 
 
 @dataclass(frozen=True)
@@ -175,12 +178,12 @@ def _paragraph(doc: Document, anchor: str) -> Paragraph | None:
     return next((p for p in doc.paragraphs() if p.anchor == anchor), None) if anchor else None
 
 
-def _record_citations(para: Paragraph, doc: Document, links: Links, label: str) -> None:
+def _record_citations(
+    para: Paragraph, doc: Document, links: Links, label: str, note_targets: dict[str, set[str]]
+) -> None:
     targets = {link.page for link in para.content.links if link.kind == "document" and link.page}
     for note_ref in para.content.refs:
-        note = next((n for n in doc.notes if n.note_id == note_ref.note_id), None)
-        if note is not None:
-            targets |= {link.page for link in note.content.links if link.kind == "document" and link.page}
+        targets |= note_targets.get(note_ref.note_id, set())
     for page in sorted(targets - {doc.path}):
         places = links.cited_by[page]
         if not places or places[-1] != Place(doc.path, para.anchor, label):

@@ -18,9 +18,8 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import yaml
-
 from builder.errors import InputError, Place
+from builder.sources import read_yaml
 
 REGISTRY_FILE = "instruments.yml"
 
@@ -152,14 +151,7 @@ def load_registry(path: Path) -> Registry:
     """Read an instrument registry file (an empty registry if there is none)."""
     if not path.exists():
         return Registry([])
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or []
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        raise InputError(
-            Place(path, mark.line + 1 if mark else 0, mark.column + 1 if mark else 0),
-            f"the instrument registry is not valid YAML: {getattr(exc, 'problem', None) or exc}",
-        ) from None
+    data = read_yaml(path, "the instrument registry") or []
     if not isinstance(data, list):
         raise InputError(Place(path, 1), "the instrument registry must be a list of instruments")
     instruments, seen = [], set()

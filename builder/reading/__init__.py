@@ -55,12 +55,16 @@ STAGES: list[Ruler] = [
 ]
 
 
-def read_state(path: Path, raw: bytes, meta: Metadata, diagnostics: Diagnostics) -> ReadState:
-    """Run every stage and return the final state (tests look inside it)."""
+def read_state(path: Path, raw: bytes, meta: Metadata, diagnostics: Diagnostics, until: str = "") -> ReadState:
+    """Run the stages (every one, or up to the one named `until`) and return the state."""
     state = ReadState(diagnostics=diagnostics, meta=meta)
     state.lines = decode.split_lines(decode.decode(path, raw, diagnostics))
     for stage in STAGES:
         stage.run(state)
+        if stage.name == until:
+            return state
+    if until:
+        raise ValueError(f"no reading stage named {until!r}")
     return state
 
 

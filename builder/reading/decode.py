@@ -48,7 +48,10 @@ def decode(path: Path, raw: bytes, diagnostics: Diagnostics) -> str:
                 "give the builder the document's text, e.g. from a PDF text extractor",
             ) from None
         diagnostics.warn("encoding", "the file is not UTF-8; read it as Windows-1252/Latin-1", line)
-        return raw.decode("cp1252", errors="replace") if _cp1252_ok(raw) else raw.decode("latin-1")
+        try:
+            return raw.decode("cp1252")
+        except UnicodeDecodeError:  # the five bytes cp1252 leaves undefined: Latin-1 reads them
+            return raw.decode("latin-1")
 
 
 def _utf16_without_bom(raw: bytes) -> str:
@@ -68,14 +71,6 @@ def _looks_binary(raw: bytes) -> bool:
     sample = raw[:4096]
     controls = sum(1 for b in sample if b < 9 or 13 < b < 32)
     return controls > len(sample) // 20
-
-
-def _cp1252_ok(raw: bytes) -> bool:
-    try:
-        raw.decode("cp1252")
-    except UnicodeDecodeError:
-        return False
-    return True
 
 
 def split_lines(text: str) -> list[Line]:

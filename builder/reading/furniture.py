@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 
+from builder.reading.patterns import FORMULA
 from builder.reading.state import Line, ReadState, Ruler
 
 BREAK = "\ue010"
@@ -21,7 +22,7 @@ _JOB = re.compile(r"(?:\d{1,3}\s+)?\d{2}-?\d{5}(?:\s*\(E\))?(?:\s+\d{6})?(?:\s+\
 _PAGE = re.compile(r"\d{1,3}\s*/\s*\d{1,3}")
 _BARCODE = re.compile(r"\*\d{7,8}\*")
 _WORD = re.compile(r"\w+")
-_BODY_START = re.compile(r"^\W{0,2}(The [A-Z][\w ,'’-]{3,120},|\d{1,3}\.(\s|$)|Contents$|Annex\b)")
+_BODY_START = re.compile(rf"^\W{{0,2}}(?:{FORMULA}|\d{{1,3}}\.(?:\s|$)|Contents$|Annex\b)")
 _CONTENTS = re.compile(r"^\s*Contents\s*$")
 _CONTENTS_HEAD = re.compile(r"^\s*(<i>)?Paragraphs(</i>)?\s+(<i>)?Page(</i>)?\s*$")
 _CONTENTS_ROW = re.compile(r"(\S.*\s)?(\d{1,3}(\s*[-–]\s*\d{1,3})?\s+)?\d{1,3}$")

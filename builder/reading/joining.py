@@ -10,12 +10,13 @@ from __future__ import annotations
 
 import re
 
+from builder.reading.patterns import FORMULA
 from builder.reading.state import Block, ReadState, Ruler
 
 _ENDS_COMPLETE = re.compile(r"[.,;:!?]\W*$")
 _STARTS_NEW = re.compile(
-    r"^[“\"]?(\d{1,3}\.(\s|$)|\([a-z]{1,2}\)\s|\([ivxlc]{1,6}\)\s|[IVXLC]{1,6}\.?\s|[A-Z]\.\s"
-    r"|Annex\b|The [A-Z].{0,120},$|[a-z][.)]\s|[-–•·]\s)"
+    rf"^(?:{FORMULA}$|[“\"]?(\d{{1,3}}\.(\s|$)|\([a-z]{{1,2}}\)\s|\([ivxlc]{{1,6}}\)\s|[IVXLC]{{1,6}}\.?\s"
+    r"|[A-Z]\.\s|Annex\b|[a-z][.)]\s|[-–•·]\s))"
 )
 
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 
 from builder.model import NoteRef
+from builder.reading.patterns import FORMULA
 from builder.reading.state import MARKER_RE, Block, ReadState, Ruler
 
 MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
@@ -21,7 +22,7 @@ DATE = rf"\d{{1,2}} (?:{MONTHS}) \d{{4}}"
 SYMBOL = r"(?:A|E|S|ST|UNEP|TD|CTOC|CRC|CEDAW|CCPR|DP|ECE|HRC|TD|UNW|ICEF)(?:/[A-Za-z0-9][A-Za-z0-9.\-]*){2,}"
 
 _BODIES = ("General Assembly", "Economic and Social Council", "Security Council", "Human Rights Council")
-_BODY_START = re.compile(r"^[“\"]?(The [A-Z][\w ,'’()-]{3,140},$|\d{1,3}\.(\s|$)|[IVX]{1,5}\.\s|Annex\b|Contents$)")
+_BODY_START = re.compile(rf"^(?:{FORMULA}$|[“\"]?(?:\d{{1,3}}\.(?:\s|$)|[IVX]{{1,5}}\.\s|Annex\b|Contents$))")
 _ENDS_MASTHEAD = re.compile(r"^(Note|Report|Letter|Memorandum) (by|of|from) the \w")
 _MAX_BLOCKS = 25
 

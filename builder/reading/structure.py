@@ -15,12 +15,13 @@ from dataclasses import dataclass, field
 from builder import anchors
 from builder.model import Heading, Inline, Note, Paragraph, Part
 from builder.reading.inline import to_inline
+from builder.reading.patterns import FORMULA_RE
 from builder.reading.state import Block, ReadState
 
 _QUOTE = r"(?P<quote>[“\"‘]?)"
 _NUMBERED = re.compile(rf"^{_QUOTE}(?P<num>\d{{1,3}})\.(?:\s+|$)(?P<rest>.*)$", re.DOTALL)
 _SUB = re.compile(rf"^{_QUOTE}\((?P<num>[a-z]{{1,2}}|[ivxlc]{{1,7}})\)\s*(?P<rest>.*)$", re.DOTALL)
-_FORMULA = re.compile(r"^[“\"]?The [A-Z][\w ,'’()-]{3,140},[”\"]?$")
+_FORMULA = FORMULA_RE
 _ROMAN_HEADING = re.compile(r"^(?P<num>[IVXLC]{1,6})\.?\s+(?P<rest>[A-Z“\"].*)$", re.DOTALL)
 _LETTER_HEADING = re.compile(r"^(?P<num>[A-H])\.?\s+(?P<rest>[A-Z“\"].*)$", re.DOTALL)
 _ANNEX = re.compile(r"^Annex(?:es)?(?: (?P<num>[IVXLC]{1,6}|\d{1,2}))?$")

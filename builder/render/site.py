@@ -9,6 +9,7 @@ whole corpus. The nav is written as data (`nav.yml`) for the MkDocs hook in
 from __future__ import annotations
 
 import posixpath
+import re
 from collections import defaultdict
 
 import yaml
@@ -33,8 +34,6 @@ def group(docs: list[Document]) -> dict[str, dict[str, list[Document]]]:
 
 
 def _sort_key(doc: Document) -> tuple:
-    import re
-
     name = doc.meta.symbol or doc.meta.slug
     return tuple(int(p) if p.isdigit() else p for p in re.split(r"(\d+)", name))
 
