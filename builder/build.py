@@ -9,6 +9,7 @@ produced are removed, so the folder is always exactly this build's output.
 
 from __future__ import annotations
 
+import multiprocessing
 import os
 import time
 from collections.abc import Callable
@@ -28,6 +29,8 @@ from builder.reading import read_document
 from builder.render import page, site
 from builder.render.glossary import glossary_page
 from builder.render.html import GLOSSARY_PAGE
+from builder.search.files import LUNR_JS, lunr_js, search_files
+from builder.search.records import paragraph_terms
 from builder.sources import Source, discover, load_metadata, page_path
 
 
@@ -51,6 +54,7 @@ class Outcome:
     words: list[str]
     warnings: list[Warning_]
     error: InputError | None = None
+    terms: list[list[str]] = field(default_factory=list)  # search terms of each paragraph
 
 
 def read_one(source: Source, result: BuildResult) -> tuple[Document, str, list[str]] | None:
@@ -83,7 +87,7 @@ def read_source(source: Source) -> Outcome:
             )
     except InputError as exc:
         return Outcome(None, "", [], diagnostics.warnings, exc)
-    return Outcome(doc, markdown, state.source_words, diagnostics.warnings)
+    return Outcome(doc, markdown, state.source_words, diagnostics.warnings, terms=paragraph_terms(doc))
 
 
 def _read_cached(source: Source, cache: ReadCache) -> tuple[str, Outcome | None]:
@@ -145,7 +149,8 @@ def build(
     if not found:
         result.errors.append(InputError(Place(sources), "no source documents (*.txt) found"))
     cache = ReadCache(out / "cache" if use_cache else None)
-    words = _collect(found, read_all(found, cache, progress), result)
+    outcomes = read_all(found, cache, progress)
+    words = _collect(found, outcomes, result)
     result.cache_hits = cache.hits
     if not result.errors or keep_going:
         try:
@@ -154,6 +159,9 @@ def build(
             result.errors.append(exc)
             registry = Registry([])
         tree = _render(result, registry, words)
+        text_terms = {o.doc.path: o.terms for o in outcomes if o.doc is not None}
+        result.pages.update(search_files(result.documents, result.links, text_terms))
+        result.pages[LUNR_JS] = lunr_js()
         write_tree(out / "docs", result.pages)
         nav = site.nav(tree, glossary=bool(registry.instruments))
         write_file(out / "nav.yml", yaml.safe_dump({"nav": nav}, allow_unicode=True, sort_keys=False, width=10_000))
@@ -191,11 +199,12 @@ def _render(result: BuildResult, registry: Registry, words: dict[str, list[str]]
     links = link_corpus(result.documents, registry)
     result.links = links
     titles = {doc.path: page.cite_name(doc) for doc in result.documents}
-    for doc in result.documents:
-        markdown = page.render_page(doc, links.cited_by.get(doc.path), titles)
-        # Checked again on purpose: the first check (at read time) keeps a bad document out
-        # before others link to it; this one guards the published page against linking bugs.
-        lost = conservation.first_difference(words[doc.path], conservation.page_words(markdown))
+    _LINKED.update(docs=result.documents, links=links, titles=titles, words=words)
+    try:
+        rendered = _on_all_cores(_render_linked, len(result.documents))
+    finally:
+        _LINKED.clear()
+    for doc, (markdown, lost) in zip(result.documents, rendered, strict=True):
         if lost:
             result.errors.append(InputError(Place(doc.meta.source), f"conservation check failed after linking: {lost}"))
         result.pages[doc.path] = markdown
@@ -205,6 +214,29 @@ def _render(result: BuildResult, registry: Registry, words: dict[str, list[str]]
     result.pages["index.md"] = site.home_page(result.documents, tree)
     result.pages.update(site.browse_pages(tree))
     return tree
+
+
+# The linked corpus, for `_render_linked` in forked workers: they inherit it
+# instead of receiving it pickled (a few hundred MB at corpus scale).
+_LINKED: dict = {}
+
+
+def _render_linked(i: int) -> tuple[str, str]:
+    """Document i's final page, and the first word it lost ("" when none)."""
+    doc = _LINKED["docs"][i]
+    markdown = page.render_page(doc, _LINKED["links"].cited_by.get(doc.path), _LINKED["titles"])
+    # Checked again on purpose: the first check (at read time) keeps a bad document out
+    # before others link to it; this one guards the published page against linking bugs.
+    return markdown, conservation.first_difference(_LINKED["words"][doc.path], conservation.page_words(markdown))
+
+
+def _on_all_cores(work: Callable[[int], tuple[str, str]], count: int) -> list[tuple[str, str]]:
+    """`work(i)` for i in range(count), on forked workers when there is enough to share."""
+    workers = min(os.cpu_count() or 1, count // 64)
+    if workers < 2 or "fork" not in multiprocessing.get_all_start_methods():
+        return [work(i) for i in range(count)]
+    with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork")) as pool:
+        return list(pool.map(work, range(count), chunksize=max(1, count // (workers * 8))))
 
 
 def write_file(path: Path, text: str) -> None:

@@ -162,3 +162,31 @@ def test_titles_and_metadata_cannot_break_out_of_the_templates(tmp_path):
         assert "</title><" not in text.replace("</title>\n", ""), html
     page = (site / "A/C.3/99/L.77/index.html").read_text(encoding="utf-8")
     assert "&lt;/title&gt;&lt;script&gt;alert(2)&lt;/script&gt;" in page, "the page body shows the exact text"
+
+
+def test_a_large_year_is_grouped_by_series_in_runs_so_each_page_carries_a_short_nav():
+    from pathlib import Path
+
+    from builder.model import Document, Metadata
+    from builder.render.site import RUN_SIZE, group, nav
+
+    def doc(symbol: str) -> Document:
+        meta = Metadata(
+            Path(symbol.replace("/", "_") + ".txt"), symbol=symbol, body="General Assembly", date="1 May 2025"
+        )
+        return Document(meta, [], [], path=symbol + ".md")
+
+    docs = [doc(f"A/RES/79/{n}") for n in range(1, 131)] + [doc(f"A/C.3/79/L.{n}") for n in range(1, 21)]
+    year = nav(group(docs))[1]["General Assembly"][1]["2025"]
+    assert year[0] == "browse/general-assembly/2025/index.md"
+    names = [next(iter(entry)) for entry in year[1:]]
+    assert names == [
+        "A/C.3/79/L",
+        "A/RES/79/1 – A/RES/79/50",
+        "A/RES/79/51 – A/RES/79/100",
+        "A/RES/79/101 – A/RES/79/130",
+    ]
+    runs = [next(iter(entry.values())) for entry in year[1:]]
+    assert runs[1][0] == "browse/general-assembly/2025/a-res-79-1-a-res-79-50/index.md"
+    assert all(len(r) - 1 <= RUN_SIZE for r in runs)
+    assert sum(len(r) - 1 for r in runs) == len(docs)

@@ -37,18 +37,22 @@ class Links:
     counts: dict[str, int] = field(default_factory=lambda: defaultdict(int))
 
 
+def official_symbols(doc: Document) -> list[str]:
+    """The symbols a document is known by: its own, and the resolution it was adopted as."""
+    meta = doc.meta
+    symbols = [meta.symbol]
+    symbols += [r.symbol for r in find_references(meta.adopted_as, meta.adopted_by or "General Assembly")]
+    if meta.resolution_number and meta.body:
+        symbols.append(resolution_symbol(meta.resolution_number, meta.body))
+    return [s for s in dict.fromkeys(symbols) if s]
+
+
 def corpus_index(docs: list[Document]) -> dict[str, Document]:
-    """Official symbol → document: its own symbol, and the resolution it was adopted as."""
+    """Official symbol → document (the first document known by it)."""
     index: dict[str, Document] = {}
     for doc in docs:
-        if doc.meta.symbol:
-            index.setdefault(doc.meta.symbol, doc)
-        adopted = [r.symbol for r in find_references(doc.meta.adopted_as, doc.meta.adopted_by or "General Assembly")]
-        if doc.meta.resolution_number and doc.meta.body:
-            adopted.append(resolution_symbol(doc.meta.resolution_number, doc.meta.body))
-        for symbol in adopted:
-            if symbol:
-                index.setdefault(symbol, doc)
+        for symbol in official_symbols(doc):
+            index.setdefault(symbol, doc)
     return index
 
 

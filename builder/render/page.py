@@ -103,7 +103,7 @@ def header_html(doc: Document) -> str:
         if m.adopted_by or m.adopted_on:
             text += escape(" (" + " on ".join(x for x in (m.adopted_by, m.adopted_on) if x) + ")")
         rows.append(("Adopted as", text))
-    out = ['<div class="unp-header">', '<dl class="unp-meta unp-chrome">']
+    out = [f'<div class="unp-header" data-unp-doc="{attr(cite_name(doc))}">', '<dl class="unp-meta unp-chrome">']
     for name, value in rows:
         out.append(f"<dt>{name}</dt><dd>{value}</dd>")
     out.append("</dl>")
@@ -131,24 +131,25 @@ def _with_opening(para: Paragraph) -> Inline:
 
 
 def paragraph_html(doc: Document, para: Paragraph) -> str:
+    """One anchored paragraph with its visible permalink.
+
+    The copy-link and copy-citation buttons are added by `unp.js` (they need
+    script anyway); the citation is the page's `data-unp-doc` plus the
+    paragraph's `data-unp-cite`. Keeping the markup small matters at scale:
+    MkDocs parses every tag of every page twice.
+    """
     if para.kind == "formula":
         return f'<p class="unp-formula">{inline_html(para.content, doc.path)}</p>'
-    cite = f"{cite_name(doc)}, {para.citation}"
     label = f'<span class="unp-num">{escape(para.label)}</span> ' if para.label else ""
     what = attr(para.citation)
-    actions = (
-        '<span class="unp-actions unp-chrome">'
-        f'<a class="unp-permalink" href="#{attr(para.anchor)}" aria-label="Permalink to {what}">¶</a>'
-        f'<button type="button" class="unp-copy" data-unp-copy="link" aria-label="Copy link to {what}">'
-        "Copy link</button>"
-        f'<button type="button" class="unp-copy" data-unp-copy="citation" aria-label="Copy citation of {what}">'
-        "Copy citation</button>"
-        "</span>"
+    permalink = (
+        f'<span class="unp-actions unp-chrome"><a class="unp-permalink" href="#{attr(para.anchor)}" '
+        f'aria-label="Permalink to {what}">¶</a></span>'
     )
     children = "".join(paragraph_html(doc, child) for child in para.children)
     return (
-        f'<div class="unp-para unp-{para.kind}" id="{attr(para.anchor)}" data-unp-cite="{attr(cite)}">'
-        f"<p>{label}{inline_html(_with_opening(para), doc.path)} {actions}</p>{children}</div>"
+        f'<div class="unp-para unp-{para.kind}" id="{attr(para.anchor)}" data-unp-cite="{what}">'
+        f"<p>{label}{inline_html(_with_opening(para), doc.path)} {permalink}</p>{children}</div>"
     )
 
 

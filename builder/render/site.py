@@ -1,8 +1,11 @@
 """The corpus-level pages: home, browse pages by body and year, and the nav.
 
-Navigation is grouped by body, then year, with an index page for each group
-(Material's `navigation.indexes`), so no page carries one flat list of the
-whole corpus. The nav is written as data (`nav.yml`) for the MkDocs hook in
+Navigation is grouped by body, then year, then (for a year with more than
+`SECTION_SIZE` documents) by symbol series such as A/RES/80 or A/C.3/80/L, cut
+into runs of `RUN_SIZE`; every group has an index page (Material's
+`navigation.indexes`). With `navigation.prune`, a page carries its own branch:
+at 1,180 documents about 70 links instead of one flat list of a whole year.
+The nav is written as data (`nav.yml`) for the MkDocs hook in
 `site_overrides/hooks/` to pick up.
 """
 
@@ -20,6 +23,9 @@ from builder.sources import slugify
 
 OTHER_BODY = "Other documents"
 UNDATED = "Undated"
+UNNUMBERED = "Without symbol"
+SECTION_SIZE = 60
+RUN_SIZE = 50
 
 
 def group(docs: list[Document]) -> dict[str, dict[str, list[Document]]]:
@@ -65,28 +71,71 @@ def home_page(docs: list[Document], tree) -> str:
     return "\n\n".join(out) + "\n"
 
 
+def series(doc: Document) -> str:
+    """The symbol series a document belongs to: A/RES/80/12 → A/RES/80, A/C.3/80/L.20/Rev.1 → A/C.3/80/L."""
+    symbol = doc.meta.symbol
+    if not symbol:
+        return UNNUMBERED
+    base = re.sub(r"(/(Rev|Add|Corr|Amend)\.\d+)+$", "", symbol)
+    return re.sub(r"[./]?\d+$", "", base) or symbol
+
+
+def sections(docs: list[Document]) -> list[tuple[str, list[Document]]]:
+    """A year's documents as navigation groups: one group when few, else series cut into runs."""
+    if len(docs) <= SECTION_SIZE:
+        return [("", docs)]
+    by_series: dict[str, list[Document]] = defaultdict(list)
+    for doc in docs:
+        by_series[series(doc)].append(doc)
+    out = []
+    for name in sorted(by_series, key=lambda n: (n == UNNUMBERED, n)):
+        items = by_series[name]
+        if len(items) <= SECTION_SIZE:
+            out.append((name, items))
+            continue
+        for start in range(0, len(items), RUN_SIZE):
+            run = items[start : start + RUN_SIZE]
+            out.append((f"{_name(run[0])} – {_name(run[-1])}", run))
+    return out
+
+
+def _name(doc: Document) -> str:
+    return doc.meta.symbol or _short(display_title(doc), 30)
+
+
+def _page(title: str, heading: str, intro: list[str]) -> list[str]:
+    meta = yaml.safe_dump({"title": template_safe(title)}, allow_unicode=True)
+    return [f"---\n{meta}---", f"# {md_escape(heading)}", *intro]
+
+
 def browse_pages(tree) -> dict[str, str]:
+    """An index page per body, per year, and per group of a large year."""
     pages: dict[str, str] = {}
     for body, years in tree.items():
         base = f"browse/{slugify(body)}"
         count = sum(len(v) for v in years.values())
-        meta = yaml.safe_dump({"title": template_safe(body)}, allow_unicode=True)
-        lines = [f"---\n{meta}---", f"# {md_escape(body)}", f"{count} documents."]
+        lines = _page(body, body, [f"{count} documents."])
         for year, items in years.items():
             lines.append(f"## [{md_escape(year)}]({slugify(year)}/index.md)")
             lines.append("\n".join(_table(items, f"{base}/index.md")))
         pages[f"{base}/index.md"] = "\n\n".join(lines) + "\n"
         for year, items in years.items():
             here = f"{base}/{slugify(year)}/index.md"
-            meta = yaml.safe_dump({"title": template_safe(f"{body}, {year}")}, allow_unicode=True)
-            page = [f"---\n{meta}---", f"# {md_escape(body)}, {md_escape(year)}"]
-            page.append("\n".join(_table(items, here)))
+            page = _page(f"{body}, {year}", f"{body}, {year}", [f"{len(items)} documents."])
+            groups = sections(items)
+            for name, group in groups:
+                if name:
+                    page.append(f"## [{md_escape(name)}]({slugify(name)}/index.md)")
+                    where = f"{base}/{slugify(year)}/{slugify(name)}/index.md"
+                    sub = _page(f"{name} ({year})", f"{body}, {year}: {name}", [f"{len(group)} documents."])
+                    pages[where] = "\n\n".join([*sub, "\n".join(_table(group, where))]) + "\n"
+                page.append("\n".join(_table(group, here)))
             pages[here] = "\n\n".join(page) + "\n"
     return pages
 
 
 def nav(tree, glossary: bool = False) -> list:
-    """MkDocs nav data: Home, the glossary, then each body with its years and documents."""
+    """MkDocs nav data: Home, the glossary, then each body with its years (and groups) and documents."""
     out: list = [{"Home": "index.md"}]
     if glossary:
         out.append({"Glossary": "glossary/index.md"})
@@ -95,7 +144,13 @@ def nav(tree, glossary: bool = False) -> list:
         section: list = [f"{base}/index.md"]
         for year, items in years.items():
             entries: list = [f"{base}/{slugify(year)}/index.md"]
-            entries += [{template_safe(doc.meta.symbol or _short(display_title(doc))): doc.path} for doc in items]
+            for name, group in sections(items):
+                links = [{template_safe(_name(doc)): doc.path} for doc in group]
+                if name:
+                    index = f"{base}/{slugify(year)}/{slugify(name)}/index.md"
+                    entries.append({template_safe(name): [index, *links]})
+                else:
+                    entries += links
             section.append({template_safe(year): entries})
         out.append({template_safe(body): section})
     return out

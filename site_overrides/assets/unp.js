@@ -1,6 +1,10 @@
 /* Copy link / copy citation for anchored paragraphs.
- * The clipboard API needs a secure context; elsewhere fall back to a hidden
- * textarea and execCommand, so the buttons work from file:// and plain http.
+ * The builder writes each paragraph's permalink; the two buttons beside it
+ * are added here (they need script anyway, and the pages stay small). The
+ * citation is the document's name (data-unp-doc on the page header) and the
+ * paragraph's (data-unp-cite). The clipboard API needs a secure context;
+ * elsewhere fall back to a hidden textarea and execCommand, so the buttons
+ * work from file:// and plain http.
  */
 (function () {
   "use strict";
@@ -44,6 +48,31 @@
     return url.toString();
   }
 
+  function addButtons() {
+    var actions = document.querySelectorAll(".unp-para > p > .unp-actions");
+    for (var i = 0; i < actions.length; i++) {
+      var what = actions[i].parentNode.parentNode.getAttribute("data-unp-cite");
+      [["link", "Copy link", "Copy link to "], ["citation", "Copy citation", "Copy citation of "]].forEach(function (b) {
+        var button = document.createElement("button");
+        button.type = "button";
+        button.className = "unp-copy";
+        button.setAttribute("data-unp-copy", b[0]);
+        button.setAttribute("aria-label", b[2] + what);
+        button.textContent = b[1];
+        actions[i].appendChild(button);
+      });
+    }
+  }
+
+  function citation(para) {
+    var header = document.querySelector("[data-unp-doc]");
+    var name = header ? header.getAttribute("data-unp-doc") : document.title;
+    return name + ", " + para.getAttribute("data-unp-cite");
+  }
+
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", addButtons);
+  else addButtons();
+
   document.addEventListener("click", function (event) {
     var button = event.target.closest && event.target.closest("[data-unp-copy]");
     if (!button) return;
@@ -51,7 +80,7 @@
     if (!para) return;
     var link = paragraphLink(para);
     var text = button.getAttribute("data-unp-copy") === "citation"
-      ? para.getAttribute("data-unp-cite") + " (" + link + ")"
+      ? citation(para) + " (" + link + ")"
       : link;
     copy(text).then(function () {
       button.setAttribute("data-unp-copied", "");

@@ -1,0 +1,1 @@
+"""Paragraph-level search, built ahead of time: records, terms, lunr indexes, files."""
