@@ -10,8 +10,12 @@ For each corpus size it builds, in fresh folders:
 
 It reports the median of several runs, ours/baseline, growth t(4N)/t(N),
 site and HTML bytes per page, peak memory, the search bytes a browser loads
-before the first result, and the time to rebuild after editing one document,
-then writes the table to `benchmarks/results.md`.
+before the first result (ours measured in Chromium by `search_bench`; the
+baseline's is Material's whole index and worker, which must load first), the
+query time, and the time to rebuild after editing one document, then writes
+the table to `benchmarks/results.md`. Past `--baseline-limit` documents the
+baseline is not built (a run would pass 10 minutes): its time is extrapolated
+from the two largest measured sizes (t ∝ N^k) and marked "≈".
 
     python -m benchmarks.bench                      # 100, 400, 1180 and 4000 documents, 3 runs
     python -m benchmarks.bench --sizes 5 --runs 1   # a smoke run
@@ -22,6 +26,7 @@ from __future__ import annotations
 import argparse
 import gzip
 import itertools
+import math
 import os
 import shutil
 import statistics
@@ -34,6 +39,8 @@ from pathlib import Path
 
 import yaml
 
+from benchmarks import search_bench
+from benchmarks.serving import serve
 from benchmarks.site_config import mkdocs_config
 from builder.build import read_source
 from builder.render.page import display_title
@@ -134,17 +141,26 @@ def site_figures(site: Path, pages: int) -> dict:
     files = [p for p in site.rglob("*") if p.is_file()]
     total = sum(p.stat().st_size for p in files)
     html = [p.stat().st_size for p in site.rglob("index.html") if p.parent != site]
-    index = site / "search/search_index.json"
-    worker = next(site.glob("assets/javascripts/workers/search.*.min.js"), None)
-    search_raw = sum(p.stat().st_size for p in (index, worker) if p and p.exists())
-    search_gz = sum(len(gzip.compress(p.read_bytes())) for p in (index, worker) if p and p.exists())
     return {
         "site_mb": total / 1e6,
         "bytes_per_page": total / max(1, pages),
         "html_kb_per_page": statistics.mean(html) / 1e3 if html else 0.0,
-        "search_raw_mb": search_raw / 1e6,
-        "search_gz_mb": search_gz / 1e6,
     }
+
+
+def baseline_search_gz(site: Path) -> int:
+    """Material's search: the whole index and the worker load before the first result."""
+    index = site / "search/search_index.json"
+    worker = next(site.glob("assets/javascripts/workers/search.*.min.js"), None)
+    return sum(len(gzip.compress(p.read_bytes())) for p in (index, worker) if p and p.exists())
+
+
+def our_search(site: Path) -> dict | None:
+    """Our search figures (`search_bench.measure`), or None without Chromium."""
+    if not Path(search_bench.CHROMIUM).exists():
+        return None
+    with serve(site) as url:
+        return search_bench.measure(site, url)
 
 
 def rebuild_after_edit(sources: Path, work: Path) -> float:
@@ -162,6 +178,7 @@ def rebuild_after_edit(sources: Path, work: Path) -> float:
 def bench(sizes: list[int], runs: int, baseline_limit: int, out: Path | None) -> str:
     rows = []
     times: dict[int, float] = {}
+    baselines: dict[int, float] = {}
     in_corpus = len(list(CORPUS.glob("*.txt")))
     rebuild_size = max([s for s in sizes if s <= in_corpus] or [min(sizes)])
     with tempfile.TemporaryDirectory() as tmp:
@@ -170,22 +187,28 @@ def bench(sizes: list[int], runs: int, baseline_limit: int, out: Path | None) ->
             sources = tmp / f"src{size}"
             files = corpus(size, sources)
             ours_runs, base_runs = [], []
-            figures = {}
+            figures, search = {}, None
             for r in range(runs):
                 work = tmp / f"ours{size}-{r}"
                 work.mkdir()
                 ours_runs.append(ours(sources, work))
-                figures = site_figures(work / "site", size)
+                if r == 0:
+                    figures = site_figures(work / "site", size)
+                    search = our_search(work / "site")
                 shutil.rmtree(work)
-            base = None
+            base, base_site, estimated = None, None, False
             if size <= baseline_limit:
                 bwork = tmp / f"base{size}"
                 baseline_pages(files, bwork / "docs")
                 for _ in range(runs):
                     base_runs.append(baseline(bwork))
-                base = statistics.median(r.seconds for r in base_runs)
-                base_site = site_figures(bwork / "site", size)
+                base = baselines[size] = statistics.median(r.seconds for r in base_runs)
+                base_site = {**site_figures(bwork / "site", size), "search_gz": baseline_search_gz(bwork / "site")}
                 shutil.rmtree(bwork)
+            elif len(baselines) >= 2:
+                (n1, t1), (n2, t2) = sorted(baselines.items())[-2:]
+                exponent = math.log(t2 / t1) / math.log(n2 / n1)
+                base, estimated = t2 * (size / n2) ** exponent, True
             t = statistics.median(r.seconds for r in ours_runs)
             times[size] = t
             rebuild = ""
@@ -194,32 +217,52 @@ def bench(sizes: list[int], runs: int, baseline_limit: int, out: Path | None) ->
                 work.mkdir()
                 rebuild = f"{rebuild_after_edit(sources, work):.1f}"
                 shutil.rmtree(work)
-            rows.append(
-                (size, t, base, max(r.peak_kib for r in ours_runs) / 1024, figures,
-                 base_site if base is not None else None, rebuild)
-            )  # fmt: skip
+            peak = max(r.peak_kib for r in ours_runs) / 1024
+            rows.append(Row(size, t, base, estimated, peak, figures, base_site, search, rebuild))
             shutil.rmtree(sources)
             print(_table(rows[-1:], {size: t}, runs).splitlines()[-1], file=sys.stderr, flush=True)
     return _table(rows, times, runs)
 
 
-def _table(rows, times: dict[int, float], runs: int) -> str:
+@dataclass
+class Row:
+    size: int
+    seconds: float
+    baseline: float | None
+    estimated: bool
+    peak_mb: float
+    site: dict
+    baseline_site: dict | None
+    search: dict | None
+    rebuild: str
+
+
+def _table(rows: list[Row], times: dict[int, float], runs: int) -> str:
     out = [
         f"Median of {runs} runs on {os.cpu_count()} cores; ours = source text to finished site; baseline = "
-        "`mkdocs build` of equivalent hand-written Markdown with Material's default navigation.",
+        "`mkdocs build` of equivalent hand-written Markdown with Material's default navigation and search "
+        "(≈: extrapolated). Search: gzip bytes fetched before the first result is shown (ours: the largest over "
+        "the queries of `search_bench`, measured in Chromium; baseline: Material's whole index and worker), and "
+        "our query time once the index is loaded (median / slowest query).",
         "",
         "| documents | ours (s) | baseline (s) | ours/baseline | peak memory (MB) | site (MB) | bytes/page "
-        "| HTML/page (KB) | baseline bytes/page | search before 1st result, gzip (MB) | rebuild after 1 edit (s) |",
-        "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+        "| HTML/page (KB) | baseline bytes/page | search before 1st result, gzip (KB) | baseline search, gzip (KB) "
+        "| query (ms) | rebuild after 1 edit (s) |",
+        "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
-    for size, t, base, peak, fig, base_site, rebuild in rows:
-        ratio = f"{t / base:.2f}" if base else "—"
-        base_text = f"{base:.1f}" if base else "—"
+    for row in rows:
+        fig, base_site, search = row.site, row.baseline_site, row.search
+        mark = "≈" if row.estimated else ""
+        ratio = f"{mark}{row.seconds / row.baseline:.2f}" if row.baseline else "—"
+        base_text = f"{mark}{row.baseline:.1f}" if row.baseline else "—"
         base_bytes = f"{base_site['bytes_per_page']:,.0f}" if base_site else "—"
+        base_search = f"{base_site['search_gz'] / 1e3:,.0f}" if base_site else "—"
+        ours_search = f"{search['before_first_gzip_max'] / 1e3:,.0f}" if search else "—"
+        query = f"{search['query_ms_median']:.0f} / {search['query_ms_max']:.0f}" if search else "—"
         out.append(
-            f"| {size} | {t:.1f} | {base_text} | {ratio} | {peak:.0f} | {fig['site_mb']:.1f} "
+            f"| {row.size} | {row.seconds:.1f} | {base_text} | {ratio} | {row.peak_mb:.0f} | {fig['site_mb']:.1f} "
             f"| {fig['bytes_per_page']:,.0f} | {fig['html_kb_per_page']:.0f} | {base_bytes} "
-            f"| {fig['search_gz_mb']:.2f} | {rebuild or '—'} |"
+            f"| {ours_search} | {base_search} | {query} | {row.rebuild or '—'} |"
         )
     sizes = sorted(times)
     growth = [f"t({b})/t({a}) = {times[b] / times[a]:.2f}" for a, b in itertools.pairwise(sizes)]

@@ -9,13 +9,15 @@ produced are removed, so the folder is always exactly this build's output.
 
 from __future__ import annotations
 
+import contextlib
 import multiprocessing
 import os
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TypeVar
 
 import yaml
 
@@ -33,6 +35,8 @@ from builder.search.files import LUNR_JS, lunr_js, search_files
 from builder.search.records import paragraph_terms
 from builder.sources import Source, discover, load_metadata, page_path
 
+T = TypeVar("T")
+
 
 @dataclass
 class BuildResult:
@@ -43,6 +47,13 @@ class BuildResult:
     links: Links | None = None
     cache_hits: int = 0
     seconds: float = 0.0
+    stages: dict[str, float] = field(default_factory=dict)  # seconds per stage, in order
+
+    def lap(self, stage: str, since: float) -> float:
+        """Record the time `stage` took since `since`; return now."""
+        now = time.perf_counter()
+        self.stages[stage] = now - since
+        return now
 
 
 @dataclass
@@ -152,19 +163,23 @@ def build(
     outcomes = read_all(found, cache, progress)
     words = _collect(found, outcomes, result)
     result.cache_hits = cache.hits
+    lap = result.lap("read", started)
     if not result.errors or keep_going:
         try:
             registry = load_registry(instruments or sources / REGISTRY_FILE)
         except InputError as exc:
             result.errors.append(exc)
             registry = Registry([])
-        tree = _render(result, registry, words)
         text_terms = {o.doc.path: o.terms for o in outcomes if o.doc is not None}
-        result.pages.update(search_files(result.documents, result.links, text_terms))
+        tree = _render(result, registry, words, text_terms)
         result.pages[LUNR_JS] = lunr_js()
+        lap = result.lap("link, render and index", lap)
         write_tree(out / "docs", result.pages)
         nav = site.nav(tree, glossary=bool(registry.instruments))
         write_file(out / "nav.yml", yaml.safe_dump({"nav": nav}, allow_unicode=True, sort_keys=False, width=10_000))
+        result.lap("write", lap)
+        if progress is not None:
+            progress(f"wrote {len(result.pages)} files")
     result.seconds = time.perf_counter() - started
     return result
 
@@ -194,14 +209,24 @@ def _collect(found: list[Source], outcomes: list[Outcome], result: BuildResult) 
     return words
 
 
-def _render(result: BuildResult, registry: Registry, words: dict[str, list[str]]) -> dict:
-    """Link the corpus, render every page (checked again) and the corpus pages; return the nav tree."""
-    links = link_corpus(result.documents, registry)
+def _render(
+    result: BuildResult, registry: Registry, words: dict[str, list[str]], text_terms: dict[str, list[list[str]]]
+) -> dict:
+    """Link the corpus, render every page (checked again), the search files and the corpus pages.
+
+    Returns the nav tree. Linking, and then rendering with the search index
+    beside it, run on forked workers at corpus scale.
+    """
+    with _workers(len(result.documents)) as pool:
+        links = link_corpus(result.documents, registry, map_=lambda work, items: _map(pool, work, len(items)))
     result.links = links
     titles = {doc.path: page.cite_name(doc) for doc in result.documents}
-    _LINKED.update(docs=result.documents, links=links, titles=titles, words=words)
+    _LINKED.update(docs=result.documents, links=links, titles=titles, words=words, terms=text_terms)
     try:
-        rendered = _on_all_cores(_render_linked, len(result.documents))
+        with _workers(len(result.documents)) as pool:
+            searching = pool.submit(_search_files) if pool else None
+            rendered = _map(pool, _render_linked, len(result.documents))
+            result.pages.update(searching.result() if searching else _search_files())
     finally:
         _LINKED.clear()
     for doc, (markdown, lost) in zip(result.documents, rendered, strict=True):
@@ -216,8 +241,8 @@ def _render(result: BuildResult, registry: Registry, words: dict[str, list[str]]
     return tree
 
 
-# The linked corpus, for `_render_linked` in forked workers: they inherit it
-# instead of receiving it pickled (a few hundred MB at corpus scale).
+# The linked corpus, for `_render_linked` and `_search_files` in forked workers:
+# they inherit it instead of receiving it pickled (a few hundred MB at corpus scale).
 _LINKED: dict = {}
 
 
@@ -230,13 +255,26 @@ def _render_linked(i: int) -> tuple[str, str]:
     return markdown, conservation.first_difference(_LINKED["words"][doc.path], conservation.page_words(markdown))
 
 
-def _on_all_cores(work: Callable[[int], tuple[str, str]], count: int) -> list[tuple[str, str]]:
-    """`work(i)` for i in range(count), on forked workers when there is enough to share."""
+def _search_files() -> dict[str, str]:
+    return search_files(_LINKED["docs"], _LINKED["links"], _LINKED["terms"])
+
+
+@contextlib.contextmanager
+def _workers(count: int) -> Iterator[ProcessPoolExecutor | None]:
+    """Forked workers for `count` documents' worth of work, or None when it is too little to share."""
     workers = min(os.cpu_count() or 1, count // 64)
     if workers < 2 or "fork" not in multiprocessing.get_all_start_methods():
-        return [work(i) for i in range(count)]
+        yield None
+        return
     with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork")) as pool:
-        return list(pool.map(work, range(count), chunksize=max(1, count // (workers * 8))))
+        yield pool
+
+
+def _map(pool: ProcessPoolExecutor | None, work: Callable[[int], T], count: int) -> list[T]:
+    """`work(i)` for i in range(count), in order, on the pool's workers if there is a pool."""
+    if pool is None:
+        return [work(i) for i in range(count)]
+    return list(pool.map(work, range(count), chunksize=max(1, count // 32)))
 
 
 def write_file(path: Path, text: str) -> None:

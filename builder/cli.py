@@ -61,6 +61,7 @@ def main(argv: list[str] | None = None) -> int:
         f"{len(result.errors)} errors, {len(result.warnings)} warnings"
         + (f" ({', '.join(f'{k} {v}' for k, v in sorted(kinds.items()))})" if kinds else "")
         + f", {result.cache_hits} read from cache, {result.seconds:.1f} s"
+        + (f" ({', '.join(f'{k} {v:.1f} s' for k, v in result.stages.items())})" if result.stages else "")
     )
     if result.errors and not args.keep_going:
         return 1

@@ -11,5 +11,7 @@ def test_benchmark_smoke_run_writes_its_table(tmp_path):
     table = out.read_text(encoding="utf-8")
     assert "| documents | ours (s) | baseline (s) | ours/baseline |" in table
     rows = [line for line in table.splitlines() if line.startswith(("| 3 |", "| 6 |"))]
-    assert len(rows) == 2 and all(len(r.split("|")) == 13 for r in rows)
+    assert len(rows) == 2 and all(len(r.split("|")) == 15 for r in rows)
+    # the search columns are measured in the browser, not left empty
+    assert all(r.split("|")[10].strip() not in ("", "—") and r.split("|")[12].strip() != "—" for r in rows)
     assert "Growth: t(6)/t(3) = " in table

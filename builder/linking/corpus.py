@@ -56,11 +56,61 @@ def corpus_index(docs: list[Document]) -> dict[str, Document]:
     return index
 
 
-def link_corpus(docs: list[Document], registry: Registry) -> Links:
+def link_corpus(docs: list[Document], registry: Registry, map_=map) -> Links:
+    """Link every document; `map_` may run `link_one` elsewhere (the build passes a parallel map).
+
+    Each document is linked on its own against the corpus index; what it
+    found is then merged in document order, so the result does not depend on
+    where or in what order the documents were linked.
+    """
     links = Links(registry, pages=corpus_index(docs))
-    for doc in docs:
-        _link_document(doc, links)
+    _SHARED.update(docs=docs, links=links)
+    try:
+        found = list(map_(link_one, range(len(docs))))
+    finally:
+        _SHARED.clear()
+    for doc, one in zip(docs, found, strict=True):
+        for content, content_links in zip(_contents(doc), one.contents, strict=True):
+            content.links = content_links
+        for page, places in one.cited_by.items():
+            links.cited_by[page].extend(places)
+        for instrument, by_page in one.mentions.items():
+            links.mentions[instrument].update(by_page)
+        for kind, count in one.counts.items():
+            links.counts[kind] += count
     return links
+
+
+@dataclass
+class DocumentLinks:
+    """What linking one document found: each text's links, its citations and mentions."""
+
+    contents: list[list[Link]]
+    cited_by: dict[str, list[Place]]
+    mentions: dict[str, dict[str, list[Place]]]
+    counts: dict[str, int]
+
+
+# The corpus being linked, for `link_one` (a forked worker inherits it rather than receiving it pickled).
+_SHARED: dict = {}
+
+
+def link_one(i: int) -> DocumentLinks:
+    """Link document i of the corpus in `_SHARED`, into a Links of its own."""
+    doc, shared = _SHARED["docs"][i], _SHARED["links"]
+    own = Links(shared.registry, pages=shared.pages)
+    _link_document(doc, own)
+    return DocumentLinks(
+        [c.links for c in _contents(doc)],
+        dict(own.cited_by),
+        {k: dict(v) for k, v in own.mentions.items()},
+        dict(own.counts),
+    )
+
+
+def _contents(doc: Document) -> list[Inline]:
+    """The texts linking looks at, in order: paragraphs (not the enacting formula), then notes."""
+    return [p.content for p in doc.paragraphs() if p.kind != "formula"] + [n.content for n in doc.notes]
 
 
 def _formula(doc: Document) -> str:
@@ -71,7 +121,7 @@ def _link_document(doc: Document, links: Links) -> None:
     registry = links.registry
     body = own_body(_formula(doc), doc.meta.body)
     paragraphs = [p for p in doc.paragraphs() if p.kind != "formula"]
-    contents = [p.content for p in paragraphs] + [n.content for n in doc.notes]
+    contents = _contents(doc)
     # Each text is searched once with the registry's names, and again only if
     # the document defines short names of its own.
     found_by_text = [registry.find(c.text) for c in contents]

@@ -60,8 +60,12 @@ def words(text: str) -> list[str]:
     """The words of `text`: split at white space; a symbol stays one word, anything else splits at hyphens."""
     out: list[str] = []
     for chunk in fold(text).split():
-        chunk = _EDGE.sub("", chunk)
-        if _SYMBOL.fullmatch(chunk):
+        if not (chunk[0].isalnum() and chunk[-1].isalnum()):
+            chunk = _EDGE.sub("", chunk)
+        if not _PIECES.search(chunk):
+            if chunk:
+                out.append(chunk)
+        elif _SYMBOL.fullmatch(chunk):
             out.append(chunk)
         else:
             out.extend(p for p in _PIECES.split(chunk) if p)
