@@ -265,10 +265,19 @@ def _table(rows: list[Row], times: dict[int, float], runs: int) -> str:
             f"| {ours_search} | {base_search} | {query} | {row.rebuild or '—'} |"
         )
     sizes = sorted(times)
-    growth = [f"t({b})/t({a}) = {times[b] / times[a]:.2f}" for a, b in itertools.pairwise(sizes)]
+    growth = [
+        f"t({b})/t({a}) = {times[b] / times[a]:.2f} (for 4× the documents at that rate: {_four_times(a, b, times):.2f})"
+        for a, b in itertools.pairwise(sizes)
+    ]
     if growth:
         out += ["", "Growth: " + "; ".join(growth) + "."]
     return "\n".join(out) + "\n"
+
+
+def _four_times(a: int, b: int, times: dict[int, float]) -> float:
+    """t(4N)/t(N) implied by growth from a to b documents (t ∝ N^k)."""
+    exponent = math.log(times[b] / times[a]) / math.log(b / a)
+    return 4**exponent
 
 
 def main(argv: list[str] | None = None) -> int:

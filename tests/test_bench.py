@@ -14,4 +14,4 @@ def test_benchmark_smoke_run_writes_its_table(tmp_path):
     assert len(rows) == 2 and all(len(r.split("|")) == 15 for r in rows)
     # the search columns are measured in the browser, not left empty
     assert all(r.split("|")[10].strip() not in ("", "—") and r.split("|")[12].strip() != "—" for r in rows)
-    assert "Growth: t(6)/t(3) = " in table
+    assert "Growth: t(6)/t(3) = " in table and "for 4× the documents" in table

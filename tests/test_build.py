@@ -190,3 +190,28 @@ def test_a_large_year_is_grouped_by_series_in_runs_so_each_page_carries_a_short_
     assert runs[1][0] == "browse/general-assembly/2025/a-res-79-1-a-res-79-50/index.md"
     assert all(len(r) - 1 <= RUN_SIZE for r in runs)
     assert sum(len(r) - 1 for r in runs) == len(docs)
+
+
+def test_linking_rendering_and_search_on_workers_match_one_process(tmp_path, monkeypatch):
+    """The forked workers (at 128+ documents) write exactly what one process writes."""
+    from contextlib import contextmanager
+
+    from conftest import corpus_files
+
+    from builder import build as build_module
+
+    folder = tmp_path / "src"
+    folder.mkdir()
+    for path in corpus_files(step=9)[:130]:
+        shutil.copy(path, folder / path.name)
+    on_workers = build(folder, tmp_path / "workers", use_cache=False, keep_going=True)
+
+    @contextmanager
+    def no_workers(count):
+        yield None
+
+    monkeypatch.setattr(build_module, "_workers", no_workers)
+    one_process = build(folder, tmp_path / "one", use_cache=False, keep_going=True)
+    assert len(on_workers.documents) >= 128 and on_workers.pages.keys() == one_process.pages.keys()
+    assert tree_digest(tmp_path / "workers" / "docs") == tree_digest(tmp_path / "one" / "docs")
+    assert on_workers.links.counts == one_process.links.counts

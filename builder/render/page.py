@@ -133,7 +133,8 @@ def _with_opening(para: Paragraph) -> Inline:
 def paragraph_html(doc: Document, para: Paragraph) -> str:
     """One anchored paragraph with its visible permalink.
 
-    The copy-link and copy-citation buttons are added by `unp.js` (they need
+    The copy-link and copy-citation buttons, and the `unp-actions` group
+    that shows them with the permalink, are added by `unp.js` (they need
     script anyway); the citation is the page's `data-unp-doc` plus the
     paragraph's `data-unp-cite`. Keeping the markup small matters at scale:
     MkDocs parses every tag of every page twice.
@@ -143,8 +144,7 @@ def paragraph_html(doc: Document, para: Paragraph) -> str:
     label = f'<span class="unp-num">{escape(para.label)}</span> ' if para.label else ""
     what = attr(para.citation)
     permalink = (
-        f'<span class="unp-actions unp-chrome"><a class="unp-permalink" href="#{attr(para.anchor)}" '
-        f'aria-label="Permalink to {what}">¶</a></span>'
+        f'<a class="unp-permalink unp-chrome" href="#{attr(para.anchor)}" aria-label="Permalink to {what}">¶</a>'
     )
     children = "".join(paragraph_html(doc, child) for child in para.children)
     return (

@@ -25,6 +25,7 @@ from __future__ import annotations
 import math
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from itertools import chain
 
 from builder.search.records import Record
 
@@ -73,7 +74,7 @@ class LunrIndex:
         entries = {term: self._entry(term) for term in sorted(self.postings)}
         # Serialized size, closely enough: each posting is `"ref",score,`.
         sizes = {
-            term: len(term) + 16 + sum(len(r) + 10 for s in self.postings[term][1].values() for r in s)
+            term: len(term) + 16 + sum(sum(map(len, s)) + 10 * len(s) for s in self.postings[term][1].values())
             for term in entries
         }
         out: dict[str, list] = {}
@@ -101,7 +102,7 @@ class LunrIndex:
         return [
             term,
             index,
-            [[x for ref, score in by_field.get(name, {}).items() for x in (ref, score)] for name in self.fields],
+            [list(chain.from_iterable(by_field.get(name, {}).items())) for name in self.fields],
         ]
 
 
@@ -127,6 +128,7 @@ def build_index(records: list[Record], boosts: dict[str, int]) -> LunrIndex:
     count = len(records)
     idf = {t: math.log(1 + abs((count - n + 0.5) / (n + 0.5))) for t, n in documents_with.items()}
     scores: dict[str, dict[str, dict[str, float]]] = {name: defaultdict(dict) for name in fields}
+    k1_plus_1 = K1 + 1
     for name, ref, counts, length in frequencies:
         if not counts:
             continue
@@ -134,7 +136,7 @@ def build_index(records: list[Record], boosts: dict[str, int]) -> LunrIndex:
         norm = K1 * (1 - B + B * (length / (total_length[name] / count)))
         table = scores[name]
         for token, tf in counts.items():
-            table[token][ref] = round(idf[token] * ((K1 + 1) * tf) / (norm + tf) * boost, 3)
+            table[token][ref] = round(idf[token] * (k1_plus_1 * tf) / (norm + tf) * boost, 3)
     for token, number in numbers.items():
         index.postings[token] = (number, {name: scores[name][token] for name in fields if token in scores[name]})
     return index

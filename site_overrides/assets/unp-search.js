@@ -77,11 +77,15 @@
   var loaded = null;
   var cache = {};
 
+  /* index.json is always revalidated (a cheap 304 when unchanged); the files
+     it lists are fetched with its version, so a new build never mixes with
+     shards a browser cached from the previous one. */
   function fetchJSON(path) {
     if (!cache[path]) {
       var url = new URL(path, base);
       if (loaded && loaded.version) url.search = "v=" + loaded.version;
-      cache[path] = fetch(url.href).then(function (response) {
+      var options = path === "search/index.json" ? { cache: "no-cache" } : {};
+      cache[path] = fetch(url.href, options).then(function (response) {
         if (!response.ok) throw new Error(path + ": " + response.status);
         return response.json();
       });

@@ -1,6 +1,7 @@
 /* Copy link / copy citation for anchored paragraphs.
- * The builder writes each paragraph's permalink; the two buttons beside it
- * are added here (they need script anyway, and the pages stay small). The
+ * The builder writes each paragraph's permalink; the group that shows it on
+ * hover or focus, and the two buttons beside it, are added here (they need
+ * script anyway, and the pages stay small). The
  * citation is the document's name (data-unp-doc on the page header) and the
  * paragraph's (data-unp-cite). The clipboard API needs a secure context;
  * elsewhere fall back to a hidden textarea and execCommand, so the buttons
@@ -49,9 +50,13 @@
   }
 
   function addButtons() {
-    var actions = document.querySelectorAll(".unp-para > p > .unp-actions");
-    for (var i = 0; i < actions.length; i++) {
-      var what = actions[i].parentNode.parentNode.getAttribute("data-unp-cite");
+    var links = document.querySelectorAll(".unp-para > p > .unp-permalink");
+    for (var i = 0; i < links.length; i++) {
+      var what = links[i].parentNode.parentNode.getAttribute("data-unp-cite");
+      var group = document.createElement("span");
+      group.className = "unp-actions unp-chrome";
+      links[i].parentNode.insertBefore(group, links[i]);
+      group.appendChild(links[i]);
       [["link", "Copy link", "Copy link to "], ["citation", "Copy citation", "Copy citation of "]].forEach(function (b) {
         var button = document.createElement("button");
         button.type = "button";
@@ -59,7 +64,7 @@
         button.setAttribute("data-unp-copy", b[0]);
         button.setAttribute("aria-label", b[2] + what);
         button.textContent = b[1];
-        actions[i].appendChild(button);
+        group.appendChild(button);
       });
     }
   }
