@@ -45,13 +45,14 @@ def index_sizes(site: Path) -> dict[str, int]:
 
 
 def symbol_query(site: Path) -> str:
-    """A resolution number of the built corpus that other documents cite (a realistic symbol query)."""
+    """A symbol query on the built corpus: a resolution number (`78/1`), else a document's symbol."""
     index = json.loads((site / "search" / "index.json").read_text(encoding="utf-8"))
-    for url, *_ in index["documents"]:
-        parts = url.strip("/").split("/")
+    symbols = [url.strip("/") for url, *_ in index["documents"] if "/" in url.strip("/")]
+    for symbol in symbols:
+        parts = symbol.split("/")
         if len(parts) == 4 and parts[1] == "RES":
             return f"{parts[2]}/{parts[3]}"
-    return index["documents"][0][0].strip("/")
+    return symbols[0] if symbols else "resolution"
 
 
 def measure(site: Path, base_url: str, queries: list[str] | None = None) -> dict:
@@ -71,7 +72,12 @@ def measure(site: Path, base_url: str, queries: list[str] | None = None) -> dict
             page.on("request", lambda r, fetched=fetched: fetched.append(r.url))
             cold.append(page.evaluate("q => window.unpSearch.search(q).then(r => r.ms)", query))
             page.locator("input.md-search__input").fill(query)
-            page.locator(".md-search-result__item").first.wait_for(state="visible", timeout=30_000)
+            page.wait_for_function(  # results shown (or "no matching …" said) for this query
+                "q => new URLSearchParams(location.search).get('q') === q && "
+                "!/Loading|Initializing|Type to/.test(document.querySelector('.md-search-result__meta').textContent)",
+                arg=query,
+                timeout=30_000,
+            )
             paths = {_local(site, base_url, u) for u in fetched} | {site / "assets" / "unp-search.js"}
             before_first.append(sum(gzip_size(path) for path in paths if path is not None and path.is_file()))
             runs = [page.evaluate("q => window.unpSearch.search(q).then(r => r.ms)", query) for _ in range(5)]

@@ -38,6 +38,8 @@ class Facets:
 
 @dataclass
 class Record:
+    """One search entry: its ref in the index, where it opens, its label and text, its terms by field."""
+
     ref: str
     url: str
     label: str
