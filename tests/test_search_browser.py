@@ -217,3 +217,14 @@ def test_paragraph_scoring_is_lunrs(page, text, required):
     scores = dict(theirs)
     assert all(abs(scores[ref] - s) < 1e-9 for ref, s in ours)
     assert [s for _, s in ours] == sorted((s for _, s in ours), reverse=True)
+
+
+def test_more_paragraphs_on_request(page):
+    page.goto("/")
+    _search(page, "trafficking")
+    shown = page.locator(f"{RESULTS} .md-search-result__teaser").count()
+    page.locator("button.unp-search-more").click()
+    page.wait_for_function(
+        "n => document.querySelectorAll('.md-search-result__item .md-search-result__teaser').length > n", arg=shown
+    )
+    assert page.locator(f"{RESULTS} .md-search-result__teaser").count() == shown + 20
