@@ -351,22 +351,16 @@
     return li;
   }
 
-  function docLabel(data, n) {
-    return data.documents[n][1];
+  function plural(n, word) {
+    return n + " " + word + (n === 1 ? "" : "s");
   }
 
   function show(data, found, shown) {
-    var paragraphs = found.paragraphs.slice(0, shown);
-    var numbers = {};
-    paragraphs.forEach(function (r) { numbers[r.ref.split(".")[0]] = true; });
-    return Promise.all(Object.keys(numbers).map(function (hex) {
-      return fetchJSON("search/p/" + parseInt(hex, 16) + ".json");
-    })).then(function () {
-      return Promise.all(paragraphs.map(function (r) {
-        var n = parseInt(r.ref.split(".")[0], 16);
-        return fetchJSON("search/p/" + n + ".json").then(function (paras) { return [r, n, paras]; });
-      }));
-    }).then(function (rows) {
+    // Each document's paragraph file is fetched once, however many of its paragraphs are shown.
+    return Promise.all(found.paragraphs.slice(0, shown).map(function (r) {
+      var n = parseInt(r.ref.split(".")[0], 16);
+      return fetchJSON("search/p/" + n + ".json").then(function (paras) { return [r, n, paras]; });
+    })).then(function (rows) {
       list.textContent = "";
       found.documents.slice(0, 5).forEach(function (r) {
         if (r.ref.charAt(0) === "g") {
@@ -381,13 +375,13 @@
       rows.forEach(function (row) {
         var r = row[0], n = row[1], para = row[2][parseInt(r.ref.split(".")[1], 16)];
         var doc = data.documents[n];
-        var label = docLabel(data, n).split(" · ")[0] + " · " + para[1];
+        var label = doc[1].split(" · ")[0] + " · " + para[1];
         list.appendChild(item(doc[0] + "#" + para[0], doc[2], label, excerpt(para[2], found.words)));
       });
       var total = Math.min(found.documents.length, 5) + found.paragraphs.length;
       meta.textContent = total === 0 ? "No matching documents or paragraphs"
-        : (found.documents.length ? found.documents.length + " documents, " : "") +
-          found.paragraphs.length + (found.paragraphs.length === 1 ? " paragraph" : " paragraphs");
+        : (found.documents.length ? plural(found.documents.length, "document") + ", " : "") +
+          plural(found.paragraphs.length, "paragraph");
       if (found.paragraphs.length > shown) {
         var more = el("button", "md-button unp-search-more", "Show more paragraphs");
         more.type = "button";
