@@ -72,9 +72,8 @@ def measure(site: Path, base_url: str, queries: list[str] | None = None) -> dict
             page.on("request", lambda r, fetched=fetched: fetched.append(r.url))
             cold.append(page.evaluate("q => window.unpSearch.search(q).then(r => r.ms)", query))
             page.locator("input.md-search__input").fill(query)
-            page.wait_for_function(  # results shown (or "no matching …" said) for this query
-                "q => new URLSearchParams(location.search).get('q') === q && "
-                "!/Loading|Initializing|Type to/.test(document.querySelector('.md-search-result__meta').textContent)",
+            page.wait_for_function(  # the results shown (maybe none) are this query's
+                "q => document.querySelector('[data-unp-search-list]').dataset.unpQuery === q",
                 arg=query,
                 timeout=30_000,
             )

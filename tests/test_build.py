@@ -168,7 +168,7 @@ def test_a_large_year_is_grouped_by_series_in_runs_so_each_page_carries_a_short_
     from pathlib import Path
 
     from builder.model import Document, Metadata
-    from builder.render.site import RUN_SIZE, group, nav
+    from builder.render.site import RUN_SIZE, browse_pages, group, home_page, nav
 
     def doc(symbol: str) -> Document:
         meta = Metadata(
@@ -182,14 +182,20 @@ def test_a_large_year_is_grouped_by_series_in_runs_so_each_page_carries_a_short_
     names = [next(iter(entry)) for entry in year[1:]]
     assert names == [
         "A/C.3/79/L",
-        "A/RES/79/1 – A/RES/79/50",
-        "A/RES/79/51 – A/RES/79/100",
-        "A/RES/79/101 – A/RES/79/130",
+        "A/RES/79/1 – A/RES/79/44",
+        "A/RES/79/45 – A/RES/79/88",
+        "A/RES/79/89 – A/RES/79/130",
     ]
     runs = [next(iter(entry.values())) for entry in year[1:]]
-    assert runs[1][0] == "browse/general-assembly/2025/a-res-79-1-a-res-79-50/index.md"
+    assert runs[1][0] == "browse/general-assembly/2025/a-res-79-1-a-res-79-44/index.md"
     assert all(len(r) - 1 <= RUN_SIZE for r in runs)
     assert sum(len(r) - 1 for r in runs) == len(docs)
+    # index pages list the groups, not the whole year
+    tree = group(docs)
+    home = home_page(docs, tree)
+    assert "A/RES/79/50" not in home and "— 44 documents" in home  # a run, not its rows
+    pages = browse_pages(tree)
+    assert pages["browse/general-assembly/2025/a-res-79-45-a-res-79-88/index.md"].count("](../../../../") == 44
 
 
 def test_linking_rendering_and_search_on_workers_match_one_process(tmp_path, monkeypatch):

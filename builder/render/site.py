@@ -2,7 +2,7 @@
 
 Navigation is grouped by body, then year, then (for a year with more than
 `SECTION_SIZE` documents) by symbol series such as A/RES/80 or A/C.3/80/L, cut
-into runs of `RUN_SIZE`; every group has an index page (Material's
+into even runs of at most `RUN_SIZE`; every group has an index page (Material's
 `navigation.indexes`). With `navigation.prune`, a page carries its own branch:
 at 1,180 documents about 70 links instead of one flat list of a whole year.
 The nav is written as data (`nav.yml`) for the MkDocs hook in
@@ -11,6 +11,7 @@ The nav is written as data (`nav.yml`) for the MkDocs hook in
 
 from __future__ import annotations
 
+import math
 import posixpath
 import re
 from collections import defaultdict
@@ -67,8 +68,25 @@ def home_page(docs: list[Document], tree) -> str:
         out.append(f"## [{md_escape(body)}](browse/{slugify(body)}/index.md)")
         for year, items in years.items():
             out.append(f"### {md_escape(year)}")
-            out.append("\n".join(_table(items, "index.md")))
+            out.append(_listing(items, "index.md", f"browse/{slugify(body)}/{slugify(year)}"))
     return "\n\n".join(out) + "\n"
+
+
+def _listing(docs: list[Document], here: str, year_dir: str) -> str:
+    """A year's documents on an index page: a table when few, else its groups with their sizes.
+
+    So no index page lists a whole large year: at any corpus size a page
+    holds at most `SECTION_SIZE` rows of documents.
+    """
+    groups = sections(docs)
+    if len(groups) == 1 and not groups[0][0]:
+        return "\n".join(_table(docs, here))
+    origin = posixpath.dirname(here) or "."
+    return "\n".join(
+        f"- [{md_escape(name)}]({posixpath.relpath(f'{year_dir}/{slugify(name)}/index.md', origin)}) "
+        f"— {len(group)} documents"
+        for name, group in groups
+    )
 
 
 def series(doc: Document) -> str:
@@ -93,8 +111,9 @@ def sections(docs: list[Document]) -> list[tuple[str, list[Document]]]:
         if len(items) <= SECTION_SIZE:
             out.append((name, items))
             continue
-        for start in range(0, len(items), RUN_SIZE):
-            run = items[start : start + RUN_SIZE]
+        size = math.ceil(len(items) / math.ceil(len(items) / RUN_SIZE))  # runs of even size, none over RUN_SIZE
+        for start in range(0, len(items), size):
+            run = items[start : start + size]
             out.append((f"{_name(run[0])} – {_name(run[-1])}", run))
     return out
 
@@ -109,7 +128,7 @@ def _page(title: str, heading: str, intro: list[str]) -> list[str]:
 
 
 def browse_pages(tree) -> dict[str, str]:
-    """An index page per body, per year, and per group of a large year."""
+    """An index page per body, per year, and per group of a large year (see `_listing`)."""
     pages: dict[str, str] = {}
     for body, years in tree.items():
         base = f"browse/{slugify(body)}"
@@ -117,20 +136,18 @@ def browse_pages(tree) -> dict[str, str]:
         lines = _page(body, body, [f"{count} documents."])
         for year, items in years.items():
             lines.append(f"## [{md_escape(year)}]({slugify(year)}/index.md)")
-            lines.append("\n".join(_table(items, f"{base}/index.md")))
+            lines.append(_listing(items, f"{base}/index.md", f"{base}/{slugify(year)}"))
         pages[f"{base}/index.md"] = "\n\n".join(lines) + "\n"
         for year, items in years.items():
             here = f"{base}/{slugify(year)}/index.md"
             page = _page(f"{body}, {year}", f"{body}, {year}", [f"{len(items)} documents."])
-            groups = sections(items)
-            for name, group in groups:
+            page.append(_listing(items, here, f"{base}/{slugify(year)}"))
+            pages[here] = "\n\n".join(page) + "\n"
+            for name, group in sections(items):
                 if name:
-                    page.append(f"## [{md_escape(name)}]({slugify(name)}/index.md)")
                     where = f"{base}/{slugify(year)}/{slugify(name)}/index.md"
                     sub = _page(f"{name} ({year})", f"{body}, {year}: {name}", [f"{len(group)} documents."])
                     pages[where] = "\n\n".join([*sub, "\n".join(_table(group, where))]) + "\n"
-                page.append("\n".join(_table(group, here)))
-            pages[here] = "\n\n".join(page) + "\n"
     return pages
 
 

@@ -282,7 +282,7 @@
     var started = performance.now();
     return load().then(function (data) {
       var items = clauses(text, false);
-      if (!items.length) return { documents: [], paragraphs: [], ms: 0, words: [] };
+      if (!items.length) return { text: text, documents: [], paragraphs: [], ms: 0, words: [] };
       var numbers = {};
       items.forEach(function (c) {
         shardsFor(data, c.term, c.wildcard).forEach(function (n) { numbers[n] = true; });
@@ -300,7 +300,10 @@
         }).filter(function (r) {
           return passes(data, parseInt(r.ref.split(".")[0], 16), chosen);
         });
-        return { documents: documents, paragraphs: paragraphs, ms: performance.now() - started, words: Object.keys(matched) };
+        return {
+          text: text, documents: documents, paragraphs: paragraphs,
+          ms: performance.now() - started, words: Object.keys(matched)
+        };
       });
     });
   }
@@ -355,13 +358,15 @@
     return n + " " + word + (n === 1 ? "" : "s");
   }
 
-  function show(data, found, shown) {
+  function show(data, found, shown, mine) {
     // Each document's paragraph file is fetched once, however many of its paragraphs are shown.
     return Promise.all(found.paragraphs.slice(0, shown).map(function (r) {
       var n = parseInt(r.ref.split(".")[0], 16);
       return fetchJSON("search/p/" + n + ".json").then(function (paras) { return [r, n, paras]; });
     })).then(function (rows) {
+      if (mine !== sequence) return;  // a newer query has been typed meanwhile
       list.textContent = "";
+      list.setAttribute("data-unp-query", found.text);
       found.documents.slice(0, 5).forEach(function (r) {
         if (r.ref.charAt(0) === "g") {
           var g = data.glossaryByRef[r.ref];
@@ -432,6 +437,7 @@
     remember(text);
     if (!text.trim()) {
       list.textContent = "";
+      list.setAttribute("data-unp-query", "");
       meta.textContent = "Type to search documents and paragraphs";
       return Promise.resolve(null);
     }
@@ -439,7 +445,7 @@
     return search(text).then(function (found) {
       if (mine !== sequence) return null;
       lastResult = found;
-      return show(loaded, found, shown || SHOWN).then(function () { return found; });
+      return show(loaded, found, shown || SHOWN, mine).then(function () { return found; });
     }).catch(function (error) {
       if (mine === sequence) meta.textContent = "Search is unavailable: " + error.message;
       throw error;
