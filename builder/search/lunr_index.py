@@ -36,8 +36,9 @@ B = 0.75
 
 @dataclass
 class LunrIndex:
+    """A lunr index as data: fields, postings with their BM25 scores, field-vector order."""
+
     fields: list[str]
-    boosts: dict[str, int]
     # term -> (term index, {field: {ref: score}})
     postings: dict[str, tuple[int, dict[str, dict[str, float]]]] = field(default_factory=dict)
     # insertion order of (field, ref), for lunr's field vector order
@@ -109,7 +110,7 @@ class LunrIndex:
 def build_index(records: list[Record], boosts: dict[str, int]) -> LunrIndex:
     """lunr's index of `records` (their `fields` hold terms), with lunr's BM25 scoring."""
     fields = list(boosts)
-    index = LunrIndex(fields, boosts)
+    index = LunrIndex(fields)
     frequencies: list[tuple[str, str, Counter, int]] = []
     documents_with: Counter = Counter()
     total_length = dict.fromkeys(fields, 0)
