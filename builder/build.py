@@ -9,19 +9,16 @@ produced are removed, so the folder is always exactly this build's output.
 
 from __future__ import annotations
 
-import contextlib
-import multiprocessing
 import os
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TypeVar
 
 import yaml
 
-from builder import conservation
+from builder import conservation, workers
 from builder.cache import ReadCache, source_key
 from builder.errors import Diagnostics, InputError, Place, Warning_
 from builder.linking.corpus import Links, link_corpus
@@ -31,11 +28,9 @@ from builder.reading import read_document
 from builder.render import page, site
 from builder.render.glossary import glossary_page
 from builder.render.html import GLOSSARY_PAGE
-from builder.search.files import LUNR_JS, lunr_js, search_files
+from builder.search.files import search_files
 from builder.search.records import paragraph_terms
 from builder.sources import Source, discover, load_metadata, page_path
-
-T = TypeVar("T")
 
 
 @dataclass
@@ -172,7 +167,6 @@ def build(
             registry = Registry([])
         text_terms = {o.doc.path: o.terms for o in outcomes if o.doc is not None}
         tree = _render(result, registry, words, text_terms)
-        result.pages[LUNR_JS] = lunr_js()
         lap = result.lap("link, render and index", lap)
         write_tree(out / "docs", result.pages)
         nav = site.nav(tree, glossary=bool(registry.instruments))
@@ -217,18 +211,15 @@ def _render(
     Returns the nav tree. Linking, and then rendering with the search index
     beside it, run on forked workers at corpus scale.
     """
-    with _workers(len(result.documents)) as pool:
-        links = link_corpus(result.documents, registry, map_=lambda work, items: _map(pool, work, len(items)))
+    links = link_corpus(result.documents, registry)
     result.links = links
     titles = {doc.path: page.cite_name(doc) for doc in result.documents}
-    _LINKED.update(docs=result.documents, links=links, titles=titles, words=words, terms=text_terms)
-    try:
-        with _workers(len(result.documents)) as pool:
-            searching = pool.submit(_search_files) if pool else None
-            rendered = _map(pool, _render_linked, len(result.documents))
-            result.pages.update(searching.result() if searching else _search_files())
-    finally:
-        _LINKED.clear()
+    count = len(result.documents)
+    shared = workers.sharing(docs=result.documents, links=links, titles=titles, words=words, terms=text_terms)
+    with shared, workers.pool(count) as pool:
+        searching = pool.submit(_search_files) if pool else None
+        rendered = workers.run(pool, _render_linked, count)
+        result.pages.update(searching.result() if searching else _search_files())
     for doc, (markdown, lost) in zip(result.documents, rendered, strict=True):
         if lost:
             result.errors.append(InputError(Place(doc.meta.source), f"conservation check failed after linking: {lost}"))
@@ -241,40 +232,19 @@ def _render(
     return tree
 
 
-# The linked corpus, for `_render_linked` and `_search_files` in forked workers:
-# they inherit it instead of receiving it pickled (a few hundred MB at corpus scale).
-_LINKED: dict = {}
-
-
 def _render_linked(i: int) -> tuple[str, str]:
     """Document i's final page, and the first word it lost ("" when none)."""
-    doc = _LINKED["docs"][i]
-    markdown = page.render_page(doc, _LINKED["links"].cited_by.get(doc.path), _LINKED["titles"])
+    shared = workers.SHARED
+    doc = shared["docs"][i]
+    markdown = page.render_page(doc, shared["links"].cited_by.get(doc.path), shared["titles"])
     # Checked again on purpose: the first check (at read time) keeps a bad document out
     # before others link to it; this one guards the published page against linking bugs.
-    return markdown, conservation.first_difference(_LINKED["words"][doc.path], conservation.page_words(markdown))
+    return markdown, conservation.first_difference(shared["words"][doc.path], conservation.page_words(markdown))
 
 
 def _search_files() -> dict[str, str]:
-    return search_files(_LINKED["docs"], _LINKED["links"], _LINKED["terms"])
-
-
-@contextlib.contextmanager
-def _workers(count: int) -> Iterator[ProcessPoolExecutor | None]:
-    """Forked workers for `count` documents' worth of work, or None when it is too little to share."""
-    workers = min(os.cpu_count() or 1, count // 64)
-    if workers < 2 or "fork" not in multiprocessing.get_all_start_methods():
-        yield None
-        return
-    with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork")) as pool:
-        yield pool
-
-
-def _map(pool: ProcessPoolExecutor | None, work: Callable[[int], T], count: int) -> list[T]:
-    """`work(i)` for i in range(count), in order, on the pool's workers if there is a pool."""
-    if pool is None:
-        return [work(i) for i in range(count)]
-    return list(pool.map(work, range(count), chunksize=max(1, count // 32)))
+    shared = workers.SHARED
+    return search_files(shared["docs"], shared["links"], shared["terms"])
 
 
 def write_file(path: Path, text: str) -> None:

@@ -205,7 +205,7 @@ def test_linking_rendering_and_search_on_workers_match_one_process(tmp_path, mon
 
     from conftest import corpus_files
 
-    from builder import build as build_module
+    from builder import workers
 
     sample = corpus_files(step=9)[:130]
     if len(sample) < 128:
@@ -220,7 +220,7 @@ def test_linking_rendering_and_search_on_workers_match_one_process(tmp_path, mon
     def no_workers(count):
         yield None
 
-    monkeypatch.setattr(build_module, "_workers", no_workers)
+    monkeypatch.setattr(workers, "pool", no_workers)
     one_process = build(folder, tmp_path / "one", use_cache=False, keep_going=True)
     assert len(on_workers.documents) >= 128 and on_workers.pages.keys() == one_process.pages.keys()
     assert tree_digest(tmp_path / "workers" / "docs") == tree_digest(tmp_path / "one" / "docs")

@@ -14,6 +14,7 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 
+from builder import workers
 from builder.linking.instruments import Mention, Registry
 from builder.linking.references import find_references, own_body, resolution_symbol
 from builder.model import Document, Inline, Link, Note, Paragraph
@@ -56,19 +57,16 @@ def corpus_index(docs: list[Document]) -> dict[str, Document]:
     return index
 
 
-def link_corpus(docs: list[Document], registry: Registry, map_=map) -> Links:
-    """Link every document; `map_` may run `link_one` elsewhere (the build passes a parallel map).
+def link_corpus(docs: list[Document], registry: Registry) -> Links:
+    """Link every document, on forked workers at corpus scale (see `builder.workers`).
 
     Each document is linked on its own against the corpus index; what it
     found is then merged in document order, so the result does not depend on
     where or in what order the documents were linked.
     """
     links = Links(registry, pages=corpus_index(docs))
-    _SHARED.update(docs=docs, links=links)
-    try:
-        found = list(map_(link_one, range(len(docs))))
-    finally:
-        _SHARED.clear()
+    with workers.sharing(docs=docs, links=links), workers.pool(len(docs)) as pool:
+        found = workers.run(pool, link_one, len(docs))
     for doc, one in zip(docs, found, strict=True):
         for content, content_links in zip(_contents(doc), one.contents, strict=True):
             content.links = content_links
@@ -91,13 +89,9 @@ class DocumentLinks:
     counts: dict[str, int]
 
 
-# The corpus being linked, for `link_one` (a forked worker inherits it rather than receiving it pickled).
-_SHARED: dict = {}
-
-
 def link_one(i: int) -> DocumentLinks:
-    """Link document i of the corpus in `_SHARED`, into a Links of its own."""
-    doc, shared = _SHARED["docs"][i], _SHARED["links"]
+    """Link document i of the corpus being linked (`workers.SHARED`), into a Links of its own."""
+    doc, shared = workers.SHARED["docs"][i], workers.SHARED["links"]
     own = Links(shared.registry, pages=shared.pages)
     _link_document(doc, own)
     return DocumentLinks(

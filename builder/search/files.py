@@ -44,10 +44,8 @@ def search_files(
     paragraphs = [p for doc in records for p in doc.paragraphs]
     shards = build_index(paragraphs, PARAGRAPH_FIELDS).shards(SHARD_BYTES)
     files = {f"search/t/{n}.json": _json(entries) for n, entries in enumerate(shards.values())}
-    for doc in records:
-        files[f"search/p/{doc.number}.json"] = _json(
-            [[p.url.partition("#")[2], p.label.rpartition(" · ")[2], p.text] for p in doc.paragraphs]
-        )
+    for number, doc in enumerate(docs):
+        files[f"search/p/{number}.json"] = _json([[p.anchor, p.citation, p.content.text] for p in doc.paragraphs()])
     facets = {
         name: sorted({getattr(doc.facets, name) for doc in records if getattr(doc.facets, name)}) for name in FACETS
     }
@@ -72,6 +70,7 @@ def search_files(
     digest.update(_json(index).encode())
     index["version"] = digest.hexdigest()[:12]
     files["search/index.json"] = _json(index)
+    files[LUNR_JS] = lunr_js()
     return files
 
 

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 
 from builder.linking.corpus import Links, official_symbols
 from builder.model import Document
-from builder.render.html import GLOSSARY_PAGE
+from builder.render.html import GLOSSARY_PAGE, url_dir
 from builder.render.page import cite_name, display_title
 from builder.search.terms import terms
 
@@ -51,15 +51,9 @@ class Record:
 class DocumentRecords:
     """One document's page record, facets and paragraph records."""
 
-    number: int
     page: Record
     facets: Facets
     paragraphs: list[Record]
-
-
-def page_url(path: str) -> str:
-    """The site-relative address of a page file (directory URLs)."""
-    return "" if path == "index.md" else path.removesuffix(".md").removesuffix("/index") + "/"
 
 
 def status(doc: Document) -> str:
@@ -114,7 +108,7 @@ def document_records(
             paragraphs.append(
                 Record(
                     ref=f"{number:x}.{index:x}",
-                    url=page_url(doc.path) + "#" + para.anchor,
+                    url=url_dir(doc.path) + "#" + para.anchor,
                     label=f"{cite_name(doc)} · {para.citation}",
                     text=para.content.text,
                     fields={
@@ -124,7 +118,7 @@ def document_records(
                     },
                 )
             )
-        out.append(DocumentRecords(number, _page_record(doc, number), _facets(doc), paragraphs))
+        out.append(DocumentRecords(_page_record(doc, number), _facets(doc), paragraphs))
     return out
 
 
@@ -133,7 +127,7 @@ def glossary_records(links: Links) -> list[Record]:
     return [
         Record(
             ref=f"g{n:x}",
-            url=page_url(GLOSSARY_PAGE) + "#" + instrument.id,
+            url=url_dir(GLOSSARY_PAGE) + "#" + instrument.id,
             label=f"Glossary · {instrument.kind or 'instrument'}",
             text=instrument.title,
             fields={"symbol": [], "title": terms(" ".join(instrument.names())), "text": terms(instrument.description)},
@@ -152,7 +146,7 @@ def _page_record(doc: Document, number: int) -> Record:
     described = " ".join(x for x in (meta.document_type, meta.body, meta.session, meta.date, meta.agenda_title) if x)
     return Record(
         ref=f"d{number:x}",
-        url=page_url(doc.path),
+        url=url_dir(doc.path),
         label=" · ".join(x for x in (cite_name(doc), meta.document_type, meta.date) if x),
         text=display_title(doc),
         fields={

@@ -418,7 +418,6 @@
   /* ---- wiring ---- */
 
   var sequence = 0;
-  var lastResult = null;
 
   function remember(text) {
     var url = new URL(location.href);
@@ -444,7 +443,6 @@
     if (!loaded || loaded.then) meta.textContent = "Loading the search index…";
     return search(text).then(function (found) {
       if (mine !== sequence) return null;
-      lastResult = found;
       return show(loaded, found, shown || SHOWN, mine).then(function () { return found; });
     }).catch(function (error) {
       if (mine === sequence) meta.textContent = "Search is unavailable: " + error.message;
@@ -513,7 +511,6 @@
       return load().then(function (data) {
         return postings(numbers).then(function (post) { return score(post, data.fields, items).results; });
       });
-    },
-    last: function () { return lastResult; }
+    }
   };
 })();

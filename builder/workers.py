@@ -1,0 +1,49 @@
+"""Corpus-wide work on forked workers that inherit the corpus instead of receiving it pickled.
+
+The read corpus is a few hundred MB at 1,180 documents; pickling it to each
+worker would cost more than the work. So the state a step needs is put in
+`SHARED` (`with sharing(...)`), the pool is forked after that, and a worker
+function takes only an index. With too little work, or without `fork`, the
+same functions run in this process: the result never depends on where they ran.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import multiprocessing
+import os
+from collections.abc import Callable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from typing import TypeVar
+
+T = TypeVar("T")
+
+SHARED: dict = {}
+
+
+@contextlib.contextmanager
+def sharing(**state) -> Iterator[None]:
+    """Make `state` what worker functions read from `SHARED`, for the duration."""
+    SHARED.update(state)
+    try:
+        yield
+    finally:
+        SHARED.clear()
+
+
+@contextlib.contextmanager
+def pool(count: int) -> Iterator[ProcessPoolExecutor | None]:
+    """Forked workers for `count` documents' worth of work, or None when it is too little to share."""
+    workers = min(os.cpu_count() or 1, count // 64)
+    if workers < 2 or "fork" not in multiprocessing.get_all_start_methods():
+        yield None
+        return
+    with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork")) as forked:
+        yield forked
+
+
+def run(workers: ProcessPoolExecutor | None, work: Callable[[int], T], count: int) -> list[T]:
+    """`work(i)` for i in range(count), in order, on the workers if there are any."""
+    if workers is None:
+        return [work(i) for i in range(count)]
+    return list(workers.map(work, range(count), chunksize=max(1, count // 32)))
