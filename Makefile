@@ -54,3 +54,19 @@ bench: $(VENV)/.installed
 
 clean:
 	rm -rf $(BUILD) site
+
+# Same document, every form: extract the PDFs' text with each tool into SCRATCH (once, ~10 min), then
+# compare the ids and words read from each form, and from the PDFs themselves, with the reference text
+# (benchmarks/forms.py; FORMS_FLAGS="--show 3 --json forms.json" prints worked examples).
+SCRATCH ?= /tmp/forms
+PDFS ?= ../shared/corpus-pdf
+REFERENCE ?= ../shared/corpus
+FORMS_FLAGS ?=
+.PHONY: forms
+$(VENV)/.forms: $(VENV)/.installed
+	$(BIN)/pip install --quiet -e '.[forms]'
+	touch $@
+
+forms: $(VENV)/.forms
+	$(BIN)/python -m benchmarks.extract_forms $(PDFS) $(SCRATCH)
+	$(BIN)/python -m benchmarks.forms --reference $(REFERENCE) $(FORMS_FLAGS) $(SCRATCH)/*/ $(PDFS)

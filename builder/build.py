@@ -30,7 +30,7 @@ from builder.render.glossary import glossary_page
 from builder.render.html import GLOSSARY_PAGE
 from builder.search.files import search_files
 from builder.search.records import paragraph_terms
-from builder.sources import Source, discover, load_metadata, page_path
+from builder.sources import NO_SOURCES, Source, discover, load_metadata, page_path
 
 
 @dataclass
@@ -79,6 +79,8 @@ def read_one(source: Source, result: BuildResult) -> tuple[Document, str, list[s
 def read_source(source: Source) -> Outcome:
     """Read, render and check one document; never raise for bad input."""
     diagnostics = Diagnostics(source.path)
+    for other in source.set_aside:
+        diagnostics.warn("set-aside", f"{other.name} is another form of this document; {source.path.name} is read")
     try:
         meta = load_metadata(source, diagnostics)
         doc, state = read_document(source.path, source.path.read_bytes(), meta, diagnostics)
@@ -153,7 +155,7 @@ def build(
         result.errors.append(exc)
         return result
     if not found:
-        result.errors.append(InputError(Place(sources), "no source documents (*.txt) found"))
+        result.errors.append(InputError(Place(sources), NO_SOURCES))
     cache = ReadCache(out / "cache" if use_cache else None)
     outcomes = read_all(found, cache, progress)
     words = _collect(found, outcomes, result)

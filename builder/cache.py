@@ -31,7 +31,7 @@ def code_version() -> str:
 
 def source_key(source: Source) -> str:
     digest = hashlib.sha256(code_version().encode())
-    digest.update(source.path.name.encode())
+    digest.update("\0".join(p.name for p in [source.path, *source.set_aside]).encode())
     digest.update(source.path.read_bytes())
     if source.meta_path is not None:
         digest.update(source.meta_path.read_bytes())

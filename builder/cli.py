@@ -7,6 +7,7 @@ import sys
 from collections import Counter
 from pathlib import Path
 
+from builder import check
 from builder.build import build
 from builder.linking.instruments import REGISTRY_FILE
 
@@ -26,7 +27,14 @@ def main(argv: list[str] | None = None) -> int:
         type=Path,
         help=f"instrument registry (default: {REGISTRY_FILE} in the sources, else source_docs/{REGISTRY_FILE})",
     )
+    c = sub.add_parser("check", help="read the sources without building; report numbering, notes and errors")
+    c.add_argument("--sources", type=Path, default=Path("source_docs"))
+    c.add_argument("--all", action="store_true", help="a line for every document, not only those with findings")
+    c.add_argument("--strict", action="store_true", help="exit with 1 when anything is reported")
+    c.add_argument("--json", type=Path, metavar="FILE", help="also write the per-document figures as JSON")
     args = parser.parse_args(argv)
+    if args.command == "check":
+        return check.run(args.sources, show_all=args.all, strict=args.strict, json_path=args.json)
 
     instruments = args.instruments
     if instruments is None:

@@ -1,15 +1,22 @@
 """Finding source documents and their optional metadata files.
 
-A source is a `.txt` file; its metadata file, if any, sits beside it with the
-same name and a `.yml` or `.yaml` ending. The metadata file adds or corrects
-what the text lacks; an unknown key is a warning, malformed YAML an error
-naming the line.
+A source is a text file (`.txt`, or Markdown: `.md`, `.markdown`) or an
+official PDF (`.pdf`); its metadata file, if any, sits beside it with the same
+name and a `.yml` or `.yaml` ending. The metadata file adds or corrects what
+the text lacks; an unknown key is a warning, malformed YAML an error naming the
+line. Where a folder holds the same document as PDF and as text (same name),
+the PDF is read and the text is reported as set aside.
+
+A document's identity comes from its metadata, its masthead, or a file name
+that is a UN symbol written with `_` for `/` (`A_RES_80_1.txt` is
+A/RES/80/1; see `builder.reading.masthead`) — never from symbols its body
+cites; with none of these, its page lives at a slug of the file name.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, field, fields
 from pathlib import Path
 
 import yaml
@@ -24,20 +31,39 @@ _SLUG_SAFE = re.compile(r"[a-z0-9][a-z0-9\-]{0,99}")
 RESERVED = {"browse", "assets", "search", "glossary", "index", "404"}
 
 
+TEXT_SUFFIXES = (".txt", ".md", ".markdown")
+PDF_SUFFIX = ".pdf"
+SUFFIXES = (PDF_SUFFIX, *TEXT_SUFFIXES)  # in order of preference for one document
+# A folder's own notes (README.md, CHANGELOG.md) and hidden files are not documents.
+_NOT_A_DOCUMENT = re.compile(r"^(?:\.|(?:README|CHANGELOG|CHANGES|LICENSE|CONTRIBUTING)(?:\.\w+)?$)", re.IGNORECASE)
+NO_SOURCES = "no source documents (.txt, .md, .markdown or .pdf) found"
+
+
 @dataclass
 class Source:
     path: Path
     meta_path: Path | None
+    set_aside: list[Path] = field(default_factory=list)  # other forms of the same document, not read
 
 
 def discover(folder: Path) -> list[Source]:
-    """Every `.txt` document under `folder`, in a stable (sorted) order."""
+    """Every document under `folder` (text, Markdown or PDF), in a stable (sorted) order.
+
+    Files that differ only in their ending are one document: the PDF is read
+    (its text is the printed page itself), else the first of `.txt`, `.md`,
+    `.markdown`.
+    """
     if not folder.is_dir():
         raise InputError(Place(folder), "the sources folder does not exist", "pass SOURCES=<folder>")
+    forms: dict[Path, list[Path]] = {}
+    for path in sorted(folder.rglob("*")):
+        if path.suffix.lower() in SUFFIXES and path.is_file() and not _NOT_A_DOCUMENT.match(path.name):
+            forms.setdefault(path.with_suffix(""), []).append(path)
     out = []
-    for path in sorted(folder.rglob("*.txt")):
-        meta = next((p for p in (path.with_suffix(".yml"), path.with_suffix(".yaml")) if p.exists()), None)
-        out.append(Source(path, meta))
+    for stem, paths in sorted(forms.items()):
+        paths.sort(key=lambda p: SUFFIXES.index(p.suffix.lower()))
+        meta = next((p for p in (stem.with_suffix(".yml"), stem.with_suffix(".yaml")) if p.exists()), None)
+        out.append(Source(paths[0], meta, paths[1:]))
     return out
 
 
@@ -57,21 +83,29 @@ def load_metadata(source: Source, diagnostics: Diagnostics) -> Metadata:
     meta = Metadata(source=source.path)
     if source.meta_path is None:
         return meta
-    data = read_yaml(source.meta_path, "metadata")
+    apply_metadata(meta, read_yaml(source.meta_path, "metadata"), Place(source.meta_path, 1), diagnostics)
+    return meta
+
+
+def apply_metadata(meta: Metadata, data: object, place: Place, diagnostics: Diagnostics) -> None:
+    """Set the fields a metadata mapping gives (a `.yml` file, a Markdown file's front matter).
+
+    Fields already set are kept: the metadata file is applied first and wins.
+    """
     if data is None:
-        return meta
+        return
     if not isinstance(data, dict):
-        raise InputError(Place(source.meta_path, 1), "metadata must be a mapping of keys to values")
+        raise InputError(place, "metadata must be a mapping of keys to values")
     for key, value in data.items():
         if key not in _KEYS:
-            diagnostics.warn("metadata-key", f"unknown metadata key {key!r} in {source.meta_path.name} (ignored)")
+            diagnostics.warn("metadata-key", f"unknown metadata key {key!r} in {place.path.name} (ignored)", place.line)
             continue
         if key in _LIST_KEYS:
             value = [str(v) for v in value] if isinstance(value, list) else [str(value)]
         else:
             value = "" if value is None else str(value)
-        setattr(meta, key, value)
-    return meta
+        if not getattr(meta, key):
+            setattr(meta, key, value)
 
 
 def page_path(meta: Metadata) -> str:

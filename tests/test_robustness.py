@@ -97,9 +97,9 @@ def test_encodings_and_line_ends_read_the_same(tmp_path, reference, encode, warn
 @pytest.mark.parametrize(
     ("body", "expected"),
     [
-        ("1. Decides;\n\n1. Decides again;\n", ["doc.txt:5: warning [numbering]: paragraph number repeated 1",
+        ("1. Decides;\n\n1. Decides again;\n", ["doc.txt:5: warning [numbering]: paragraph number repeated 1 (expected 2, found 1)",
                                                 "doc.txt:5: warning [duplicate-number]: paragraph id 'op1' appears again; this one is op1-2"]),
-        ("1. Decides;\n\n2. Decides;\n\n5. Decides;\n", ["doc.txt:7: warning [numbering]: paragraph number jumps from 2 to 5"]),
+        ("1. Decides;\n\n2. Decides;\n\n5. Decides;\n", ["doc.txt:7: warning [numbering]: paragraph number jumps from 2 to 5 (expected 3, found 5)"]),
         ("1. Decides,<sup>3</sup> again;\n", ["doc.txt:3: warning [missing-note]: note marker 3 has no note"]),
         ("1. Decides;\n\n__________________\n\n4 A/1/1.\n", ["doc.txt:7: warning [unreferenced-note]: note 4 is never referenced"]),
         ("1. Decides:\n\n(a) On this:\n\n(i) And that:\n\na. And deeper;\n",

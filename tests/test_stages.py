@@ -20,9 +20,10 @@ def sample_files():
 
 def test_stages_run_in_the_declared_order():
     assert [stage.name for stage in reading.STAGES] == [
-        "lines", "furniture", "line markup", "blocks", "markers", "notes",
+        "lines", "layout", "front matter", "furniture", "line markup", "blocks", "markers", "notes",
         "checkpoint", "masthead", "joining", "structure",
     ]  # fmt: skip
+    assert reading.STAGES[-len(reading.SHARED_STAGES) :] == reading.SHARED_STAGES, "every front end ends the same way"
 
 
 @pytest.mark.parametrize("path", sample_files(), ids=lambda p: p.name)

@@ -1,10 +1,20 @@
-"""Reading a source document: raw text in, `Document` out.
+"""Reading a source document: raw text or PDF in, `Document` out.
+
+A front end turns the file into the shared intermediate — text blocks with
+note markers and emphasis as tokens, "break" blocks where a page ended, note
+definitions, the furniture it removed — and the shared stages (checkpoint,
+masthead, joining, structure) do the rest, whatever the input form:
+
+- text (`.txt`, `.md`, `.markdown`): stages 1–7 below;
+- PDF (`.pdf`): `builder.reading.pdf`, from the page's own geometry and fonts.
 
 The stages run in this declared order, each a `Ruler` of small named rules
 (see each module's docstring for what it guarantees to the next):
 
 1. decode: bytes to numbered lines (encodings, BOMs, line ends);
 2. lines: control characters, tabs, trailing white space;
+2b. layout: columns and first-line indents of laid-out text (`pdftotext -layout`);
+2c. front matter: a Markdown file's YAML metadata;
 3. furniture: job numbers, page numbers, running headers, contents tables;
 4. line markup: Markdown/HTML converter leftovers (hashes, dashes, dead links);
 5. blocks: lines grouped into blocks; star emphasis;
@@ -23,7 +33,19 @@ from pathlib import Path
 from builder import conservation
 from builder.errors import Diagnostics, InputError, Place
 from builder.model import Document, Metadata
-from builder.reading import blocks, decode, furniture, joining, lines, markers, markup, masthead, notes, structure
+from builder.reading import (
+    blocks,
+    decode,
+    furniture,
+    joining,
+    layout,
+    lines,
+    markers,
+    markup,
+    masthead,
+    notes,
+    structure,
+)
 from builder.reading.state import ReadState, Ruler
 
 
@@ -38,28 +60,46 @@ BLOCK_RULES = Ruler(
     [
         ("group_blocks", blocks.group_blocks),
         ("star_emphasis", markup.star_emphasis),
+        ("underscore_emphasis", markup.underscore_emphasis),
     ],
 )
 
-STAGES: list[Ruler] = [
+# The text front end: decoded lines to the shared intermediate.
+TEXT_STAGES: list[Ruler] = [
     lines.LINE_RULES,
+    layout.LAYOUT_RULES,
+    Ruler("front matter", [("front_matter", markup.front_matter)]),
     furniture.FURNITURE_RULES,
     markup.LINE_MARKUP_RULES,
     BLOCK_RULES,
     markers.MARKER_RULES,
     notes.NOTE_RULES,
+]
+
+# The stages every front end hands its intermediate to.
+SHARED_STAGES: list[Ruler] = [
     Ruler("checkpoint", [("snapshot_words", snapshot_words)]),
     masthead.MASTHEAD_RULES,
     joining.JOIN_RULES,
     Ruler("structure", [("build_structure", structure.build_structure)]),
 ]
 
+STAGES: list[Ruler] = TEXT_STAGES + SHARED_STAGES
+PDF_SUFFIXES = {".pdf"}
+
 
 def read_state(path: Path, raw: bytes, meta: Metadata, diagnostics: Diagnostics, until: str = "") -> ReadState:
     """Run the stages (every one, or up to the one named `until`) and return the state."""
     state = ReadState(diagnostics=diagnostics, meta=meta)
-    state.lines = decode.split_lines(decode.decode(path, raw, diagnostics))
-    for stage in STAGES:
+    if path.suffix.lower() in PDF_SUFFIXES:
+        from builder.reading import pdf  # the PDF library loads only for PDF sources
+
+        pdf.read_pdf(path, raw, state)
+        stages = SHARED_STAGES
+    else:
+        state.lines = decode.split_lines(decode.decode(path, raw, diagnostics))
+        stages = STAGES
+    for stage in stages:
         stage.run(state)
         if stage.name == until:
             return state

@@ -5,23 +5,101 @@ non-blank lines, its text the lines joined with single spaces (a line ending
 in a hyphen after a letter joins without one: `capacity-` + `building`), its
 line number that of its first line; page breaks become "break" blocks and a
 `_____` rule a "rule" block. A numbered line after a line that ends a clause
-starts a block of its own, blank line or not.
+starts a block of its own, blank line or not, and so does a line that one of
+`PARAGRAPH_STARTS` says opens a paragraph; a number alone on its line is one
+block with the text after it.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from builder.reading.furniture import BREAK
+from builder.reading.patterns import FORMULA_RE
 from builder.reading.state import Block, ReadState
 
-_RULE = re.compile(r"^\s*_{5,}\s*$")
-# A paragraph number or sub-paragraph letter at the start of a line, after a
-# line that ended a sentence or clause, starts a paragraph even without a
-# blank line between (raw PDF text often has none).
-_ENUMERATOR = re.compile(r"^\s*[“\"]?(\d{1,3}\.|\((?:[a-z]{1,2}|[ivxlc]{1,7})\))(\s|$)")
-_ENDS_CLAUSE = re.compile(r"[.;:,”\"]\s*$")
+_RULE = re.compile(r"^\s*(?:\\?_){5,}\s*$")  # `_____`, or `\_\_\_\_\_` as Markdown writers escape it
 _SPACES = re.compile(r"\s+")
+
+# Where no blank line separates paragraphs (text from pypdf, pypdfium2,
+# pdftotext without -layout, paragraphs one after another in PDF text), a
+# paragraph starts where the text says so: a number or letter, an enacting
+# formula, an opening phrase — after a line that closed the one before.
+# Hand-written: no library segments UN resolutions into paragraphs.
+_ENUMERATOR = re.compile(r"^\s*[“\"]?(\d{1,3}\.|\((?:[a-z]{1,2}|[ivxlc]{1,7})\))(\s|$)")
+_LONE_ENUMERATOR = re.compile(r"^\s*[“\"]?(\d{1,3}\.|\((?:[a-z]{1,2}|[ivxlc]{1,7})\))$")
+# A clause ends in punctuation, possibly followed by note markers in any form
+# (`persons.8`, `Women, 5`, `conflict,10,11`, `persons.⁸`, `persons.<sup>8</sup>`,
+# `persons.[^8]`); plain digits after a full stop count only after a
+# lower-case word or a bracket (`Add.1`, `L.5` end symbols).
+_DIGITS = r"\s{0,2}\d{1,3}(?:,\d{1,3})*"
+_MARKER_FORMS = r"[⁰¹²³⁴⁵⁶⁷⁸⁹]+|<sup>\w{1,4}</sup>|\[\^\w{1,8}\]|\*{1,3}"
+_NOTE_AFTER = rf"(?:(?<=[,;:]){_DIGITS}|(?:(?<=[a-z]{{4}}\.)|(?<=[)”\"]\.)){_DIGITS}|{_MARKER_FORMS})"
+_ENDS_CLAUSE = re.compile(rf"[.;:,”\"]{_NOTE_AFTER}?\s*$")
+_ENDS_PREAMBLE = re.compile(rf"[,;]{_NOTE_AFTER}?\s*$")
+_OPENING_WORDS = (
+    "Recalling|Noting|Welcoming|Recognizing|Recognising|Reaffirming|Emphasizing|Emphasising|Stressing|"
+    "Acknowledging|Underlining|Underscoring|Reiterating|Expressing|Bearing|Taking|Having|Considering|Affirming|"
+    "Concerned|Alarmed|Convinced|Aware|Mindful|Cognizant|Conscious|Desirous|Determined|Guided|Encouraged|"
+    "Commending|Appreciating|Highlighting|Deploring|Condemning|Regretting|Reaffirming|Believing|Seeking|"
+    "Observing|Acknowledging|Pointing|Looking|Urging|Viewing|Guided|Inspired|Reiterating|Deeply|Gravely|"
+    "Seriously|Profoundly|Strongly|Firmly|Also|Further|Again|Once|Particularly|Greatly|Fully"
+)
+# An opening phrase: one of the usual first words of a preambular paragraph,
+# or any capitalised participle followed by a lower-case word that is not
+# a conjunction ("Stockpiling and Use …" is a title, not an opening).
+_OPENING = re.compile(
+    rf"^\s*[“\"]?(?:(?:{_OPENING_WORDS})\b"
+    r"|(?!(?:According|Including|Regarding|Concerning|Following|During|Pending|Notwithstanding|Excluding|"
+    r"Beijing|Reading|Hong)\b)[A-Z][a-z]+(?:ing|ed)(?=\s+(?!(?:and|or|nor|of)\b)(?:[a-z]|[“\"‘(])))"
+)
+
+
+_ORGAN = re.compile(r"\b(?:Assembly|Council|Commission|Committee|Conference|Board|Meeting|Parties|Forum|Court)\b")
+
+
+def _is_formula(text: str) -> bool:
+    """An enacting formula names an organ: "The Security Council," (not "The Hague, 15 May 2023,")."""
+    text = text.strip()
+    return bool(FORMULA_RE.match(text) and _ORGAN.search(text))
+
+
+def numbered_start(before: list[str], line: str) -> bool:
+    """`5. Decides` or `(b) to report` after a line that closed a clause."""
+    return bool(_ENUMERATOR.match(line) and _ENDS_CLAUSE.search(before[-1]))
+
+
+def formula_start(before: list[str], line: str) -> bool:
+    """The enacting formula is a paragraph of its own, and so is what follows it."""
+    return _is_formula(line) or _is_formula(before[-1])
+
+
+def opening_phrase_start(before: list[str], line: str) -> bool:
+    """`Recalling its resolution …`, `Deeply concerned that …` after a line ending a preambular paragraph.
+
+    A preambular paragraph ends with a comma or semicolon; after a full stop a
+    participle more often opens the next sentence of the same paragraph.
+    """
+    return bool(_OPENING.match(line) and _ENDS_PREAMBLE.search(before[-1]))
+
+
+_NOTE_DEFINITION = re.compile(r"^\s*\[\^[\w*]{1,8}\]:")
+
+
+def note_definition_start(before: list[str], line: str) -> bool:
+    """`[^2]: A/98/77, annex.`: each Markdown footnote definition is a block of its own."""
+    return bool(_NOTE_DEFINITION.match(line))
+
+
+# Rules deciding that `line` starts a paragraph though no blank line precedes it
+# (`before` is the paragraph so far), in order; the first that says so wins.
+PARAGRAPH_STARTS: list[tuple[str, Callable[[list[str], str], bool]]] = [
+    ("numbered_start", numbered_start),
+    ("formula_start", formula_start),
+    ("opening_phrase_start", opening_phrase_start),
+    ("note_definition_start", note_definition_start),
+]
 
 
 def join_lines(parts: list[str]) -> str:
@@ -37,10 +115,44 @@ def join_lines(parts: list[str]) -> str:
     return text
 
 
+def _starts_paragraph(pending: list[str], line: str) -> bool:
+    if not pending or (len(pending) == 1 and _LONE_ENUMERATOR.match(pending[0])):
+        return False  # a number alone on its line belongs to the text after it
+    return any(rule(pending, line) for _, rule in PARAGRAPH_STARTS)
+
+
+_NOTE_LABEL = re.compile(r"^\s*(?:(\d{1,3})(?:\s+\S|$)|[¹²³⁴⁵⁶⁷⁸⁹⁰]+|<sup>|\*{1,3}\s)")
+
+
+class _NoteArea:
+    """Below a notes rule, up to the page break: each note starts a block, blank line or not.
+
+    A line opening with a number starts a note only when the number is the
+    next note's (`2 October 2015, affirming …` continues note 3).
+    """
+
+    def __init__(self) -> None:
+        self.active = False
+        self.last = 0
+
+    def starts_note(self, line: str) -> bool:
+        m = _NOTE_LABEL.match(line) if self.active else None
+        if m is None:
+            return False
+        if m.group(1) is None:
+            return True
+        number = int(m.group(1))
+        if self.last and number != self.last + 1:
+            return False
+        self.last = number
+        return True
+
+
 def group_blocks(state: ReadState) -> None:
     blocks: list[Block] = []
     pending: list[str] = []
     start = 0
+    notes = _NoteArea()
 
     def flush() -> None:
         nonlocal pending
@@ -52,13 +164,15 @@ def group_blocks(state: ReadState) -> None:
         if line.text == BREAK:
             flush()
             blocks.append(Block("", line.number, "break"))
+            notes.active = False
         elif _RULE.match(line.text):
             flush()
             blocks.append(Block("", line.number, "rule"))
+            notes.active = True
         elif not line.text.strip():
             flush()
         else:
-            if pending and _ENUMERATOR.match(line.text) and _ENDS_CLAUSE.search(pending[-1]):
+            if notes.starts_note(line.text) or _starts_paragraph(pending, line.text):
                 flush()
             if not pending:
                 start = line.number

@@ -21,7 +21,11 @@ BREAK = "\ue010"
 _JOB = re.compile(r"(?:\d{1,3}\s+)?\d{2}-?\d{5}(?:\s*\(E\))?(?:\s+\d{6})?(?:\s+\d{1,3})?")
 _PAGE = re.compile(r"\d{1,3}\s*/\s*\d{1,3}")
 _BARCODE = re.compile(r"\*\d{7,8}\*")
+_STAMP = re.compile(r"\d{6}")  # the job number's date stamp (`100925`), on a line of its own in some extractions
+_PAGE_AND_JOB = re.compile(rf"(?:{_PAGE.pattern})\s+(?:{_JOB.pattern})|(?:{_JOB.pattern})\s+(?:{_PAGE.pattern})")
 _WORD = re.compile(r"\w+")
+_ENDS_SENTENCE = re.compile(r"[.;:][”\"’)]?$|[”\"’][.;:]$")  # a wrapped title may end in a comma
+_SYMBOL_EDGE = re.compile(r"^\S*/\S+(?=\s)|(?<=\s)\S*/\S+$")
 _BODY_START = re.compile(rf"^\W{{0,2}}(?:{FORMULA}|\d{{1,3}}\.(?:\s|$)|Contents$|Annex\b)")
 _CONTENTS = re.compile(r"^\s*Contents\s*$")
 _CONTENTS_HEAD = re.compile(r"^\s*(<i>)?Paragraphs(</i>)?\s+(<i>)?Page(</i>)?\s*$")
@@ -30,9 +34,15 @@ _NOTE_START = re.compile(r"^\s*(\*{1,3}|[¹²³⁴⁵⁶⁷⁸⁹⁰]+|<sup>)")
 
 
 def _is_anchor(text: str) -> bool:
-    """A line that only printed pages have: page number, job number, barcode."""
+    """A line only printed pages have: page number, job number (or its date stamp), barcode, page and job number."""
     t = text.strip()
-    return bool(_PAGE.fullmatch(t) or _JOB.fullmatch(t) or _BARCODE.fullmatch(t))
+    return bool(
+        _PAGE.fullmatch(t)
+        or _JOB.fullmatch(t)
+        or _BARCODE.fullmatch(t)
+        or _PAGE_AND_JOB.fullmatch(t)
+        or _STAMP.fullmatch(t)
+    )
 
 
 def _words(text: str) -> list[str]:
@@ -62,14 +72,22 @@ def page_furniture(state: ReadState) -> None:
     masthead_words = " " + " ".join(w for ln in lines[:end] for w in _words(ln.text)) + " "
 
     def is_header_line(i: int) -> bool:
-        if i < end:
+        if i <= end or _BODY_START.match(lines[i].text.strip()):
+            return False  # the enacting formula repeats the masthead's body, but it is text
+        text = lines[i].text.strip()
+        words = _words(text)
+        if not words or len(words) > 16 or _ENDS_SENTENCE.search(text):
+            return False  # a running header never ends a sentence: `“Relationship between …”.` is text
+        if len(words) < 2 and not re.search(r"/", text):
             return False
-        words = _words(lines[i].text)
-        if not words or len(words) > 16:
+        if _contains_run(masthead_words, words):
+            return True
+        # The symbol and the short title side by side: `A/RES/99/17 Deep-sea observation data`.
+        symbol = _SYMBOL_EDGE.search(text)
+        if symbol is None or not _contains_run(masthead_words, _words(symbol.group(0))):
             return False
-        if len(words) < 2 and not re.search(r"/", lines[i].text):
-            return False
-        return _contains_run(masthead_words, words)
+        rest = _words(text[: symbol.start()] + " " + text[symbol.end() :])
+        return len(rest) >= 2 and _contains_run(masthead_words, rest)
 
     remove: set[int] = set()
     for i, line in enumerate(lines):

@@ -1,6 +1,7 @@
 """Joining rules: mend paragraphs that a page break cut in two.
 
 Guarantees to the next stage: no "break" or "rule" blocks remain; a paragraph
+number printed alone (`6.`, `(b)`) is one block with its text; a paragraph
 split by a page break, with or without a block of notes between its halves,
 is one block again; a section numeral printed alone (`II`) is one block with
 its title.
@@ -78,9 +79,32 @@ def lone_section_numbers(state: ReadState) -> None:
     state.blocks = out
 
 
+_LONE_ENUMERATOR = re.compile(r"^[“\"]?(?:\d{1,3}\.|\((?:[a-z]{1,2}|[ivxlc]{1,7})\))$")
+
+
+def lone_enumerators(state: ReadState) -> None:
+    """`6.` or `(b)` alone, its text in the next block (after a blank line or a page break): one block.
+
+    Extractors print a paragraph's number as a line of its own when the PDF
+    placed it in a column of its own; it is never a paragraph by itself.
+    """
+    out: list[Block] = []
+    waiting: Block | None = None
+    for block in state.blocks:
+        if waiting is not None and block.kind == "text":
+            waiting.text += " " + block.text
+            waiting = None
+            continue
+        out.append(block)
+        if block.kind == "text" and _LONE_ENUMERATOR.match(block.plain.strip()):
+            waiting = block
+    state.blocks = out
+
+
 JOIN_RULES = Ruler(
     "joining",
     [
+        ("lone_enumerators", lone_enumerators),
         ("join_across_breaks", join_across_breaks),
         ("lone_section_numbers", lone_section_numbers),
     ],

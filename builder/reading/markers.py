@@ -1,6 +1,6 @@
 """Note-marker rules: every way a source writes a note reference, made one token.
 
-Guarantees to the next stage: each marker written as `¹²`, `<sup>5</sup>`,
+Guarantees to the next stage: each marker written as `¹²`, `<sup>5</sup>`, `[^5]`,
 the mangled `<sup>&</sup>lt;sup>5</sup>`, `$^{6}\\ …$` or a lone `*`/`**`/`***`
 after a word is the token `marker(label)`; a converter's backslash escapes
 are resolved last (after the stars, so an escaped `\\*` is never a marker). Plain digits after a word (the raw
@@ -19,6 +19,8 @@ _SUPERSCRIPTS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
 _MANGLED_SUP = re.compile(r"<sup>&</sup>lt;sup>([\w*]{1,4})</sup>")
 _HTML_SUP = re.compile(r"<sup>\s*([\w*]{1,4})\s*</sup>")
 _LATEX = re.compile(r"\$\s*\^\s*\{\s*(?:\^\s*\{\s*)?([\w*]{1,4})\s*\}(?:\s*\\?\})?\s*(?:\\\s?)?((?:[^$]{0,200}?)\$)?")
+_FOOTNOTE_DEF = re.compile(r"^\[\^([\w*]{1,8})\]:\s*")
+_FOOTNOTE_REF = re.compile(r"\[\^([\w*]{1,8})\]")
 _UNICODE = re.compile(r"[⁰¹²³⁴⁵⁶⁷⁸⁹]+")
 _STARS_AFTER_WORD = re.compile(r"(?<=[\w.,;:)\]”’\"])\*{1,3}(?=\s|$|[,;.:)])")
 _STARS_AT_START = re.compile(r"^\*{1,3}(?=\s)")
@@ -53,6 +55,14 @@ def latex_sup(state: ReadState) -> None:
             block.text = _LATEX.sub(swap, block.text)
 
 
+def footnote_refs(state: ReadState) -> None:
+    """Markdown footnotes: `[^5]` is marker 5; `[^5]: text` opening a block is note 5's definition."""
+    for block in _each_text_block(state):
+        if "[^" in block.text:
+            text = _FOOTNOTE_DEF.sub(lambda m: marker(m.group(1)) + " ", block.text)
+            block.text = _FOOTNOTE_REF.sub(lambda m: marker(m.group(1)), text)
+
+
 def unicode_superscripts(state: ReadState) -> None:
     for block in _each_text_block(state):
         block.text = _UNICODE.sub(lambda m: marker(m.group(0).translate(_SUPERSCRIPTS)), block.text)
@@ -82,6 +92,7 @@ MARKER_RULES = Ruler(
         ("mangled_sup", mangled_sup),
         ("html_sup", html_sup),
         ("latex_sup", latex_sup),
+        ("footnote_refs", footnote_refs),
         ("unicode_superscripts", unicode_superscripts),
         ("star_markers", star_markers),
         ("space_before_markers", space_before_markers),

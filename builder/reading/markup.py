@@ -11,6 +11,9 @@ from __future__ import annotations
 
 import re
 
+import yaml
+
+from builder.errors import InputError, Place
 from builder.reading.state import (
     EM_CLOSE,
     EM_OPEN,
@@ -20,11 +23,54 @@ from builder.reading.state import (
     ReadState,
     Ruler,
 )
+from builder.sources import apply_metadata
+
+_FRONT_MATTER_END = {"---", "..."}
+_FRONT_MATTER_MAX = 200
+
+
+def front_matter(state: ReadState) -> None:
+    """A Markdown file's YAML front matter (`---` … `---` on top) is metadata, not text.
+
+    Its keys are those of the metadata file, which still wins. The lines are
+    blanked, not removed, so later diagnostics keep the file's line numbers.
+    """
+    lines = state.lines
+    first = next((i for i, ln in enumerate(lines) if ln.text.strip()), None)
+    if first is None or lines[first].text.strip() != "---":
+        return
+    end = next(
+        (
+            i
+            for i in range(first + 1, min(len(lines), first + _FRONT_MATTER_MAX))
+            if lines[i].text.strip() in _FRONT_MATTER_END
+        ),
+        None,
+    )
+    if end is None:
+        return
+    source = state.meta.source
+    try:
+        data = yaml.safe_load("\n".join(ln.text for ln in lines[first + 1 : end]))
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line = lines[first + 1 + mark.line].number if mark else lines[first].number
+        problem = getattr(exc, "problem", None) or "malformed YAML"
+        raise InputError(Place(source, line), f"the front matter is not valid YAML: {problem}") from None
+    if not isinstance(data, dict):
+        return  # a `---` rule that opens the text, not front matter
+    apply_metadata(state.meta, data, Place(source, lines[first].number), state.diagnostics)
+    for line in lines[first : end + 1]:
+        line.text = ""
+
 
 _HEADING_HASHES = re.compile(r"^#{1,6}\s+")
 _LIST_DASH = re.compile(r"^\s*[-+•]\s+(?=[“\"]?(\d{1,3}\.|\([a-zivx]{1,5}\))(\s|$))")
 _DEAD_LINK = re.compile(r"\[([^\[\]\n]+)\]\(\s*#?\s*\)")
 _HTML_EMPHASIS = re.compile(r"<(i|em|b|strong)>(.*?)</\1>", re.IGNORECASE)
+_ESCAPED_ENUMERATOR = re.compile(r"^(\s*[“\"]?\d{1,3})\\\.")
+_UNDERSCORE_STRONG = re.compile(r"(?<![\w\\])__(?=\S)(.+?)(?<=[^\s\\])__(?!\w)", re.DOTALL)
+_UNDERSCORE_EM = re.compile(r"(?<![\w\\])_(?=[^\s_])(.+?)(?<=[^\s\\_])_(?!\w)", re.DOTALL)
 _STRONG = re.compile(r"(?<![\w*\\])\*\*(?=\S)(.+?)(?<=[^\s\\])\*\*(?![\w*])", re.DOTALL)
 _EM = re.compile(r"(?<![\w*\\])\*(?=[^\s*])(.+?)(?<=[^\s\\*])\*(?![\w*])", re.DOTALL)
 _ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|<>$&])")
@@ -50,6 +96,13 @@ def list_dashes(state: ReadState) -> None:
             line.text = stripped
         out.append(line)
     state.lines = out
+
+
+def escaped_enumerators(state: ReadState) -> None:
+    """`5\\. Decides` → `5. Decides`: Markdown writers escape a number that is not a list."""
+    for line in state.lines:
+        if "\\." in line.text:
+            line.text = _ESCAPED_ENUMERATOR.sub(r"\1.", line.text)
 
 
 def dead_links(state: ReadState) -> None:
@@ -79,6 +132,14 @@ def star_emphasis(state: ReadState) -> None:
             block.text = _EM.sub(lambda m: EM_OPEN + m.group(1) + EM_CLOSE, text)
 
 
+def underscore_emphasis(state: ReadState) -> None:
+    """`__Title__` → strong, `_Recalling_` → em (Markdown's other spelling); `snake_case` stays."""
+    for block in state.blocks:
+        if "_" in block.text:
+            text = _UNDERSCORE_STRONG.sub(lambda m: STRONG_OPEN + m.group(1) + STRONG_CLOSE, block.text)
+            block.text = _UNDERSCORE_EM.sub(lambda m: EM_OPEN + m.group(1) + EM_CLOSE, text)
+
+
 def unescape(state: ReadState) -> None:
     """`\\_\\_` → `__`: a converter's backslash escapes are not part of the text."""
     for block in state.blocks:
@@ -91,6 +152,7 @@ LINE_MARKUP_RULES = Ruler(
     [
         ("heading_hashes", heading_hashes),
         ("list_dashes", list_dashes),
+        ("escaped_enumerators", escaped_enumerators),
         ("dead_links", dead_links),
         ("html_emphasis", html_emphasis),
     ],

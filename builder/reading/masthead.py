@@ -14,12 +14,11 @@ from __future__ import annotations
 import re
 
 from builder.model import NoteRef
-from builder.reading.patterns import FORMULA
+from builder.reading.patterns import FORMULA, SYMBOL
 from builder.reading.state import MARKER_RE, Block, ReadState, Ruler
 
 MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
 DATE = rf"\d{{1,2}} (?:{MONTHS}) \d{{4}}"
-SYMBOL = r"(?:A|E|S|ST|UNEP|TD|CTOC|CRC|CEDAW|CCPR|DP|ECE|HRC|TD|UNW|ICEF)(?:/[A-Za-z0-9][A-Za-z0-9.\-]*){2,}"
 
 _BODIES = ("General Assembly", "Economic and Social Council", "Security Council", "Human Rights Council")
 _BODY_START = re.compile(rf"^(?:{FORMULA}$|[“\"]?(?:\d{{1,3}}\.(?:\s|$)|[IVX]{{1,5}}\.\s|Annex\b|Contents$))")
@@ -190,6 +189,21 @@ def _apply(meta, found: dict[str, str]) -> None:
             setattr(meta, name, value)
 
 
+_FILE_SYMBOL = re.compile(SYMBOL)
+
+
+def symbol_from_file_name(state: ReadState) -> None:
+    """No symbol in the metadata or the masthead: the file name's, if it spells one.
+
+    Collections name files by symbol with `_` for `/` (`A_C.3_80_L.5.txt` is
+    A/C.3/80/L.5). The body's own citations are never a document's symbol.
+    """
+    if not state.meta.symbol:
+        candidate = state.meta.source.with_suffix("").name.replace("_", "/")
+        if _FILE_SYMBOL.fullmatch(candidate):
+            state.meta.symbol = candidate
+
+
 def split_sponsors(text: str) -> list[str]:
     """ "Angola, Belarus and Viet Nam" → ["Angola", "Belarus", "Viet Nam"]."""
     parts = re.split(r",\s*|\s+and\s+(?=[A-Z])", text)
@@ -201,5 +215,6 @@ MASTHEAD_RULES = Ruler(
     [
         ("split_masthead", split_masthead),
         ("read_fields", read_fields),
+        ("symbol_from_file_name", symbol_from_file_name),
     ],
 )

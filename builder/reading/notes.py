@@ -15,6 +15,7 @@ from builder.reading.state import MARK_OPEN, MARKER_RE, Block, Line, NoteDef, Re
 
 _STARTS_WITH_MARKER = re.compile(r"^[“\"]?" + MARKER_RE.pattern + r"\s*(.*)$", re.DOTALL)
 _STARTS_WITH_DIGITS = re.compile(r"^(\d{1,3})\s+(\S.*)$", re.DOTALL)
+_LONE_DIGITS = re.compile(r"^\s*\d{1,3}\s*$")
 _NOTES_HEADING = re.compile(r"^(Notes|Endnotes|Footnotes)$")
 
 
@@ -41,7 +42,12 @@ def extract_notes(state: ReadState) -> None:
             continue
         if in_region:
             digits = _STARTS_WITH_DIGITS.match(block.text)
-            if digits:
+            if _LONE_DIGITS.match(block.text):
+                # A label printed on a line of its own (pdftotext): its text is the next block.
+                state.notes.append(NoteDef(block.text.strip(), "", block.line, i))
+            elif state.notes and not state.notes[-1].text:
+                state.notes[-1].text = block.text
+            elif digits and _next_label(state.notes, digits.group(1)):
                 state.notes.append(NoteDef(digits.group(1), digits.group(2).strip(), block.line, i))
             elif state.notes:
                 state.notes[-1].text += " " + block.text
@@ -54,6 +60,47 @@ def extract_notes(state: ReadState) -> None:
             if following is not None and _STARTS_WITH_MARKER.match(following.text):
                 state.furniture.append(Line(block.text, block.line))
                 _as_break(block)
+
+
+def _next_label(notes: list[NoteDef], label: str) -> bool:
+    """A number opening a line in the notes area is a new note only if it is the next one.
+
+    `2 October 2015, affirming …` after note 3 continues note 3.
+    """
+    previous = next((n.label for n in reversed(notes) if n.label.isdigit()), None)
+    return previous is None or int(label) == int(previous) + 1
+
+
+def unruled_notes(state: ReadState) -> None:
+    """Notes printed with no rule above them (`1 See A/HRC/98/44.`), at a page foot or at the end.
+
+    Converters that drop the rule still keep each note as a block opening with
+    its number. Only runs of such blocks numbered in sequence from note 1 on,
+    each run's first number cited as a marker in the text before it, are
+    taken — and only in a document where no ruled notes were found.
+    """
+    if any(n.label.isdigit() for n in state.notes):
+        return
+    expected = 1
+    blocks = state.blocks
+    i = 0
+    while i < len(blocks):
+        digits = _STARTS_WITH_DIGITS.match(blocks[i].text) if blocks[i].kind == "text" else None
+        if digits is None or int(digits.group(1)) != expected or not _cited_before(blocks[:i], digits.group(1)):
+            i += 1
+            continue
+        while i < len(blocks) and blocks[i].kind == "text":
+            digits = _STARTS_WITH_DIGITS.match(blocks[i].text)
+            if digits is None or int(digits.group(1)) != expected:
+                break
+            state.notes.append(NoteDef(digits.group(1), digits.group(2).strip(), blocks[i].line, i))
+            _as_break(blocks[i])
+            expected += 1
+            i += 1
+
+
+def _cited_before(blocks: list[Block], label: str) -> bool:
+    return any(b.kind == "text" and _candidates(b.text, label) for b in blocks)
 
 
 # A marker in the raw PDF form: digits right after a word or punctuation, or
@@ -76,7 +123,8 @@ def _candidates(text: str, label: str) -> list[tuple[int, int]]:
         if start == 0 or text[start - 1] == MARK_OPEN:
             continue
         after = text[end:]
-        if after[:1] and not (after[:1].isspace() or after[:1] in ',;.:)”’"' + MARK_OPEN):
+        glued = after[:1].islower() and re.search(r"[,;:.a-z]$", text[:start])  # `Observation,1and` (pypdfium2)
+        if after[:1] and not (after[:1].isspace() or after[:1] in ',;.:)”’"' + MARK_OPEN or glued):
             continue
         if _NOT_AFTER.match(after):
             continue
@@ -124,7 +172,10 @@ def digit_markers(state: ReadState) -> None:
         bi, start, end = hit
         block = state.blocks[bi]
         head = block.text[:start].rstrip(" ")
-        block.text = head + marker(note.label) + block.text[end:]
+        tail = block.text[end:]
+        if tail[:1].isalpha():  # `Knowledge2and`: the extractor lost the space the marker stood before
+            tail = " " + tail
+        block.text = head + marker(note.label) + tail
         cursor = (bi, len(head) + len(marker(note.label)))
         cited.add(note.label)
 
@@ -133,6 +184,7 @@ NOTE_RULES = Ruler(
     "notes",
     [
         ("extract_notes", extract_notes),
+        ("unruled_notes", unruled_notes),
         ("digit_markers", digit_markers),
     ],
 )

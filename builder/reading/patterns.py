@@ -11,3 +11,6 @@ import re
 
 FORMULA = r"[“\"]?The [A-Z][\w ,'’()-]{3,140},[”\"]?"
 FORMULA_RE = re.compile(rf"^{FORMULA}$")
+
+# A UN document symbol as mastheads print it (A/C.3/61/L.7/Rev.1, E/CN.15/2003/1, S/RES/2719).
+SYMBOL = r"(?:A|E|S|ST|UNEP|TD|CTOC|CRC|CEDAW|CCPR|DP|ECE|HRC|UNW|ICEF)(?:/[A-Za-z0-9][A-Za-z0-9.\-]*){2,}"

@@ -85,6 +85,7 @@ class ReadState:
     furniture: list[Line] = field(default_factory=list)
     parts: list[Part] = field(default_factory=list)
     source_words: list[str] = field(default_factory=list)
+    laid_out: bool = False  # the text keeps the page's layout in spaces (see builder.reading.layout)
 
 
 Rule = Callable[[ReadState], None]

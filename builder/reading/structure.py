@@ -147,11 +147,12 @@ def _claim(state: ReadState, cur: _Cursor, anchor: str, line: int) -> str:
 
 def _numbered(state: ReadState, cur: _Cursor, m: re.Match[str], block: Block) -> None:
     number = int(m["num"])
-    if cur.numbers and number != cur.numbers[-1] + 1:
-        what = "repeated" if number in cur.numbers else f"jumps from {cur.numbers[-1]} to"
-        state.diagnostics.warn("numbering", f"paragraph number {what} {number}", block.line)
-    elif not cur.numbers and number != 1:
-        state.diagnostics.warn("numbering", f"numbered paragraphs start at {number}", block.line)
+    expected = cur.numbers[-1] + 1 if cur.numbers else 1
+    if number != expected:
+        what = "repeated" if number in cur.numbers else f"jumps from {expected - 1} to" if cur.numbers else "starts at"
+        state.diagnostics.warn(
+            "numbering", f"paragraph number {what} {number} (expected {expected}, found {number})", block.line
+        )
     cur.numbers.append(number)
     cur.started = True
     kind = "operative" if cur.enacted else "para"
@@ -165,9 +166,15 @@ def _numbered(state: ReadState, cur: _Cursor, m: re.Match[str], block: Block) ->
 
 
 def _is_roman_sub(cur: _Cursor, num: str) -> bool:
-    """(i) is roman under a lettered sub-paragraph, unless it follows (h)."""
+    """(i) is roman under a lettered sub-paragraph, unless it follows (h); (c) after (b) (ii) is a letter."""
     if not _ROMAN.match(num) or cur.letter is None:
         return False
+    next_letter = _next_sub(cur.letter.number, roman=False)
+    next_roman = _next_sub(cur.roman.number if cur.roman else "", roman=True)
+    if num != next_roman and num == next_letter:
+        return False
+    if num == next_roman and num != next_letter:
+        return True
     previous = cur.letter.number
     follows = len(previous) == 1 and len(num) == 1 and ord(num) == ord(previous) + 1
     return not follows or cur.roman is not None
@@ -179,6 +186,13 @@ def _sub(state: ReadState, cur: _Cursor, m: re.Match[str], block: Block) -> bool
     parent = cur.letter if roman else cur.top
     if parent is None:
         return False
+    expected = _next_sub(parent.children[-1].number if parent.children else "", roman)
+    if num != expected:
+        state.diagnostics.warn(
+            "sub-numbering",
+            f"sub-paragraph ({num}) of {parent.anchor} out of sequence (expected ({expected}), found ({num}))",
+            block.line,
+        )
     anchor = _claim(state, cur, f"{parent.anchor}-{num}", block.line)
     para = Paragraph(anchor, "sub", to_inline(m["rest"]), block.line, number=num, label=f"{m['quote']}({num})")
     para.citation = f"{parent.citation} ({num})"
@@ -188,6 +202,20 @@ def _sub(state: ReadState, cur: _Cursor, m: re.Match[str], block: Block) -> bool
     else:
         cur.letter, cur.roman = para, None
     return True
+
+
+_ROMANS = ("i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii", "xiii", "xiv", "xv", "xvi")
+
+
+def _next_sub(previous: str, roman: bool) -> str:
+    """The label that follows `previous` ("" for the first): (a) → (b), (z) → (aa), (iv) → (v)."""
+    if roman:
+        return _ROMANS[_ROMANS.index(previous) + 1] if previous in _ROMANS[:-1] else "i" if not previous else ""
+    if not previous:
+        return "a"
+    if previous[-1] != "z":
+        return previous[:-1] + chr(ord(previous[-1]) + 1)
+    return "a" * (len(previous) + 1)
 
 
 def _is_roman_heading(cur: _Cursor, num: str) -> bool:
