@@ -44,7 +44,7 @@ PROSE = re.compile(
 )
 _ITEM_RE = re.compile(_ITEM)
 _PARAGRAPH_OF = re.compile(r"\bparagraphs?\s+(\d{1,3})(?:\s?\(([a-z])\))?\s+of\s+(?:its\s+|the\s+)?(?:[A-Z][\w ]+\s)?$")
-_FORMULA_BODY = re.compile(rf"^[“\"]?The ({GA}|{ECOSOC}|{HRC}|{SC}),")
+_FORMULA_BODY = re.compile(rf"^[“\"]?The ({GA}|{ECOSOC}|{HRC}|{SC})(?:,|[”\"]?$)")
 
 
 @dataclass(frozen=True)

@@ -70,6 +70,25 @@ def numbered_start(before: list[str], line: str) -> bool:
     return bool(_ENUMERATOR.match(line) and _ENDS_CLAUSE.search(before[-1]))
 
 
+_NUMBERED_SENTENCE = re.compile(r"^\s*[“\"]?\d{1,3}\.\s+[A-Z“\"]")
+_HEADING_MAX = 250
+
+
+def after_heading_start(before: list[str], line: str) -> bool:
+    """`36. We recognize …` right under a heading (`IV. Remittances`, `Priority area 1: Structural …`).
+
+    A heading is short (a few lines) and starts with a capital; a paragraph
+    number followed by a capitalised sentence after it starts the text.
+    """
+    heading = " ".join(part.strip() for part in before)
+    return (
+        len(before) <= 3
+        and len(heading) < _HEADING_MAX
+        and heading[:1].isupper()
+        and bool(_NUMBERED_SENTENCE.match(line))
+    )
+
+
 def formula_start(before: list[str], line: str) -> bool:
     """The enacting formula is a paragraph of its own, and so is what follows it."""
     return _is_formula(line) or _is_formula(before[-1])
@@ -96,6 +115,7 @@ def note_definition_start(before: list[str], line: str) -> bool:
 # (`before` is the paragraph so far), in order; the first that says so wins.
 PARAGRAPH_STARTS: list[tuple[str, Callable[[list[str], str], bool]]] = [
     ("numbered_start", numbered_start),
+    ("after_heading_start", after_heading_start),
     ("formula_start", formula_start),
     ("opening_phrase_start", opening_phrase_start),
     ("note_definition_start", note_definition_start),

@@ -9,7 +9,11 @@ from __future__ import annotations
 
 import re
 
-FORMULA = r"[“\"]?The [A-Z][\w ,'’()-]{3,140},[”\"]?"
+# Some drafts print the formula without its comma ("The General Assembly" above
+# "1. Authorizes …"); then it must be a line of its own naming an organ.
+# (only a principal organ's short name: a longer one may be a formula cut by line wrapping).
+_ORGAN = r"(?:General Assembly|Security Council|Economic and Social Council|Human Rights Council|Trusteeship Council)"
+FORMULA = rf"[“\"]?(?:The [A-Z][\w ,'’()-]{{3,140}},|The {_ORGAN}(?=[”\"]?\s*$))[”\"]?"
 FORMULA_RE = re.compile(rf"^{FORMULA}$")
 
 # A UN document symbol as mastheads print it (A/C.3/61/L.7/Rev.1, E/CN.15/2003/1, S/RES/2719).

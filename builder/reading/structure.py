@@ -81,7 +81,7 @@ def build_structure(state: ReadState) -> None:
     cur = _Cursor(parts[0], scoped_level=scoped_level)
     annexes = 0
     pending_annex_title = False
-    for block in state.blocks:
+    for index, block in enumerate(state.blocks):
         plain = block.plain.strip()
         first = block.first_line.strip()
 
@@ -105,7 +105,7 @@ def build_structure(state: ReadState) -> None:
                 continue
 
         if _FORMULA.match(plain) and not cur.started:
-            cur.enacted = True
+            cur.enacted = _enacts(plain, state.blocks[index + 1 :])
             cur.part.blocks.append(Paragraph("", "formula", to_inline(block.text), block.line))
             continue
 
@@ -130,6 +130,20 @@ def build_structure(state: ReadState) -> None:
 
         _unnumbered(state, cur, block)
     state.parts = [p for p in parts if p.blocks or p.title or p.prefix]
+
+
+def _enacts(formula: str, rest: list[Block]) -> bool:
+    """Does the formula open a preamble and operative paragraphs?
+
+    "The General Assembly," always does. Printed without its comma, it does
+    when numbered paragraphs follow ("The General Assembly" / "1. Authorizes");
+    before "Adopts the following declaration:" the numbered paragraphs are the
+    adopted text's own (`paraN`), as they are under no formula at all.
+    """
+    if formula.rstrip('”"').endswith(","):
+        return True
+    following = next((b for b in rest if b.kind == "text"), None)
+    return following is not None and bool(_NUMBERED.match(following.text))
 
 
 def _claim(state: ReadState, cur: _Cursor, anchor: str, line: int) -> str:
@@ -208,13 +222,13 @@ _ROMANS = ("i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "x
 
 
 def _next_sub(previous: str, roman: bool) -> str:
-    """The label that follows `previous` ("" for the first): (a) → (b), (z) → (aa), (iv) → (v)."""
+    """The label that follows `previous` ("" for the first): (a) → (b), (z) → (aa) → (bb), (iv) → (v)."""
     if roman:
         return _ROMANS[_ROMANS.index(previous) + 1] if previous in _ROMANS[:-1] else "i" if not previous else ""
     if not previous:
         return "a"
-    if previous[-1] != "z":
-        return previous[:-1] + chr(ord(previous[-1]) + 1)
+    if previous[-1] != "z":  # UN lists go on (z), (aa), (bb): letters doubled, not carried
+        return chr(ord(previous[-1]) + 1) * len(previous)
     return "a" * (len(previous) + 1)
 
 
