@@ -84,7 +84,8 @@ def main(argv: list[str] | None = None) -> int:
     for form in args.forms.split(","):
         folder = args.out / form
         folder.mkdir(parents=True, exist_ok=True)
-        jobs += [(form, pdf, folder / (pdf.stem + ".txt")) for pdf in pdfs if not (folder / (pdf.stem + ".txt")).exists()]
+        targets = [(pdf, folder / (pdf.stem + ".txt")) for pdf in pdfs]
+        jobs += [(form, pdf, target) for pdf, target in targets if not target.exists()]
     seconds: dict[str, float] = {}
     with ProcessPoolExecutor(os.cpu_count()) as pool:
         for form, name, took, error in pool.map(_extract, jobs, chunksize=4):

@@ -16,7 +16,7 @@ import re
 from collections.abc import Callable
 
 from builder.reading.furniture import BREAK
-from builder.reading.patterns import FORMULA_RE
+from builder.reading.patterns import ENDS_CLAUSE, FORMULA_RE, NOTE_AFTER, OPENING
 from builder.reading.state import Block, ReadState
 
 _RULE = re.compile(r"^\s*(?:\\?_){5,}\s*$")  # `_____`, or `\_\_\_\_\_` as Markdown writers escape it
@@ -29,33 +29,7 @@ _SPACES = re.compile(r"\s+")
 # Hand-written: no library segments UN resolutions into paragraphs.
 _ENUMERATOR = re.compile(r"^\s*[“\"]?(\d{1,3}\.|\((?:[a-z]{1,2}|[ivxlc]{1,7})\))(\s|$)")
 _LONE_ENUMERATOR = re.compile(r"^\s*[“\"]?(\d{1,3}\.|\((?:[a-z]{1,2}|[ivxlc]{1,7})\))$")
-# A clause ends in punctuation, possibly followed by note markers in any form
-# (`persons.8`, `Women, 5`, `conflict,10,11`, `persons.⁸`, `persons.<sup>8</sup>`,
-# `persons.[^8]`); plain digits after a full stop count only after a
-# lower-case word or a bracket (`Add.1`, `L.5` end symbols).
-_DIGITS = r"\s{0,2}\d{1,3}(?:,\d{1,3})*"
-_MARKER_FORMS = r"[⁰¹²³⁴⁵⁶⁷⁸⁹]+|<sup>\w{1,4}</sup>|\[\^\w{1,8}\]|\*{1,3}"
-_NOTE_AFTER = rf"(?:(?<=[,;:]){_DIGITS}|(?:(?<=[a-z]{{4}}\.)|(?<=[)”\"]\.)){_DIGITS}|{_MARKER_FORMS})"
-_ENDS_CLAUSE = re.compile(rf"[.;:,”\"]{_NOTE_AFTER}?\s*$")
-_ENDS_PREAMBLE = re.compile(rf"[,;]{_NOTE_AFTER}?\s*$")
-_OPENING_WORDS = (
-    "Recalling|Noting|Welcoming|Recognizing|Recognising|Reaffirming|Emphasizing|Emphasising|Stressing|"
-    "Acknowledging|Underlining|Underscoring|Reiterating|Expressing|Bearing|Taking|Having|Considering|Affirming|"
-    "Concerned|Alarmed|Convinced|Aware|Mindful|Cognizant|Conscious|Desirous|Determined|Guided|Encouraged|"
-    "Commending|Appreciating|Highlighting|Deploring|Condemning|Regretting|Reaffirming|Believing|Seeking|"
-    "Observing|Acknowledging|Pointing|Looking|Urging|Viewing|Guided|Inspired|Reiterating|Deeply|Gravely|"
-    "Seriously|Profoundly|Strongly|Firmly|Also|Further|Again|Once|Particularly|Greatly|Fully"
-)
-# An opening phrase: one of the usual first words of a preambular paragraph,
-# or any capitalised participle followed by a lower-case word that is not
-# a conjunction ("Stockpiling and Use …" is a title, not an opening).
-_OPENING = re.compile(
-    rf"^\s*[“\"]?(?:(?:{_OPENING_WORDS})\b"
-    r"|(?!(?:According|Including|Regarding|Concerning|Following|During|Pending|Notwithstanding|Excluding|"
-    r"Beijing|Reading|Hong)\b)[A-Z][a-z]+(?:ing|ed)(?=\s+(?!(?:and|or|nor|of)\b)(?:[a-z]|[“\"‘(])))"
-)
-
-
+_ENDS_PREAMBLE = re.compile(rf"[,;]{NOTE_AFTER}?\s*$")
 _ORGAN = re.compile(r"\b(?:Assembly|Council|Commission|Committee|Conference|Board|Meeting|Parties|Forum|Court)\b")
 
 
@@ -67,7 +41,7 @@ def _is_formula(text: str) -> bool:
 
 def numbered_start(before: list[str], line: str) -> bool:
     """`5. Decides` or `(b) to report` after a line that closed a clause."""
-    return bool(_ENUMERATOR.match(line) and _ENDS_CLAUSE.search(before[-1]))
+    return bool(_ENUMERATOR.match(line) and ENDS_CLAUSE.search(before[-1]))
 
 
 _NUMBERED_SENTENCE = re.compile(r"^\s*[“\"]?\d{1,3}\.\s+[A-Z“\"]")
@@ -100,7 +74,7 @@ def opening_phrase_start(before: list[str], line: str) -> bool:
     A preambular paragraph ends with a comma or semicolon; after a full stop a
     participle more often opens the next sentence of the same paragraph.
     """
-    return bool(_OPENING.match(line) and _ENDS_PREAMBLE.search(before[-1]))
+    return bool(OPENING.match(line) and _ENDS_PREAMBLE.search(before[-1]))
 
 
 _NOTE_DEFINITION = re.compile(r"^\s*\[\^[\w*]{1,8}\]:")
@@ -177,7 +151,7 @@ def group_blocks(state: ReadState) -> None:
     def flush() -> None:
         nonlocal pending
         if pending:
-            blocks.append(Block(join_lines(pending), start, "text", pending[0].strip()))
+            blocks.append(Block(join_lines(pending), start, "text", pending[0].strip(), pending[-1].strip()))
             pending = []
 
     for line in state.lines:

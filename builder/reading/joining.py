@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from builder.reading.patterns import FORMULA
+from builder.reading.patterns import ENDS_CLAUSE, FORMULA, OPENING
 from builder.reading.state import Block, ReadState, Ruler
 
 _ENDS_COMPLETE = re.compile(r"[.,;:!?]\W*$")
@@ -50,9 +50,43 @@ def join_across_breaks(state: ReadState) -> None:
         if out and ((broken and _continues(out[-1], block)) or _lowercase_start(block)):
             glue = "" if re.search(r"[A-Za-z]-$", out[-1].text) and block.plain[:1].islower() else " "
             out[-1].text += glue + block.text
+            out[-1].last_line = block.last_line
         else:
             out.append(block)
         broken = False
+    state.blocks = out
+
+
+_FULL_WIDTH = 0.85
+
+
+def wrapped_lines(state: ReadState) -> None:
+    """A paragraph whose lines an extractor set apart with blank lines (pdfminer.six): one block.
+
+    A block whose last line runs to the right margin and ends mid-sentence
+    goes on in the next block, unless that one opens a paragraph of its own.
+    Hand-written: the margin is the text's own (the longest lines, 90th percentile).
+    """
+    lengths = sorted(len(ln.text.strip()) for ln in state.lines if ln.text.strip())
+    if not lengths:
+        return
+    margin = lengths[int(0.9 * (len(lengths) - 1))]
+    out: list[Block] = []
+    for block in state.blocks:
+        previous = out[-1] if out else None
+        if (
+            previous is not None
+            and previous.kind == block.kind == "text"
+            and len(previous.last_line) >= _FULL_WIDTH * margin
+            and not ENDS_CLAUSE.search(previous.last_line)
+            and not _STARTS_NEW.match(block.plain)
+            and not _STARTS_NEW.match(previous.plain)  # a numbered heading (`II Conditions of service …`)
+            and not OPENING.match(block.plain)
+        ):
+            previous.text += " " + block.text
+            previous.last_line = block.last_line
+            continue
+        out.append(block)
     state.blocks = out
 
 
@@ -74,6 +108,7 @@ def lone_section_numbers(state: ReadState) -> None:
             and not _STARTS_NEW.match(block.plain)
         ):
             previous.text += " " + block.text
+            previous.last_line = block.last_line
             continue
         out.append(block)
     state.blocks = out
@@ -93,6 +128,7 @@ def lone_enumerators(state: ReadState) -> None:
     for block in state.blocks:
         if waiting is not None and block.kind == "text":
             waiting.text += " " + block.text
+            waiting.last_line = block.last_line
             waiting = None
             continue
         out.append(block)
@@ -107,5 +143,6 @@ JOIN_RULES = Ruler(
         ("lone_enumerators", lone_enumerators),
         ("join_across_breaks", join_across_breaks),
         ("lone_section_numbers", lone_section_numbers),
+        ("wrapped_lines", wrapped_lines),
     ],
 )

@@ -18,3 +18,29 @@ FORMULA_RE = re.compile(rf"^{FORMULA}$")
 
 # A UN document symbol as mastheads print it (A/C.3/61/L.7/Rev.1, E/CN.15/2003/1, S/RES/2719).
 SYMBOL = r"(?:A|E|S|ST|UNEP|TD|CTOC|CRC|CEDAW|CCPR|DP|ECE|HRC|UNW|ICEF)(?:/[A-Za-z0-9][A-Za-z0-9.\-]*){2,}"
+
+# A clause ends in punctuation, possibly followed by note markers in any form
+# (`persons.8`, `Women, 5`, `conflict,10,11`, `persons.⁸`, `persons.<sup>8</sup>`,
+# `persons.[^8]`); plain digits after a full stop count only after a
+# lower-case word or a bracket (`Add.1`, `L.5` end symbols).
+_DIGITS = r"\s{0,2}\d{1,3}(?:,\d{1,3})*"
+_MARKER_FORMS = r"[⁰¹²³⁴⁵⁶⁷⁸⁹]+|<sup>\w{1,4}</sup>|\[\^\w{1,8}\]|\*{1,3}"
+NOTE_AFTER = rf"(?:(?<=[,;:]){_DIGITS}|(?:(?<=[a-z]{{4}}\.)|(?<=[)”\"]\.)){_DIGITS}|{_MARKER_FORMS})"
+ENDS_CLAUSE = re.compile(rf"[.;:,”\"]{NOTE_AFTER}?\s*$")
+
+_OPENING_WORDS = (
+    "Recalling|Noting|Welcoming|Recognizing|Recognising|Reaffirming|Emphasizing|Emphasising|Stressing|"
+    "Acknowledging|Underlining|Underscoring|Reiterating|Expressing|Bearing|Taking|Having|Considering|Affirming|"
+    "Concerned|Alarmed|Convinced|Aware|Mindful|Cognizant|Conscious|Desirous|Determined|Guided|Encouraged|"
+    "Commending|Appreciating|Highlighting|Deploring|Condemning|Regretting|Reaffirming|Believing|Seeking|"
+    "Observing|Acknowledging|Pointing|Looking|Urging|Viewing|Guided|Inspired|Reiterating|Deeply|Gravely|"
+    "Seriously|Profoundly|Strongly|Firmly|Also|Further|Again|Once|Particularly|Greatly|Fully"
+)
+# An opening phrase: one of the usual first words of a preambular paragraph,
+# or any capitalised participle followed by a lower-case word that is not
+# a conjunction ("Stockpiling and Use …" is a title, not an opening).
+OPENING = re.compile(
+    rf"^\s*[“\"]?(?:(?:{_OPENING_WORDS})\b"
+    r"|(?!(?:According|Including|Regarding|Concerning|Following|During|Pending|Notwithstanding|Excluding|"
+    r"Beijing|Reading|Hong)\b)[A-Z][a-z]+(?:ing|ed)(?=\s+(?!(?:and|or|nor|of)\b)(?:[a-z]|[“\"‘(])))"
+)

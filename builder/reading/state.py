@@ -55,6 +55,7 @@ class Block:
     line: int
     kind: str = "text"
     first_line: str = ""
+    last_line: str = ""
 
     @property
     def plain(self) -> str:
