@@ -16,8 +16,8 @@ import re
 from collections.abc import Callable
 
 from builder.reading.furniture import BREAK
-from builder.reading.patterns import ENDS_CLAUSE, FORMULA_RE, NOTE_AFTER, OPENING
-from builder.reading.state import Block, ReadState
+from builder.reading.patterns import ENDS_CLAUSE, FORMULA_RE, NOTE_AFTER, OPENING, SYMBOL
+from builder.reading.state import Block, Line, ReadState
 
 _RULE = re.compile(r"^\s*(?:\\?_){5,}\s*$")  # `_____`, or `\_\_\_\_\_` as Markdown writers escape it
 _SPACES = re.compile(r"\s+")
@@ -29,7 +29,8 @@ _SPACES = re.compile(r"\s+")
 # Hand-written: no library segments UN resolutions into paragraphs.
 _ENUMERATOR = re.compile(r"^\s*[“\"]?(\d{1,3}\.|\((?:[a-z]{1,2}|[ivxlc]{1,7})\))(\s|$)")
 _LONE_ENUMERATOR = re.compile(r"^\s*[“\"]?(\d{1,3}\.|\((?:[a-z]{1,2}|[ivxlc]{1,7})\))$")
-_ENDS_PREAMBLE = re.compile(rf"[,;]{NOTE_AFTER}?\s*$")
+# (or an amendment's "… paragraph reading:" before the paragraph it quotes)
+_ENDS_PREAMBLE = re.compile(rf"(?:[,;]|\b(?:reading|follows|text):){NOTE_AFTER}?\s*$")
 _ORGAN = re.compile(r"\b(?:Assembly|Council|Commission|Committee|Conference|Board|Meeting|Parties|Forum|Court)\b")
 
 
@@ -77,12 +78,12 @@ def opening_phrase_start(before: list[str], line: str) -> bool:
     return bool(OPENING.match(line) and _ENDS_PREAMBLE.search(before[-1]))
 
 
-_NOTE_DEFINITION = re.compile(r"^\s*\[\^[\w*]{1,8}\]:")
+_NOTE_DEFINITION = re.compile(r"^\s*(?:\[\^[\w*]{1,8}\]:|\*{1,3}\s+[A-Z]|[¹²³⁴⁵⁶⁷⁸⁹⁰]+\s*[A-Z])")
 
 
 def note_definition_start(before: list[str], line: str) -> bool:
-    """`[^2]: A/98/77, annex.`: each Markdown footnote definition is a block of its own."""
-    return bool(_NOTE_DEFINITION.match(line))
+    """`[^2]: A/98/77, annex.`, `* Any changes …`, `¹ See …`: each note definition is a block of its own."""
+    return bool(_NOTE_DEFINITION.match(line) and (line.lstrip().startswith("[^") or ENDS_CLAUSE.search(before[-1])))
 
 
 # Rules deciding that `line` starts a paragraph though no blank line precedes it
@@ -142,11 +143,44 @@ class _NoteArea:
         return True
 
 
+_MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
+# A line of the masthead that is one field and nothing else; in text without
+# blank lines each is a block of its own, as the masthead stage expects.
+_MASTHEAD_FIELD = re.compile(
+    rf"^\s*(?:United Nations(?:\s+{SYMBOL}\*?)?|{SYMBOL}\*?"
+    r"|(?:General Assembly|Security Council|Economic and Social Council|Human Rights Council)(?:\s+Distr\.:.*)?"
+    rf"|Distr\.:.*|\d{{1,2}} (?:{_MONTHS}) \d{{4}}|Original:.*|[A-Z][a-z]+(?:-[a-z]+)? (?:special )?session"
+    r"|(?:First|Second|Third|Fourth|Fifth|Sixth) Committee|(?:Agenda items?|Item) \d.{0,60}"
+    r"|\d{1,3}/\d{1,4}(?: [A-Z])?\.|\[.{5,200}\]|.{3,1500}:\W{0,4}(?:revised )?draft (?:resolution|decision)s?"
+    r"|.{3,1500}:\W{0,4}amendments? to .{3,120}|(?:Note|Letter|Memorandum) (?:by|from) the .{3,120}"
+    r"|(?:Resolution|Decision) adopted by the .{3,120})\s*$"
+)
+# An amendment's text opens with what it does to the draft.
+_AMENDMENT = re.compile(
+    r"^\s*(?:Delete|Replace|Insert|Add|After|Before"
+    r"|In (?:the )?(?:\w+[- ])?(?:\w+ )?(?:operative|preambular) paragraph)\b"
+)
+_BODY = re.compile(rf"^\s*(?:{FORMULA_RE.pattern[1:-1]}\s*$|[“\"]?\d{{1,3}}\.(?:\s|$))")
+
+
+def _unspaced_masthead(lines: list[Line]) -> bool:
+    """No blank line before the text starts: the masthead's fields run together."""
+    for line in lines:
+        if _BODY.match(line.text) or _AMENDMENT.match(line.text):
+            return True
+        if not line.text.strip() or line.text == BREAK:
+            return False
+    return False
+
+
 def group_blocks(state: ReadState) -> None:
     blocks: list[Block] = []
     pending: list[str] = []
     start = 0
     notes = _NoteArea()
+    # Until the enacting formula, a numbered paragraph or an amendment's text, in a
+    # masthead printed without blank lines (pypdfium2), each field is a block.
+    masthead = _unspaced_masthead(state.lines)
 
     def flush() -> None:
         nonlocal pending
@@ -166,10 +200,16 @@ def group_blocks(state: ReadState) -> None:
         elif not line.text.strip():
             flush()
         else:
-            if notes.starts_note(line.text) or _starts_paragraph(pending, line.text):
+            if masthead and (_BODY.match(line.text) or _AMENDMENT.match(line.text)):
+                masthead = False
+                flush()
+            field = masthead and bool(_MASTHEAD_FIELD.match(line.text))
+            if field or notes.starts_note(line.text) or _starts_paragraph(pending, line.text):
                 flush()
             if not pending:
                 start = line.number
             pending.append(line.text)
+            if field:
+                flush()
     flush()
     state.blocks = blocks

@@ -27,7 +27,14 @@ _MAX_BLOCKS = 25
 
 # (field, pattern): a field takes the first group of the first block matching it.
 _FIELDS: list[tuple[str, re.Pattern[str]]] = [
-    ("symbol", re.compile(rf"(?:United Nations\s+)?\b({SYMBOL})(?![\w/])")),
+    # The document's own symbol opens a masthead line ("United Nations A/80/L.1", "A/RES/80/1");
+    # a symbol inside a sentence is one the document cites, never its own.
+    (
+        "symbol",
+        re.compile(
+            rf"(?:^|^United Nations\s+|^(?:{'|'.join(_BODIES)})\s+|(?<=\s\s))({SYMBOL})(?![\w/])(?!\S*\s*[,;)])"
+        ),
+    ),
     ("body", re.compile(r"\b(" + "|".join(_BODIES) + r")\b(?!\s+(?:resolution|decision|on|at))")),
     ("distribution", re.compile(r"Distr\.:\s*(General|Limited|Restricted)")),
     ("date", re.compile(rf"(?<=\s)({DATE})|^({DATE})")),
@@ -143,6 +150,12 @@ def read_fields(state: ReadState) -> None:
             type_block = i
             continue
         for name, pattern in _FIELDS:
+            if name == "symbol":  # anchored at the line's start: read past emphasis (`**A/C.3/99/L.5**`)
+                m = pattern.search(Block(text, 0).plain.strip())
+                if m and name not in found:
+                    found[name] = m.group(1)
+                    text = text.replace(m.group(1), " ", 1)
+                continue
             m = pattern.search(text)
             if m and name not in found:
                 value = next(g for g in m.groups() if g)
