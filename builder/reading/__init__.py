@@ -58,6 +58,7 @@ def snapshot_words(state: ReadState) -> None:
 BLOCK_RULES = Ruler(
     "blocks",
     [
+        ("detached_labels", notes.detached_labels),
         ("group_blocks", blocks.group_blocks),
         ("star_emphasis", markup.star_emphasis),
         ("underscore_emphasis", markup.underscore_emphasis),

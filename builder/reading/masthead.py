@@ -14,10 +14,9 @@ from __future__ import annotations
 import re
 
 from builder.model import NoteRef
-from builder.reading.patterns import FORMULA, SYMBOL
+from builder.reading.patterns import FORMULA, MONTHS, SYMBOL
 from builder.reading.state import MARKER_RE, Block, ReadState, Ruler
 
-MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
 DATE = rf"\d{{1,2}} (?:{MONTHS}) \d{{4}}"
 
 _BODIES = ("General Assembly", "Economic and Social Council", "Security Council", "Human Rights Council")

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import re
 
+from builder.reading.furniture import BREAK
+from builder.reading.patterns import MONTHS
 from builder.reading.state import MARK_OPEN, MARKER_RE, Block, Line, NoteDef, ReadState, Ruler, marker
 
 _STARTS_WITH_MARKER = re.compile(r"^[“\"]?" + MARKER_RE.pattern + r"\s*(.*)$", re.DOTALL)
@@ -21,6 +23,68 @@ _NOTES_HEADING = re.compile(r"^(Notes|Endnotes|Footnotes)$")
 
 def _as_break(block: Block) -> None:
     block.kind, block.text = "break", ""
+
+
+_LONE_LABEL = re.compile(r"^\s*(\d{1,3})\s*$")
+_RULE_LINE = re.compile(r"^\s*(?:\\?_){5,}\s*$")
+_ENDS_NOTE = re.compile(r"[.)”\"]\s*$")
+
+
+def detached_labels(state: ReadState) -> None:
+    """Note numbers printed apart from their notes (pdftotext): each number put back before its note.
+
+    Below a notes rule some extractors print the numbers, out of order, on
+    lines of their own (`1`, `A/80/129.`, `Treaty Series, …`, `3`, `Ibid.`,
+    `2`). Where the numbers and the notes (each ending in a full stop) are
+    as many, the numbers in order go with the notes in order. A page number
+    between them (their notes then follow on the other side of it) is
+    looked past. Anything else is left as it is.
+    """
+    lines = state.lines
+    out: list[Line] = []
+    i = 0
+    while i < len(lines):
+        out.append(lines[i])
+        if not _RULE_LINE.match(lines[i].text):
+            i += 1
+            continue
+        end = _region_end(lines, i + 1)
+        labels = [int(m.group(1)) for ln in lines[i + 1 : end] if (m := _LONE_LABEL.match(ln.text))]
+        units = _note_units([ln for ln in lines[i + 1 : end] if ln.text.strip() and not _LONE_LABEL.match(ln.text)])
+        further = end
+        if labels and len(units) < len(labels) and end < len(lines):
+            # The notes' text may follow the page number that cut them from their labels.
+            further = _region_end(lines, end + 1)
+            units += _note_units([ln for ln in lines[end + 1 : further] if ln.text.strip()])
+        if not labels or len(units) != len(labels) or sorted(labels) != list(range(min(labels), max(labels) + 1)):
+            i += 1
+            continue
+        for label, unit in zip(sorted(labels), units, strict=True):
+            text = " ".join(ln.text.strip() for ln in unit)
+            out += [Line(f"{label} {text}", unit[0].number), Line("", unit[0].number)]
+        if further > end:  # the page number's break, then on past the notes' text
+            out.append(lines[end])
+        i = further
+    state.lines = out
+
+
+def _region_end(lines: list[Line], start: int) -> int:
+    """The index of the page break (or the end) that closes a notes area starting at `start`."""
+    return next((k for k in range(start, len(lines)) if lines[k].text == BREAK), len(lines))
+
+
+def _note_units(lines: list[Line]) -> list[list[Line]]:
+    """Lines grouped into notes: a note ends with a full stop (or a closing bracket or quote)."""
+    units: list[list[Line]] = []
+    current: list[Line] = []
+    for line in lines:
+        current.append(line)
+        if _ENDS_NOTE.search(line.text):
+            units.append(current)
+            current = []
+    if current:
+        units.append(current)
+    return units
 
 
 def extract_notes(state: ReadState) -> None:
@@ -111,8 +175,7 @@ _NOT_BEFORE_SPACED = re.compile(
     r"chapters?|chap|annex|sect|section|at|on|by|in|under|pages?|part|goals?|targets?|rules?|"
     r"principles?|per|than|about|some|over|the|a|an|with|for|or|nor|all|Add|Rev|Corr|session|Vol)\W*$"
 )
-_MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
-_NOT_AFTER = re.compile(rf"^\s*(?:{_MONTHS}|per cent|%|years?|months?|days?|weeks?|hours?|million|billion|[\d/.,]\d)")
+_NOT_AFTER = re.compile(rf"^\s*(?:{MONTHS}|per cent|%|years?|months?|days?|weeks?|hours?|million|billion|[\d/.,]\d)")
 
 
 def _candidates(text: str, label: str) -> list[tuple[int, int]]:

@@ -16,6 +16,8 @@ _ORGAN = r"(?:General Assembly|Security Council|Economic and Social Council|Huma
 FORMULA = rf"[“\"]?(?:The [A-Z][\w ,'’()-]{{3,140}},|The {_ORGAN}(?=[”\"]?\s*$))[”\"]?"
 FORMULA_RE = re.compile(rf"^{FORMULA}$")
 
+MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
+
 # A UN document symbol as mastheads print it (A/C.3/61/L.7/Rev.1, E/CN.15/2003/1, S/RES/2719).
 SYMBOL = r"(?:A|E|S|ST|UNEP|TD|CTOC|CRC|CEDAW|CCPR|DP|ECE|HRC|UNW|ICEF)(?:/[A-Za-z0-9][A-Za-z0-9.\-]*){2,}"
 

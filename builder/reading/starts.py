@@ -1,0 +1,123 @@
+"""Paragraph-start rules: where a paragraph begins though no blank line precedes it.
+
+Text from pypdf, pypdfium2 or pdftotext without -layout has no blank line
+between paragraphs, and PDF text often none between a paragraph and the
+number of the next. A paragraph starts where the text says so: a number or
+letter, an enacting formula, an opening phrase, a note, an amendment's
+instruction, the closing "51st plenary meeting" — after a line that closed
+the one before. Each rule is small and named; `PARAGRAPH_STARTS` runs them
+in order and the first that says so wins. A masthead printed without blank
+lines is read field by field (`MASTHEAD_FIELD`).
+
+Hand-written: no library segments UN resolutions into paragraphs.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from builder.reading.patterns import ENDS_CLAUSE, FORMULA_RE, MONTHS, NOTE_AFTER, OPENING, SYMBOL
+
+_ENUMERATOR = re.compile(r"^\s*[“\"]?(\d{1,3}\.|\((?:[a-z]{1,2}|[ivxlc]{1,7})\))(\s|$)")
+LONE_ENUMERATOR = re.compile(r"^\s*[“\"]?(\d{1,3}\.|\((?:[a-z]{1,2}|[ivxlc]{1,7})\))$")
+# (or an amendment's "… paragraph reading:" before the paragraph it quotes)
+_ENDS_PREAMBLE = re.compile(rf"(?:[,;]|\b(?:reading|follows|text):){NOTE_AFTER}?\s*$")
+_ORGAN = re.compile(r"\b(?:Assembly|Council|Commission|Committee|Conference|Board|Meeting|Parties|Forum|Court)\b")
+
+
+def _is_formula(text: str) -> bool:
+    """An enacting formula names an organ: "The Security Council," (not "The Hague, 15 May 2023,")."""
+    text = text.strip()
+    return bool(FORMULA_RE.match(text) and _ORGAN.search(text))
+
+
+def numbered_start(before: list[str], line: str) -> bool:
+    """`5. Decides` or `(b) to report` after a line that closed a clause."""
+    return bool(_ENUMERATOR.match(line) and ENDS_CLAUSE.search(before[-1]))
+
+
+_NUMBERED_SENTENCE = re.compile(r"^\s*[“\"]?\d{1,3}\.\s+[A-Z“\"]")
+_HEADING_MAX = 250
+
+
+def after_heading_start(before: list[str], line: str) -> bool:
+    """`36. We recognize …` right under a heading (`IV. Remittances`, `Priority area 1: Structural …`).
+
+    A heading is short (a few lines) and starts with a capital; a paragraph
+    number followed by a capitalised sentence after it starts the text.
+    """
+    heading = " ".join(part.strip() for part in before)
+    return (
+        len(before) <= 3
+        and len(heading) < _HEADING_MAX
+        and heading[:1].isupper()
+        and bool(_NUMBERED_SENTENCE.match(line))
+    )
+
+
+def formula_start(before: list[str], line: str) -> bool:
+    """The enacting formula is a paragraph of its own, and so is what follows it."""
+    return _is_formula(line) or _is_formula(before[-1])
+
+
+def opening_phrase_start(before: list[str], line: str) -> bool:
+    """`Recalling its resolution …`, `Deeply concerned that …` after a line ending a preambular paragraph.
+
+    A preambular paragraph ends with a comma or semicolon; after a full stop a
+    participle more often opens the next sentence of the same paragraph.
+    """
+    return bool(OPENING.match(line) and _ENDS_PREAMBLE.search(before[-1]))
+
+
+_NOTE_DEFINITION = re.compile(r"^\s*(?:\[\^[\w*]{1,8}\]:|\*{1,3}\s+[A-Z]|[¹²³⁴⁵⁶⁷⁸⁹⁰]+\s*[A-Z])")
+
+
+def note_definition_start(before: list[str], line: str) -> bool:
+    """`[^2]: A/98/77, annex.`, `* Any changes …`, `¹ See …`: each note definition is a block of its own."""
+    return bool(_NOTE_DEFINITION.match(line) and (line.lstrip().startswith("[^") or ENDS_CLAUSE.search(before[-1])))
+
+
+# A line of the masthead that is one field and nothing else; in text without
+# blank lines each is a block of its own, as the masthead stage expects.
+MASTHEAD_FIELD = re.compile(
+    rf"^\s*(?:United Nations(?:\s+{SYMBOL}\*?)?|{SYMBOL}\*?"
+    r"|(?:General Assembly|Security Council|Economic and Social Council|Human Rights Council)(?:\s+Distr\.:.*)?"
+    rf"|Distr\.:.*|\d{{1,2}} (?:{MONTHS}) \d{{4}}|Original:.*|[A-Z][a-z]+(?:-[a-z]+)? (?:special )?session"
+    r"|(?:First|Second|Third|Fourth|Fifth|Sixth) Committee|(?:Agenda items?|Item) \d.{0,60}"
+    r"|\d{1,3}/\d{1,4}(?: [A-Z])?\.|\[.{5,200}\]|.{3,1500}:\W{0,4}(?:revised )?draft (?:resolution|decision)s?"
+    r"|.{3,1500}:\W{0,4}amendments? to .{3,120}|(?:Note|Letter|Memorandum) (?:by|from) the .{3,120}"
+    r"|(?:Resolution|Decision) adopted by the .{3,120})\s*$"
+)
+# An amendment's text opens with what it does to the draft.
+AMENDMENT = re.compile(
+    r"^\s*(?:(?:Delete|Replace|Insert)\b"
+    r"|(?:In|After|Before) (?:the )?(?:\w+[- ])?(?:\w+ )?(?:operative|preambular) paragraph)"
+)
+_PLENARY = re.compile(r"^\s*\d{1,3}(?:st|nd|rd|th) plenary meeting\s*$")
+
+
+def amendment_start(before: list[str], line: str) -> bool:
+    """`Delete operative paragraph 9.` under the amended draft's title."""
+    return bool(AMENDMENT.match(line))
+
+
+def plenary_start(before: list[str], line: str) -> bool:
+    """`51st plenary meeting` under the last paragraph of a resolution."""
+    return bool(_PLENARY.match(line))
+
+
+BODY = re.compile(rf"^\s*(?:{FORMULA_RE.pattern[1:-1]}\s*$|[“\"]?\d{{1,3}}\.(?:\s|$))")
+
+
+# Rules deciding that `line` starts a paragraph though no blank line precedes it
+# (`before` is the paragraph so far), in order; the first that says so wins.
+PARAGRAPH_STARTS: list[tuple[str, Callable[[list[str], str], bool]]] = [
+    ("numbered_start", numbered_start),
+    ("after_heading_start", after_heading_start),
+    ("formula_start", formula_start),
+    ("opening_phrase_start", opening_phrase_start),
+    ("note_definition_start", note_definition_start),
+    ("amendment_start", amendment_start),
+    ("plenary_start", plenary_start),
+]
