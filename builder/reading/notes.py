@@ -193,8 +193,11 @@ def _candidates(text: str, label: str) -> list[tuple[int, int]]:
             continue
         if _marker_may_follow(text[:start]):
             found.append((start, end))
-    # A marker glued to a year: "of 12 August 19495" is 1949 and note 5.
+    # A marker glued to a year: "of 12 August 19495" is 1949 and note 5; or set apart from
+    # it by a space or two before a word: "of 12 August 1949 2 and".
     for m in re.finditer(rf"(?<!\d)(?:1[89]|20)\d\d({re.escape(label)})(?![\d/°%])", text):
+        found.append((m.start(1), m.end(1)))
+    for m in re.finditer(rf"(?<![\d/])(?:1[89]|20)\d\d {{1,2}}({re.escape(label)})(?= {{1,2}}[a-z]|[,;.]|$)", text):
         found.append((m.start(1), m.end(1)))
     return sorted(found)
 
