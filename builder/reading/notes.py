@@ -173,9 +173,11 @@ def _cited_before(blocks: list[Block], label: str) -> bool:
 _NOT_BEFORE_SPACED = re.compile(
     r"(?i)\b(paragraphs?|paras?|articles?|art|resolutions?|decisions?|No|Nos|of|and|to|from|items?|"
     r"chapters?|chap|annex|sect|section|at|on|by|in|under|pages?|part|goals?|targets?|rules?|"
-    r"principles?|per|than|about|some|over|the|a|an|with|for|or|nor|all|Add|Rev|Corr|session|Vol)\W*$"
+    r"principles?|per|than|about|some|over|the|a|an|with|for|or|nor|all|Add|Rev|Corr|session|Vol)[^\w,;]*$"
+)  # ("resolutions 3" is a number; "resolutions, 3" a marker)
+_NOT_AFTER = re.compile(
+    rf"^(?:\s*(?:{MONTHS}|per cent|%|years?|months?|days?|weeks?|hours?|million|billion)|[\d/.,]\d)"
 )
-_NOT_AFTER = re.compile(rf"^\s*(?:{MONTHS}|per cent|%|years?|months?|days?|weeks?|hours?|million|billion|[\d/.,]\d)")
 
 
 def _candidates(text: str, label: str) -> list[tuple[int, int]]:
