@@ -15,6 +15,7 @@ import re
 
 from builder.model import NoteRef
 from builder.reading.patterns import FORMULA, MONTHS, SYMBOL
+from builder.reading.starts import MASTHEAD_FIELD
 from builder.reading.state import MARKER_RE, Block, ReadState, Ruler
 
 DATE = rf"\d{{1,2}} (?:{MONTHS}) \d{{4}}"
@@ -104,13 +105,18 @@ def _fallback_end(blocks: list[Block]) -> int:
 
     After the sponsors or document-type line comes the title, then the text
     (an amendment: "Delete the twenty-first preambular paragraph ..."). With
-    neither, the first long block is prose.
+    neither, the first long block is prose; a text that does not open with a
+    masthead line has no masthead.
     """
     for i, block in enumerate(blocks):
         plain = block.plain.strip()
         if _SPONSORS.match(plain) or _ADOPTED.match(plain) or _TYPE_LINE.match(plain):
             return min(i + 2, len(blocks))
-    return next((i for i, b in enumerate(blocks) if len(b.plain) > 200), len(blocks))
+    prose = next((i for i, b in enumerate(blocks) if len(b.plain) > 200), len(blocks))
+    # A text without a masthead (a presidential statement, a decision pasted from a database)
+    # opens with prose, not with a masthead line: then there is no masthead at all.
+    fields = next((i for i, b in enumerate(blocks) if not MASTHEAD_FIELD.match(b.first_line)), len(blocks))
+    return 0 if fields == 0 else prose
 
 
 def read_fields(state: ReadState) -> None:
