@@ -183,7 +183,8 @@ _NOT_AFTER = re.compile(
 def _candidates(text: str, label: str) -> list[tuple[int, int]]:
     """Positions (start, end) where `label` may stand as a marker in text, in order."""
     found = []
-    for m in re.finditer(rf"(?<![\d/.\-–]){re.escape(label)}(?![\d/°%])", text):
+    # After a full stop only at a sentence's end (`persons.8`), never in a number or symbol (`1.5`, `Add.1`).
+    for m in re.finditer(rf"(?:(?<![\d/.\-–])|(?<=[a-z]{{3}}\.)){re.escape(label)}(?![\d/°%])", text):
         start, end = m.start(), m.end()
         if start == 0 or text[start - 1] == MARK_OPEN:
             continue
@@ -208,7 +209,7 @@ def _marker_may_follow(before: str) -> bool:
     """A marker sits right after a word or punctuation (not a decimal point),
     or after punctuation or a word and one or two spaces, unless that word
     calls for a number ("paragraph 5", "of 14")."""
-    if re.search(r"[^\W\d_]$|[,;:)”’\"]$", before):
+    if re.search(r"[^\W\d_]$|[,;:)”’\"]$|[a-z]{3}\.$", before):
         return not re.search(r"\d\.$", before)
     return bool(re.search(r"(?:[^\W\d_]|[,;:)”’\"]) {1,2}$", before)) and not _NOT_BEFORE_SPACED.search(before.rstrip())
 

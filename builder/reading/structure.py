@@ -181,8 +181,8 @@ def _numbered(state: ReadState, cur: _Cursor, m: re.Match[str], block: Block) ->
 
 def _is_roman_sub(cur: _Cursor, num: str) -> bool:
     """(i) is roman under a lettered sub-paragraph, unless it follows (h); (c) after (b) (ii) is a letter."""
-    if not _ROMAN.match(num) or cur.letter is None:
-        return False
+    if num not in _ROMANS or cur.letter is None:
+        return False  # (c), (l) are letters: sub-lists never run to a hundred
     next_letter = _next_sub(cur.letter.number, roman=False)
     next_roman = _next_sub(cur.roman.number if cur.roman else "", roman=True)
     if num != next_roman and num == next_letter:
@@ -218,7 +218,8 @@ def _sub(state: ReadState, cur: _Cursor, m: re.Match[str], block: Block) -> bool
     return True
 
 
-_ROMANS = ("i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii", "xiii", "xiv", "xv", "xvi")
+_ROMANS = ("i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x")
+_ROMANS += tuple("x" + r for r in _ROMANS)  # xi .. xx
 
 
 def _next_sub(previous: str, roman: bool) -> str:
