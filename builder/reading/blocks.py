@@ -68,13 +68,18 @@ class _NoteArea:
         return True
 
 
+_LONE_MARKER = re.compile(r"^\s*\d{1,3}\s*$")
+_BEFORE_MARKER = re.compile(r"[,;.:)”’\"]\s*$")  # after a word it may be a table cell
+
+
 def _unspaced_masthead(lines: list[Line]) -> bool:
     """No blank line before the text starts: the masthead's fields run together."""
-    for line in lines:
+    for i, line in enumerate(lines):
         if starts.BODY.match(line.text) or starts.AMENDMENT.match(line.text):
             return True
-        if not line.text.strip() or line.text == BREAK:
-            return False
+        beside_break = BREAK in (lines[i - 1].text if i else "", lines[i + 1].text if i + 1 < len(lines) else "")
+        if not line.text.strip() and not beside_break and line.text != BREAK:
+            return False  # a blank line of the text's own (furniture leaves blanks around its breaks)
     return False
 
 
@@ -104,6 +109,13 @@ def group_blocks(state: ReadState) -> None:
             notes.active = True
         elif not line.text.strip():
             flush()
+        elif (
+            pending
+            and not (masthead or notes.active)
+            and _LONE_MARKER.match(line.text)
+            and _BEFORE_MARKER.search(pending[-1])
+        ):
+            pending[-1] = pending[-1].rstrip() + line.text.strip()  # `November 2024,` / `4`: the marker of that line
         else:
             if masthead and (starts.BODY.match(line.text) or starts.AMENDMENT.match(line.text)):
                 masthead = False

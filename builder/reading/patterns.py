@@ -36,7 +36,8 @@ _OPENING_WORDS = (
     "Concerned|Alarmed|Convinced|Aware|Mindful|Cognizant|Conscious|Desirous|Determined|Guided|Encouraged|"
     "Commending|Appreciating|Highlighting|Deploring|Condemning|Regretting|Reaffirming|Believing|Seeking|"
     "Observing|Acknowledging|Pointing|Looking|Urging|Viewing|Guided|Inspired|Reiterating|Deeply|Gravely|"
-    "Seriously|Profoundly|Strongly|Firmly|Also|Further|Again|Once|Particularly|Greatly|Fully"
+    "Seriously|Profoundly|Strongly|Firmly|Also|Further|Again|Once|Particularly|Greatly|Fully|Encouraging|Inviting|"
+    "Calling|Requesting|Keeping|Drawing|Endorsing|Referring|Renewing|Supporting|Trusting|Wishing|Ever|Emphasising"
 )
 # An opening phrase: one of the usual first words of a preambular paragraph,
 # or any capitalised participle followed by a lower-case word that is not

@@ -97,9 +97,13 @@ AMENDMENT = re.compile(
 _PLENARY = re.compile(r"^\s*\d{1,3}(?:st|nd|rd|th) plenary meeting\s*$")
 
 
+_QUOTING = re.compile(r"\b(?:reading|follows|text):\s*$")
+
+
 def amendment_start(before: list[str], line: str) -> bool:
-    """`Delete operative paragraph 9.` under the amended draft's title."""
-    return bool(AMENDMENT.match(line))
+    """`Delete operative paragraph 9.` under the amended draft's title; the paragraph it quotes after
+    `… with the following text:`."""
+    return bool(AMENDMENT.match(line) or (_QUOTING.search(before[-1]) and re.match(r"\s*[“\"A-Z]", line)))
 
 
 def plenary_start(before: list[str], line: str) -> bool:
