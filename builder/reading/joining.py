@@ -58,6 +58,7 @@ def join_across_breaks(state: ReadState) -> None:
 
 
 _FULL_WIDTH = 0.85
+_HEADING = re.compile(r"^(?:(?:[IVXLC]{1,6}|[A-H])\.?\s|(?:Part|Chapter|Section|Article|Annex)\b)")
 
 
 def wrapped_lines(state: ReadState) -> None:
@@ -80,7 +81,7 @@ def wrapped_lines(state: ReadState) -> None:
             and len(previous.last_line) >= _FULL_WIDTH * margin
             and not ENDS_CLAUSE.search(previous.last_line)
             and not _STARTS_NEW.match(block.plain)
-            and not _STARTS_NEW.match(previous.plain)  # a numbered heading (`II Conditions of service …`)
+            and not _HEADING.match(previous.plain)  # `II Conditions of service …` is a heading
             and not OPENING.match(block.plain)
         ):
             previous.text += " " + block.text
