@@ -21,9 +21,16 @@ _STARTS_NEW = re.compile(
 )
 
 
+_NEVER_OPENS = re.compile(r"^(?:\d+(?![\d.)])(?!\.\s)|[A-Z]{1,6}/\S)")
+
+
 def _continues(before: Block, after: Block) -> bool:
-    """Does `after` read on from `before` across the page break?"""
-    if _lowercase_start(after):
+    """Does `after` read on from `before` across the page break?
+
+    A paragraph never opens in lower case, with a bare number (`2019 (No. 190), …`)
+    or with a document symbol (`A/77/123, …`): such a block goes on from the page before.
+    """
+    if _lowercase_start(after) or _NEVER_OPENS.match(after.plain):
         return True
     if _ENDS_COMPLETE.search(before.plain):
         return False
