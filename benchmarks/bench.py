@@ -17,17 +17,28 @@ the table to `benchmarks/results.md`. Past `--baseline-limit` documents the
 baseline is not built (a run would pass 10 minutes): its time is extrapolated
 from the two largest measured sizes (t ∝ N^k) and marked "≈".
 
-    python -m benchmarks.bench                      # 100, 400, 1180 and 4000 documents, 3 runs
+It also times reading alone, PDF against text: `python -m builder check` (it
+reads every document exactly as the build does, on all cores, and writes
+nothing) over the official PDFs of `--pdfs` and, in a folder of their own, the
+same documents' text from `--texts` (same file name, `.txt`): median seconds,
+seconds per document and peak memory of each form, in a table of its own.
+Without the PDF folder that part is skipped (and the table of an earlier run
+is kept); `--reading-only` runs that part alone and keeps the other table.
+
+    python -m benchmarks.bench                      # 100, 400, 1180 and 4000 documents, 3 runs; reading
     python -m benchmarks.bench --sizes 5 --runs 1   # a smoke run
+    python -m benchmarks.bench --reading-only       # PDF vs text reading only (about 2 minutes)
 """
 
 from __future__ import annotations
 
 import argparse
+import datetime
 import gzip
 import itertools
 import math
 import os
+import re
 import shutil
 import statistics
 import subprocess
@@ -48,6 +59,7 @@ from builder.sources import Source
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT.parent / "shared" / "corpus"
+PDF_CORPUS = ROOT.parent / "shared" / "corpus-pdf"
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1700000000"}
 
 
@@ -55,6 +67,8 @@ ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "170000000
 class Run:
     seconds: float
     peak_kib: int
+    output: str = ""  # what the command printed (stdout and stderr)
+    cpu: float = 0.0  # user and system seconds of the command and the workers it waited for
 
 
 def corpus(size: int, folder: Path) -> list[Path]:
@@ -89,7 +103,9 @@ def timed(command: list[str], cwd: Path) -> Run:
         if process.returncode != 0:
             log.seek(0)
             raise RuntimeError(f"{' '.join(command)} failed:\n{log.read()[-4000:].decode(errors='replace')}")
-    return Run(seconds, usage.ru_maxrss)
+        log.seek(0)
+        output = log.read().decode(errors="replace")
+    return Run(seconds, usage.ru_maxrss, output, usage.ru_utime + usage.ru_stime)
 
 
 def our_config(work: Path) -> Path:
@@ -280,16 +296,138 @@ def _four_times(a: int, b: int, times: dict[int, float]) -> float:
     return 4**exponent
 
 
+READING_HEADING = "## Reading: PDF vs text"
+HEADER = "# Benchmark results\n\nWritten by `make bench` (`python -m benchmarks.bench`).\n\n"
+_CHECKED = re.compile(r"^check: documents read (\d+), errors (\d+)", re.MULTILINE)
+
+
+@dataclass
+class Reading:
+    form: str  # "PDF" or "text"
+    documents: int
+    errors: int
+    seconds: float  # median of the runs
+    cpu: float  # median of the runs: CPU seconds, all cores together
+    peak_mb: float  # largest of the runs
+
+
+def reading_pairs(pdfs: Path, texts: Path, folder: Path) -> tuple[Path, Path]:
+    """The PDFs of `pdfs` that have a text twin in `texts` (same name, `.txt`), each form copied to a folder of its own.
+
+    Both forms are then the same documents, read from fresh copies: no extra file (a README, a
+    document without its twin) on either side.
+    """
+    pdf_folder, text_folder = folder / "pdf", folder / "text"
+    pdf_folder.mkdir(parents=True)
+    text_folder.mkdir()
+    for pdf in sorted(pdfs.glob("*.pdf")):
+        text = texts / f"{pdf.stem}.txt"
+        if text.is_file():
+            shutil.copy(pdf, pdf_folder)
+            shutil.copy(text, text_folder)
+    return pdf_folder, text_folder
+
+
+def read_form(form: str, sources: Path, runs: int, work: Path) -> Reading:
+    """Reading `sources` only, as the build reads (`builder check`): median seconds, largest peak memory."""
+    command = [sys.executable, "-m", "builder", "check", "--sources", str(sources)]
+    done = [timed(command, work) for _ in range(runs)]
+    summary = _CHECKED.search(done[-1].output)
+    if summary is None:
+        raise RuntimeError(f"{' '.join(command)} printed no summary:\n{done[-1].output[-4000:]}")
+    seconds, cpu = statistics.median(r.seconds for r in done), statistics.median(r.cpu for r in done)
+    return Reading(form, int(summary[1]), int(summary[2]), seconds, cpu, max(r.peak_kib for r in done) / 1024)
+
+
+def reading(pdfs: Path, texts: Path, runs: int, command: str) -> str | None:
+    """The reading table, PDF vs text; None (skipped) without PDFs that have a text twin."""
+    if not pdfs.is_dir():
+        print(f"bench: no folder {pdfs}; reading PDF vs text skipped", file=sys.stderr, flush=True)
+        return None
+    load = os.getloadavg()[0]  # a busy machine slows both forms: the table says how busy it was
+    with tempfile.TemporaryDirectory() as tmp:
+        tmp = Path(tmp)
+        pdf_folder, text_folder = reading_pairs(pdfs, texts, tmp / "sources")
+        pairs = len(list(pdf_folder.iterdir()))
+        if not pairs:
+            print(f"bench: no PDF in {pdfs} has its text in {texts}; reading skipped", file=sys.stderr, flush=True)
+            return None
+        rows = []
+        for form, folder in (("PDF", pdf_folder), ("text", text_folder)):
+            rows.append(read_form(form, folder, runs, tmp))
+            print(_reading_rows(rows[-1:]), file=sys.stderr, flush=True)
+    return _reading_table(rows, pairs, runs, pdfs, texts, command, load)
+
+
+def _reading_rows(rows: list[Reading]) -> str:
+    return "\n".join(
+        f"| {r.form} | {r.documents} | {r.seconds:.1f} | {r.seconds / max(1, r.documents):.3f} | {r.peak_mb:.0f} "
+        f"| {r.cpu:.1f} | {r.errors} |"
+        for r in rows
+    )
+
+
+def _reading_table(
+    rows: list[Reading], pairs: int, runs: int, pdfs: Path, texts: Path, command: str, load: float
+) -> str:
+    pdf, text = rows
+    lines = [
+        f"{READING_HEADING}, {pairs} documents",
+        "",
+        f"Measured {datetime.date.today().isoformat()} with `{command}`, median of {runs} runs on "
+        f"{os.cpu_count()} cores (load average {load:.1f} at the start). Reading only: `python -m builder check "
+        "--sources DIR` reads every document as the build does (on all cores) and writes nothing (no linking, no "
+        f"pages, no MkDocs). The PDFs are those of `{_shown(pdfs)}` with a text twin in `{_shown(texts)}`; each "
+        "form is read from a folder of its own copies. Seconds are the whole command's (interpreter start "
+        "included); peak memory is the largest resident set of the command or of any one of its workers; CPU "
+        "seconds (median) are those of the command and its workers together, what other work on the machine "
+        "changes least.",
+        "",
+        f"| form | documents | seconds (median of {runs}) | seconds per document | peak memory (MB) | CPU seconds "
+        "| errors |",
+        "|---|---:|---:|---:|---:|---:|---:|",
+        _reading_rows(rows),
+        "",
+        f"PDF/text: {pdf.seconds / text.seconds:.1f}× the time ({pdf.cpu / max(text.cpu, 0.01):.1f}× the CPU time), "
+        f"{pdf.peak_mb / text.peak_mb:.1f}× the peak memory.",
+    ]
+    return "\n".join(lines) + "\n"
+
+
+def _shown(path: Path) -> str:
+    """A path as the README writes it: relative to the repository when beside it (`../shared/corpus-pdf`)."""
+    path = path.resolve()
+    return os.path.relpath(path, ROOT) if path.is_relative_to(ROOT.parent) else str(path)
+
+
+def write_results(out: Path, table: str | None, reading_table: str | None) -> str:
+    """Write the tables measured now to `out`, keeping the one not measured from its last run; return the text."""
+    old = out.read_text(encoding="utf-8") if out.exists() else ""
+    old_table, heading, old_reading = old.partition(READING_HEADING)
+    parts = [
+        (table if table is not None else old_table.removeprefix(HEADER)).strip(),
+        (reading_table if reading_table is not None else heading + old_reading).strip(),
+    ]
+    text = HEADER + "\n\n".join(p for p in parts if p) + "\n"
+    out.write_text(text, encoding="utf-8")
+    return text
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--sizes", type=lambda s: [int(x) for x in s.split(",")], default=[100, 400, 1180, 4000])
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--baseline-limit", type=int, default=1180, help="largest size the baseline is built at")
+    parser.add_argument("--reading-only", action="store_true", help="only time reading, PDF vs text")
+    parser.add_argument("--pdfs", type=Path, default=PDF_CORPUS, help="official PDFs (reading is skipped without)")
+    parser.add_argument("--texts", type=Path, default=CORPUS, help="their text: same names, .txt")
     parser.add_argument("--out", type=Path, default=ROOT / "benchmarks/results.md")
     args = parser.parse_args(argv)
-    table = bench(args.sizes, args.runs, args.baseline_limit, args.out)
-    args.out.write_text("# Benchmark results\n\nWritten by `make bench` (`python -m benchmarks.bench`).\n\n" + table)
-    print(table)
+    table = None if args.reading_only else bench(args.sizes, args.runs, args.baseline_limit, args.out)
+    command = " ".join(["python -m benchmarks.bench", *(sys.argv[1:] if argv is None else argv)])
+    reading_table = reading(args.pdfs, args.texts, args.runs, command)
+    write_results(args.out, table, reading_table)
+    print("\n".join(t for t in (table, reading_table) if t is not None), end="")
     return 0
 
 

@@ -74,7 +74,7 @@ def test_benchmark_smoke_run_writes_its_table(tmp_path):
     assert table.index("| documents | ours (s)") < table.index("## Reading: PDF vs text, 2 documents")
     reading = _reading_rows(table)
     assert [r[0] for r in reading] == ["PDF", "text"]
-    assert all(r[1] == "2" and r[5] == "0" and float(r[2]) > 0 and float(r[4]) > 0 for r in reading)
+    assert all(r[1] == "2" and r[6] == "0" and float(r[2]) > 0 and float(r[4]) > 0 for r in reading)
     assert "| form | documents | seconds (median of 1) | seconds per document | peak memory (MB) |" in table
 
 

@@ -10,8 +10,10 @@ its title.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from builder.reading.patterns import ENDS_CLAUSE, FORMULA, OPENING
+from builder.reading.starts import LONE_ENUMERATOR
 from builder.reading.state import Block, ReadState, Ruler
 
 _ENDS_COMPLETE = re.compile(r"[.,;:!?]\W*$")
@@ -64,6 +66,18 @@ def join_across_breaks(state: ReadState) -> None:
     state.blocks = out
 
 
+def _merge(state: ReadState, joins: Callable[[Block, Block], bool]) -> None:
+    """Each block that `joins(previous, block)` says goes on from the one before is appended to it."""
+    out: list[Block] = []
+    for block in state.blocks:
+        if out and joins(out[-1], block):
+            out[-1].text += " " + block.text
+            out[-1].last_line = block.last_line
+            continue
+        out.append(block)
+    state.blocks = out
+
+
 _FULL_WIDTH = 0.85
 _HEADING = re.compile(r"^(?:(?:[IVXLC]{1,6}|[A-H])\.?\s|(?:Part|Chapter|Section|Article|Annex)\b)")
 
@@ -79,23 +93,18 @@ def wrapped_lines(state: ReadState) -> None:
     if not lengths:
         return
     margin = lengths[int(0.9 * (len(lengths) - 1))]
-    out: list[Block] = []
-    for block in state.blocks:
-        previous = out[-1] if out else None
-        if (
-            previous is not None
-            and previous.kind == block.kind == "text"
+
+    def joins(previous: Block, block: Block) -> bool:
+        return (
+            previous.kind == block.kind == "text"
             and len(previous.last_line) >= _FULL_WIDTH * margin
             and not ENDS_CLAUSE.search(previous.last_line)
             and not _STARTS_NEW.match(block.plain)
             and not _HEADING.match(previous.plain)  # `II Conditions of service …` is a heading
             and not OPENING.match(block.plain)
-        ):
-            previous.text += " " + block.text
-            previous.last_line = block.last_line
-            continue
-        out.append(block)
-    state.blocks = out
+        )
+
+    _merge(state, joins)
 
 
 _LONE_NUMERAL = re.compile(
@@ -105,24 +114,16 @@ _LONE_NUMERAL = re.compile(
 
 def lone_section_numbers(state: ReadState) -> None:
     """`II` or `Article 5` alone, then its title in the next block: one heading block."""
-    out: list[Block] = []
-    for block in state.blocks:
-        previous = out[-1] if out else None
-        if (
-            previous is not None
-            and _LONE_NUMERAL.match(previous.plain.strip())
+
+    def joins(previous: Block, block: Block) -> bool:
+        return (
+            bool(_LONE_NUMERAL.match(previous.plain.strip()))
             and len(block.plain) < 250
             and not _ENDS_COMPLETE.search(block.plain.rstrip(" ,"))
             and not _STARTS_NEW.match(block.plain)
-        ):
-            previous.text += " " + block.text
-            previous.last_line = block.last_line
-            continue
-        out.append(block)
-    state.blocks = out
+        )
 
-
-_LONE_ENUMERATOR = re.compile(r"^[“\"]?(?:\d{1,3}\.|\((?:[a-z]{1,2}|[ivxlc]{1,7})\))$")
+    _merge(state, joins)
 
 
 def lone_enumerators(state: ReadState) -> None:
@@ -140,7 +141,7 @@ def lone_enumerators(state: ReadState) -> None:
             waiting = None
             continue
         out.append(block)
-        if block.kind == "text" and _LONE_ENUMERATOR.match(block.plain.strip()):
+        if block.kind == "text" and LONE_ENUMERATOR.match(block.plain.strip()):
             waiting = block
     state.blocks = out
 
