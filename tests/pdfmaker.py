@@ -395,7 +395,8 @@ class _Maker:
         self.pdf.add_page()
         top1 = self.masthead()
         pages: list[list[tuple[_Line, float]]] = [[]]
-        page_notes: list[list[str]] = [[]]
+        # The reissue's star marks the symbol; its note ("Reissued for technical reasons …") opens page 1's notes.
+        page_notes: list[list[str]] = [["*"] if self.doc.reissued and "*" in self.doc.notes else []]
         y = top1
         for line in body:
             gap = line.gap if pages[-1] else 0.0

@@ -51,6 +51,7 @@ def _doc(**changes) -> UNDoc:
             Para("*Also decides* to remain seized of the matter.^4", "operative", "4."),
         ],
         notes={
+            "*": "Reissued for technical reasons on 9 December 2099.",
             "1": "See A/98/100.",
             "2": "United Nations, *Treaty Series*, vol. 1833, adopted on\n2 October 2015, affirming the law.",
             "3": "Ibid.",
@@ -110,7 +111,9 @@ def test_words_and_openings(made):
 def test_markers_and_notes_are_linked_both_ways(made):
     _, _, outcome = made
     notes = {n.label: n for n in outcome.doc.notes}
-    assert list(notes) == ["1", "2", "3", "4"]
+    assert list(notes) == ["*", "1", "2", "3", "4"]
+    # The reissue's star stands after the symbol in the masthead and refers to its note from there.
+    assert [r.note_id for r in outcome.doc.meta.field_refs["symbol"]] == [notes.pop("*").note_id]
     refs = {r.label: r for p in outcome.doc.paragraphs() for r in p.content.refs}
     for label, note in notes.items():
         assert note.note_id == f"fn:{label}"
@@ -170,7 +173,7 @@ def test_lines_are_numbered_and_pages_known(made):
 
 
 def test_a_warning_names_the_page(tmp_path):
-    doc = _doc(reissued=False)
+    doc = _doc(reissued=False, notes={k: v for k, v in _doc().notes.items() if k != "*"})
     doc.blocks[-1] = Para("*Also decides* to remain seized of the matter.^4", "operative", "6.")
     path = tmp_path / "A_RES_99_18.pdf"
     rendered = write_pdf(doc, path)

@@ -159,7 +159,11 @@ def read_fields(state: ReadState) -> None:
                 m = pattern.search(Block(text, 0).plain.strip())
                 if m and name not in found:
                     found[name] = m.group(1)
-                    text = text.replace(m.group(1), " ", 1)
+                    # A reissue's star (`A/RES/78/68*`) marks the symbol: its note refers from there.
+                    marked = re.search(re.escape(m.group(1)) + rf"((?:{MARKER_RE.pattern})*)", text)
+                    if marked:
+                        _take_refs(meta, "symbol", marked.group(1))
+                        text = text[: marked.start()] + " " + text[marked.end() :]
                 continue
             m = pattern.search(text)
             if m and name not in found:

@@ -75,7 +75,7 @@ def header_html(doc: Document) -> str:
         rows.append(
             (
                 "Symbol",
-                f'<span class="unp-symbol">{escape(m.symbol)}</span> · '
+                f'<span class="unp-symbol">{escape(m.symbol)}</span>{_field_refs(doc, "symbol")} · '
                 f'<a href="{attr(official_url(m.symbol))}">official text</a>',
             )
         )
