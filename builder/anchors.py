@@ -22,6 +22,8 @@ document sits in the corpus:
 
 from __future__ import annotations
 
+import re
+
 from builder.model import Paragraph, Part
 
 
@@ -68,8 +70,54 @@ _CITED_AS = {
     "text": "unnumbered paragraph",
 }
 
+# Units whose paragraphs are just "paragraphs", whatever the enacting formula
+# above them: "annex, article 5, paragraph 2", "rule 8, paragraph 1".
+_PLAIN_PARAGRAPHS = ("article ", "rule ")
 
-def citation(part: Part, para: Paragraph) -> str:
-    """How a reader cites the paragraph: "operative paragraph 5", "annex, paragraph 3"."""
-    where = f"{part.label.lower()}, " if part.prefix else ""
-    return f"{where}{_CITED_AS.get(para.kind, 'paragraph')} {para.number}"
+# The words a paragraph's citation can start with (`citation`, `scope_label`),
+# so a label "<document>, <citation>" can be split where the citation starts.
+CITATION_START = re.compile(
+    r", (?=(?:annex(?:es)?|section|part|chapter|article|rule|item|objective|action|resolution|"
+    r"preambular|operative|introductory|unnumbered|paragraph)\b)"
+)
+
+
+def annex_label(part: Part) -> str:
+    """The annex as printed, for a citation: "Annex I" → "annex I", "Annex" → "annex"."""
+    word, _, number = part.label.partition(" ")
+    return f"{word.lower()} {number}".strip() if word else "annex"
+
+
+def scope_label(number: str, section: str = "") -> str:
+    """The heading paragraph numbering restarts under, as a citation names it.
+
+    `number` is the heading's number as printed ("IV", "B", "Article 5");
+    `section` the printed numeral of the section a lettered heading sits in:
+    "section IV", "section II.B", "article 5", "chapter II".
+    """
+    kind, _, rest = number.partition(" ")
+    if rest:
+        return f"{kind.lower()} {rest}"
+    return f"section {section}.{number}" if section and section != number else f"section {number}"
+
+
+def citation(part: Part, para: Paragraph, within: str = "") -> str:
+    """How a reader cites the paragraph within its document.
+
+    The annex (numeral as printed) and, where numbering starts again under
+    each heading, the heading `within` come first: "operative paragraph 5",
+    "section IV, preambular paragraph 2", "annex I, article 5, paragraph 2".
+    """
+    where = [annex_label(part)] if part.prefix else []
+    if within:
+        where.append(within)
+    word = _CITED_AS.get(para.kind, "paragraph")
+    if within.startswith(_PLAIN_PARAGRAPHS) and para.kind in ("operative", "para"):
+        word = "paragraph"
+    return ", ".join([*where, f"{word} {para.number}"])
+
+
+def within_document(label: str) -> str:
+    """The paragraph's part of a label "<document>, <citation>" (the document may hold commas)."""
+    m = CITATION_START.search(label)
+    return label[m.end() :] if m else label

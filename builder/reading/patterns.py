@@ -24,10 +24,10 @@ SYMBOL = r"(?:A|E|S|ST|UNEP|TD|CTOC|CRC|CEDAW|CCPR|DP|ECE|HRC|UNW|ICEF)(?:/[A-Za
 # A clause ends in punctuation, possibly followed by note markers in any form
 # (`persons.8`, `Women, 5`, `conflict,10,11`, `persons.⁸`, `persons.<sup>8</sup>`,
 # `persons.[^8]`); plain digits after a full stop count only after a
-# lower-case word or a bracket (`Add.1`, `L.5` end symbols).
+# lower-case word, a bracket or a year (`Add.1`, `L.5` end symbols).
 _DIGITS = r"\s{0,2}\d{1,3}(?:,\d{1,3})*"
 _MARKER_FORMS = r"[⁰¹²³⁴⁵⁶⁷⁸⁹]+|<sup>\w{1,4}</sup>|\[\^\w{1,8}\]|\*{1,3}"
-NOTE_AFTER = rf"(?:(?<=[,;:]){_DIGITS}|(?:(?<=[a-z]{{4}}\.)|(?<=[)”\"]\.)){_DIGITS}|{_MARKER_FORMS})"
+NOTE_AFTER = rf"(?:(?<=[,;:]){_DIGITS}|(?:(?<=[a-z]{{4}}\.)|(?<=[)”\"]\.)|(?<=\b\d{{4}}\.)){_DIGITS}|{_MARKER_FORMS})"
 ENDS_CLAUSE = re.compile(rf"[.;:,”\"]{NOTE_AFTER}?\s*$")
 
 _OPENING_WORDS = (

@@ -32,13 +32,39 @@ def _is_formula(text: str) -> bool:
     return bool(FORMULA_RE.match(text) and _ORGAN.search(text))
 
 
+_ROMAN_LABELS = ("i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x")
+
+
 def numbered_start(before: list[str], line: str) -> bool:
-    """`5. Decides` or `(b) to report` after a line that closed a clause."""
-    return bool(_ENUMERATOR.match(line) and ENDS_CLAUSE.search(before[-1]))
+    """`5. Decides` or `(b) to report` after a line that closed a clause.
+
+    Not a list run inline within the paragraph ("there are: (a) 1.3 billion …; (b) 800 million …"):
+    a `(b)` whose `(a)` stands inside the paragraph, not at its start, goes on with it.
+    """
+    m = _ENUMERATOR.match(line)
+    if not m or not ENDS_CLAUSE.search(before[-1]):
+        return False
+    label = m.group(1)
+    previous = _previous_label(label[1:-1]) if label.startswith("(") else ""
+    if previous:
+        paragraph = " ".join(part.strip() for part in before)
+        at = paragraph.find(f"({previous})")
+        if at > 0 and not LONE_ENUMERATOR.match(paragraph[:at].strip()):
+            return False
+    return True
 
 
-_NUMBERED_SENTENCE = re.compile(r"^\s*[“\"]?\d{1,3}\.\s+[A-Z“\"]")
-_HEADING_MAX = 250
+def _previous_label(label: str) -> str:
+    """(b) → a, (iii) → ii; "" for a first label."""
+    if label in _ROMAN_LABELS[1:]:
+        return _ROMAN_LABELS[_ROMAN_LABELS.index(label) - 1]
+    if len(label) == 1 and label > "a":
+        return chr(ord(label) - 1)
+    return ""
+
+
+_NUMBERED_SENTENCE = re.compile(r"^\s*[“\"]?\d{1,3}\.(?:\s+[A-Z“\"]|\s*$)")  # `36. We …`, or `36.` alone
+_HEADING_MAX = 320
 
 
 def after_heading_start(before: list[str], line: str) -> bool:
@@ -49,7 +75,7 @@ def after_heading_start(before: list[str], line: str) -> bool:
     """
     heading = " ".join(part.strip() for part in before)
     return (
-        len(before) <= 3
+        len(before) <= 4
         and len(heading) < _HEADING_MAX
         and heading[:1].isupper()
         and bool(_NUMBERED_SENTENCE.match(line))

@@ -67,6 +67,17 @@ class _Cursor:
     roman: Paragraph | None = None
     used: set[str] = field(default_factory=set)
     numbers: list[int] = field(default_factory=list)
+    # Citation context (see `_cite`): the heading numbering restarts under, as
+    # cited ("section IV"); a label the text printed as a paragraph ("Rule 8",
+    # a lone "III") that numbering restarts under; a list inside a paragraph.
+    cite_scope: str = ""
+    cite_pending: str = ""
+    cite_label: str = ""
+    cite_last: Paragraph | None = None
+    cite_host: Paragraph | None = None
+    cite_item: int = 0
+    sub_labels: dict[int, str] = field(default_factory=dict)
+    cited: set[str] = field(default_factory=set)
 
 
 def _heading_like(rest: str) -> bool:
@@ -174,7 +185,7 @@ def _numbered(state: ReadState, cur: _Cursor, m: re.Match[str], block: Block) ->
     content = to_inline(m["rest"])
     para = Paragraph(anchor, kind, content, block.line, number=m["num"], label=f"{m['quote']}{m['num']}.")
     para.opening = _opening(content, _OPERATIVE_OPENING if kind == "operative" else None)
-    para.citation = anchors.citation(cur.part, para)
+    para.citation = _cite_numbered(cur, para, number, repeated=number in cur.numbers[:-1])
     cur.part.blocks.append(para)
     cur.top, cur.letter, cur.roman = para, None, None
 
@@ -200,8 +211,11 @@ def _sub(state: ReadState, cur: _Cursor, m: re.Match[str], block: Block) -> bool
     parent = cur.letter if roman else cur.top
     if parent is None:
         return False
-    expected = _next_sub(parent.children[-1].number if parent.children else "", roman)
-    if num != expected:
+    previous = parent.children[-1].number if parent.children else ""
+    expected = _next_sub(previous, roman)
+    # A list of romans right under a paragraph ((i), (ii) with no letters) runs in its own sequence.
+    alternative = _next_sub(previous, roman=True) if not roman and previous in ("", *_ROMANS) else expected
+    if num not in (expected, alternative):
         state.diagnostics.warn(
             "sub-numbering",
             f"sub-paragraph ({num}) of {parent.anchor} out of sequence (expected ({expected}), found ({num}))",
@@ -209,7 +223,7 @@ def _sub(state: ReadState, cur: _Cursor, m: re.Match[str], block: Block) -> bool
         )
     anchor = _claim(state, cur, f"{parent.anchor}-{num}", block.line)
     para = Paragraph(anchor, "sub", to_inline(m["rest"]), block.line, number=num, label=f"{m['quote']}({num})")
-    para.citation = f"{parent.citation} ({num})"
+    para.citation = _cite_sub(cur, parent, para)
     parent.children.append(para)
     if roman:
         cur.roman = para
@@ -262,7 +276,10 @@ def _add_heading(state: ReadState, cur: _Cursor, block: Block, anchor: str, numb
         # Numbering restarts under headings of this level: a new scope.
         cur.scope = anchor.removeprefix(cur.part.prefix) + "-"
         cur.started, cur.preamble, cur.text, cur.numbers = False, 0, 0, []
+        cur.cite_scope = anchors.scope_label(number, cur.section.upper())
     cur.top = cur.letter = cur.roman = None
+    cur.cite_pending = cur.cite_label = ""
+    cur.cite_last = cur.cite_host = None
 
 
 def _section(state: ReadState, cur: _Cursor, block: Block, first: str, plain: str) -> bool:
@@ -331,7 +348,7 @@ def _unnumbered(state: ReadState, cur: _Cursor, block: Block) -> None:
         cur.text += 1
         anchor = _claim(state, cur, cur.part.prefix + cur.scope + anchors.text(cur.text), block.line)
         para = Paragraph(anchor, "text", content, block.line, number=str(cur.text))
-    para.citation = anchors.citation(cur.part, para)
+    para.citation = _cite_unnumbered(cur, para)
     cur.part.blocks.append(para)
     cur.top, cur.letter, cur.roman = para, None, None
 
