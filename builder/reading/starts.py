@@ -21,8 +21,10 @@ from builder.reading.patterns import ENDS_CLAUSE, FORMULA_RE, MONTHS, NOTE_AFTER
 
 _ENUMERATOR = re.compile(r"^\s*[“\"]?(\d{1,3}\.|\((?:[a-z]{1,2}|[ivxlc]{1,7})\))(\s|$)")
 LONE_ENUMERATOR = re.compile(r"^\s*[“\"]?(\d{1,3}\.|\((?:[a-z]{1,2}|[ivxlc]{1,7})\))$")
-# (or an amendment's "… paragraph reading:" before the paragraph it quotes)
-_ENDS_PREAMBLE = re.compile(rf"(?:[,;]|\b(?:reading|follows|text):){NOTE_AFTER}?\s*$")
+# An amendment's "… paragraph reading:" or "… the following text:" before the paragraph it quotes.
+_QUOTES = r"\b(?:reading|follows|text):"
+# A preambular paragraph ends in a comma or semicolon (or it is the paragraph an amendment quotes).
+_ENDS_PREAMBLE = re.compile(rf"(?:[,;]|{_QUOTES}){NOTE_AFTER}?\s*$")
 _ORGAN = re.compile(r"\b(?:Assembly|Council|Commission|Committee|Conference|Board|Meeting|Parties|Forum|Court)\b")
 
 
@@ -121,9 +123,7 @@ AMENDMENT = re.compile(
     r"|(?:In|After|Before) (?:the )?(?:\w+[- ])?(?:\w+ )?(?:operative|preambular) paragraph)"
 )
 _PLENARY = re.compile(r"^\s*\d{1,3}(?:st|nd|rd|th) plenary meeting\s*$")
-
-
-_QUOTING = re.compile(r"\b(?:reading|follows|text):\s*$")
+_QUOTING = re.compile(rf"{_QUOTES}\s*$")
 
 
 def amendment_start(before: list[str], line: str) -> bool:
@@ -137,6 +137,7 @@ def plenary_start(before: list[str], line: str) -> bool:
     return bool(_PLENARY.match(line))
 
 
+# Where a masthead ends: the enacting formula or a numbered paragraph.
 BODY = re.compile(rf"^\s*(?:{FORMULA_RE.pattern[1:-1]}\s*$|[“\"]?\d{{1,3}}\.(?:\s|$))")
 
 

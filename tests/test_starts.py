@@ -1,0 +1,73 @@
+"""Paragraph-start rules and the layout and front-matter stages, each held to what it promises.
+
+Every rule of `builder.reading.starts.PARAGRAPH_STARTS` is shown the shape it
+exists for and the near miss it must leave alone (a line that only looks like
+a paragraph start, in the middle of a sentence).
+"""
+
+from __future__ import annotations
+
+import pytest
+from conftest import ROOT, stage_state
+
+from builder.reading import starts
+
+CASES = [
+    # rule, paragraph so far, next line, starts a paragraph?
+    ("numbered_start", ["Recalling its resolution 70/1,"], "1. Decides to act;", True),
+    ("numbered_start", ["trafficking in persons.8"], "6.", True),
+    ("numbered_start", ["in accordance with its resolution 70/1 and"], "2. Decides", False),
+    ("numbered_start", ["9. Notes that there are: (a) 1.3 billion adults;"], "(b) 800 million adults;", False),
+    ("numbered_start", ["(a) To report on the matter;"], "(b) To act;", True),
+    ("after_heading_start", ["IV. Remittances"], "298. We recognize that remittances", True),
+    ("after_heading_start", ["Priority area 1: Structural transformation and science, technology", "and innovation"],
+     "36. We recognize", True),
+    ("after_heading_start", ["considering all the issues before it in its report on"], "2. the", False),
+    ("formula_start", ["Peace and Security"], "The Security Council,", True),
+    ("formula_start", ["The General Assembly,"], "Recalling its resolution 70/1,", True),
+    ("formula_start", ["held in"], "The Hague, 15 May 2023,", False),
+    ("opening_phrase_start", ["the Charter of the United Nations,"], "Recalling its resolution 70/1,", True),
+    ("opening_phrase_start", ["workers in all sectors,"], "Ever mindful that the Treaty", True),
+    ("opening_phrase_start", ["the Development, Production,"], "Stockpiling and Use of Chemical Weapons", False),
+    ("opening_phrase_start", ["against women.1"], "According to the global database", False),
+    ("note_definition_start", ["of the Council;"], "* Any changes to the list of sponsors", True),
+    ("note_definition_start", ["[^1]: See A/HRC/98/44."], "[^2]: A/98/77, annex.", True),
+    ("amendment_start", ["United Nations personnel"], "Delete operative paragraph 9.", True),
+    ("amendment_start", ["Replace operative paragraph 200 with the following text:"], "Welcomes, in this regard,", True),
+    ("amendment_start", ["the Council will"], "Deliver its report", False),
+    ("plenary_start", ["the present resolution."], "51st plenary meeting", True),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("rule", "before", "line", "starts_here"), CASES, ids=[f"{c[0]}-{c[3]}" for c in CASES])
+def test_each_rule_starts_what_it_promises_and_nothing_else(rule, before, line, starts_here):
+    found = dict(starts.PARAGRAPH_STARTS)[rule](before, line)
+    assert found is starts_here
+
+
+def test_every_rule_has_a_case():
+    assert {name for name, _ in starts.PARAGRAPH_STARTS} == {case[0] for case in CASES}
+
+
+def test_layout_stage_leaves_columns_apart_and_no_margin():
+    state = stage_state(ROOT / "tests" / "forms" / "ga-resolution.pdftotext-layout.txt", "layout")
+    texts = [ln.text for ln in state.lines]
+    assert state.laid_out
+    assert not [t for t in texts if t.startswith(" ")]
+    assert "United Nations" in texts and "A/RES/99/17" in texts, "the masthead's two columns are two lines"
+
+
+def test_layout_stage_leaves_other_text_alone():
+    path = ROOT / "tests" / "forms" / "ga-resolution.pypdf.txt"
+    state = stage_state(path, "layout")
+    assert not state.laid_out
+    assert [ln.text for ln in state.lines] == [t.rstrip() for t in path.read_text(encoding="utf-8").split("\n")]
+
+
+def test_front_matter_stage_blanks_the_metadata_and_keeps_line_numbers():
+    path = ROOT / "tests" / "forms" / "c3-draft.frontmatter.md"
+    state = stage_state(path, "front matter")
+    raw = path.read_text(encoding="utf-8").split("\n")
+    assert [ln.number for ln in state.lines] == list(range(1, len(raw) + 1))
+    assert not [ln for ln in state.lines[:4] if ln.text], "the front matter is no longer text"
+    assert state.meta.symbol == "A/C.3/99/L.5"
