@@ -189,7 +189,8 @@ def _candidates(text: str, label: str) -> list[tuple[int, int]]:
         if start == 0 or text[start - 1] == MARK_OPEN:
             continue
         after = text[end:]
-        glued = after[:1].islower() and re.search(r"[,;:.a-z]$", text[:start])  # `Observation,1and` (pypdfium2)
+        # `Observation,1and`, `Development, 3sport` (pypdfium2 loses the space after a marker)
+        glued = after[:1].islower() and re.search(r"(?:[,;:.]\s?|[a-z])$", text[:start])
         if after[:1] and not (after[:1].isspace() or after[:1] in ',;.:)”’"' + MARK_OPEN or glued):
             continue
         if _NOT_AFTER.match(after):
