@@ -84,9 +84,16 @@ def after_heading_start(before: list[str], line: str) -> bool:
     )
 
 
+_DECISION = re.compile(
+    r"^\s*The (?:General Assembly|Security Council|Economic and Social Council|Human Rights Council)"
+    r"(?:,| (?:decides|decided|takes|took|requests|requested|recalls|welcomes))\s"
+)
+
+
 def formula_start(before: list[str], line: str) -> bool:
-    """The enacting formula is a paragraph of its own, and so is what follows it."""
-    return _is_formula(line) or _is_formula(before[-1])
+    """The enacting formula is a paragraph of its own, and so is what follows it; a decision's one
+    sentence opens with its organ (`The General Assembly, recalling …, decides …`)."""
+    return _is_formula(line) or _is_formula(before[-1]) or bool(_DECISION.match(line))
 
 
 def opening_phrase_start(before: list[str], line: str) -> bool:
