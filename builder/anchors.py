@@ -18,6 +18,15 @@ document sits in the corpus:
 - inside an annex the same ids prefixed `annex-` (`annex2-` for the second);
 - notes `fn:5` (`fn:star`, `fn:star2` for `*`, `**`) and references
   `fnref:5`, `fnref2:5`, ... in reading order.
+
+Citations (`Paragraph.citation`, the paragraph's part; the page adds the
+document's name) are not a contract but must each name one paragraph: the
+annex with its numeral as printed and the heading numbering restarts under
+come first ("annex I, section II.B, operative paragraph 3 (a)"); where a
+document repeats a number the reading keeps as a suffixed id (`op1-2`), the
+citation says why ("operative paragraph 11, item 1", "annex III, rule 8,
+paragraph 1", "resolution B, operative paragraph 1"): see
+`builder.reading.structure`.
 """
 
 from __future__ import annotations

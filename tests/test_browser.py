@@ -67,7 +67,7 @@ def test_copy_link_and_copy_citation(page, server):
     page.locator("#op5 > p [data-unp-copy=citation]").click()
     page.wait_for_function("document.getElementById('unp-status')?.textContent === 'Citation copied'")
     assert page.evaluate("navigator.clipboard.readText()") == (
-        f"A/C.3/61/L.7/Rev.1, operative paragraph 5 ({server}{DOC}#op5)"
+        f"draft resolution A/C.3/61/L.7/Rev.1, operative paragraph 5 ({server}{DOC}#op5)"
     )
 
 

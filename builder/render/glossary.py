@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from html import escape
 
+from builder.anchors import within_document
 from builder.linking.corpus import Links
 from builder.render.html import GLOSSARY_PAGE, attr, relative_href
 from builder.render.page import md_escape
@@ -46,7 +47,7 @@ def glossary_page(links: Links, titles: dict[str, str]) -> str:
             for page in sorted(mentions, key=lambda p: titles[p]):
                 href = relative_href(GLOSSARY_PAGE, page)
                 items = ", ".join(
-                    f'<a href="{attr(href)}#{attr(p.anchor)}">{escape(p.label.split(", ", 1)[-1])}</a>'
+                    f'<a href="{attr(href)}#{attr(p.anchor)}">{escape(within_document(p.label))}</a>'
                     for p in mentions[page]
                 )
                 facts.append(f'<li><a href="{attr(href)}">{escape(titles[page])}</a>: {items}</li>')

@@ -18,6 +18,7 @@ from html import escape
 
 import yaml
 
+from builder.anchors import within_document
 from builder.linking.corpus import Place
 from builder.model import Document, Heading, Inline, Paragraph, Part, Span
 from builder.render.html import attr, inline_html, note_ref_html, relative_href
@@ -51,8 +52,54 @@ def display_title(doc: Document) -> str:
     return doc.meta.title or doc.meta.symbol or doc.meta.slug
 
 
+_DRAFT_KIND = re.compile(
+    r"^(?:(?P<revised>revised )?draft (?P<what>resolution|decision)|(?P<amendment>amendment))\b", re.I
+)
+
+
+def draft_kind(doc: Document) -> str:
+    """What kind of proposal the document is ("draft resolution", "amendment"), or "" for anything else."""
+    m = _DRAFT_KIND.match(doc.meta.document_type.strip())
+    if m is None:
+        return ""
+    if m["amendment"]:
+        return "amendment"
+    return ("revised " if m["revised"] and not doc.meta.symbol else "") + f"draft {m['what'].lower()}"
+
+
 def cite_name(doc: Document) -> str:
-    return doc.meta.symbol or doc.meta.title or doc.meta.slug
+    """The document's name, unambiguous: its symbol, else its title with body and date.
+
+    "Improving the coordination … (General Assembly, Third Committee, 13 November 2012)":
+    two documents may share a title. Search labels and lists of documents use it.
+    """
+    m = doc.meta
+    if m.symbol or not m.title:
+        return m.symbol or m.slug
+    where = ", ".join(x for x in (m.body, m.committee, m.date) if x)
+    return f"{m.title} ({where})" if where else m.title
+
+
+def citation_name(doc: Document) -> str:
+    """The document as a citation names it, saying when it is a draft, as UN documents
+    write it: "A/RES/79/1", "draft resolution A/C.3/61/L.7/Rev.1",
+    'revised draft resolution “Improving …” (General Assembly, …, 13 November 2012)'."""
+    kind = draft_kind(doc)
+    if not kind:
+        return cite_name(doc)
+    if doc.meta.symbol or not doc.meta.title:
+        return f"{kind} {cite_name(doc)}"
+    return f"{kind} “{cite_name(doc).replace(doc.meta.title, doc.meta.title + '”', 1)}"
+
+
+def adopted_note(doc: Document) -> str:
+    """For a draft adopted as a resolution: "numbering may differ in the adopted resolution 61/180"."""
+    m = doc.meta
+    if not m.adopted_as or m.document_type.strip().lower() == "resolution" or "/RES/" in m.symbol:
+        return ""
+    number = re.search(r"\bresolution (\S+)$", m.adopted_as)
+    adopted = f"resolution {number[1]}" if number else m.adopted_as
+    return f"numbering may differ in the adopted {adopted}"
 
 
 def front_matter(doc: Document) -> str:
@@ -103,7 +150,13 @@ def header_html(doc: Document) -> str:
         if m.adopted_by or m.adopted_on:
             text += escape(" (" + " on ".join(x for x in (m.adopted_by, m.adopted_on) if x) + ")")
         rows.append(("Adopted as", text))
-    out = [f'<div class="unp-header" data-unp-doc="{attr(cite_name(doc))}">', '<dl class="unp-meta unp-chrome">']
+    note = adopted_note(doc)
+    cite = f'<span class="unp-cite-name">{escape(citation_name(doc))}</span>'
+    if note:
+        cite += f' <span class="unp-cite-note">· {escape(note)}</span>'
+    rows.append(("Cite as", cite))
+    data = f' data-unp-doc="{attr(citation_name(doc))}"' + (f' data-unp-note="{attr(note)}"' if note else "")
+    out = [f'<div class="unp-header"{data}>', '<dl class="unp-meta unp-chrome">']
     for name, value in rows:
         out.append(f"<dt>{name}</dt><dd>{value}</dd>")
     out.append("</dl>")
@@ -199,7 +252,7 @@ def cited_by_html(doc: Document, places: list[Place], titles: dict[str, str]) ->
     items = []
     for page, found in by_doc.items():
         links = ", ".join(
-            f'<a href="{attr(relative_href(doc.path, page))}#{attr(p.anchor)}">{escape(p.label.split(", ", 1)[-1])}</a>'
+            f'<a href="{attr(relative_href(doc.path, page))}#{attr(p.anchor)}">{escape(within_document(p.label))}</a>'
             for p in found
         )
         items.append(f'<li><a href="{attr(relative_href(doc.path, page))}">{escape(titles[page])}</a>: {links}</li>')

@@ -6,6 +6,10 @@
  * paragraph's (data-unp-cite). The clipboard API needs a secure context;
  * elsewhere fall back to a hidden textarea and execCommand, so the buttons
  * work from file:// and plain http.
+ *
+ * A fragment that names nothing on the page (#op99: a paragraph this
+ * document does not have) would land silently at the top; a small notice
+ * (role="status") says so instead.
  */
 (function () {
   "use strict";
@@ -75,8 +79,39 @@
     return name + ", " + para.getAttribute("data-unp-cite");
   }
 
-  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", addButtons);
-  else addButtons();
+  function fragment() {
+    var hash = window.location.hash.slice(1);
+    try { return decodeURIComponent(hash); } catch (e) { return hash; }
+  }
+
+  function checkFragment() {
+    var id = fragment();
+    var notice = document.getElementById("unp-missing");
+    var article = document.querySelector("article.md-content__inner") || document.querySelector("article");
+    if (!id || document.getElementById(id) || document.getElementsByName(id).length || !article) {
+      if (notice) notice.remove();
+      return;
+    }
+    if (!notice) {
+      notice = document.createElement("p");
+      notice.id = "unp-missing";
+      notice.className = "unp-missing unp-chrome";
+      notice.setAttribute("role", "status");
+      var heading = article.querySelector("h1");
+      if (heading) heading.insertAdjacentElement("afterend", notice);
+      else article.insertBefore(notice, article.firstChild);
+    }
+    notice.textContent = "Paragraph " + id + " is not in this document";
+  }
+
+  function start() {
+    addButtons();
+    checkFragment();
+  }
+
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
+  else start();
+  window.addEventListener("hashchange", checkFragment);
 
   document.addEventListener("click", function (event) {
     var button = event.target.closest && event.target.closest("[data-unp-copy]");
