@@ -52,6 +52,11 @@ def text(n: int) -> str:
     return f"text{n}"
 
 
+def action(number: str) -> str:
+    """An action of an outcome document ("Action 17." of the Pact for the Future): `action17`."""
+    return f"action{number}"
+
+
 def numbered(kind: str, number: str) -> str:
     return ("op" if kind == "operative" else "para") + number
 
@@ -77,6 +82,7 @@ _CITED_AS = {
     "para": "paragraph",
     "intro": "introductory paragraph",
     "text": "unnumbered paragraph",
+    "action": "action",
 }
 
 # Units whose paragraphs are just "paragraphs", whatever the enacting formula

@@ -100,3 +100,31 @@ def test_note_split_across_a_page_break_is_joined():
         doc.notes[0].content.text
         == "See Official Records of the General Assembly, Supplement No. 53 (A/80/53), chap. V."
     )
+
+
+PACT = """The General Assembly
+
+Adopts the following Pact:
+
+19. We are determined to act now, and to place people at the centre of all our actions,
+as set out in the Agenda.17
+Action 1. We will take bold, ambitious, accelerated and transformative actions
+to implement the 2030 Agenda.
+20. We reaffirm that the Goals are a comprehensive set of universal Goals.
+Action 2. We will place the eradication of poverty at the centre of our efforts.
+
+__________________
+17 Resolution 70/1.
+"""
+
+
+def test_actions_are_units_of_their_own_never_note_markers():
+    doc, state = read_text(PACT)
+    paragraphs = {p.anchor: p for p in doc.paragraphs()}
+    assert [p.anchor for p in doc.paragraphs() if p.anchor] == ["intro1", "para19", "action1", "para20", "action2"]
+    assert paragraphs["action1"].citation == "action 1"
+    assert paragraphs["action1"].content.text.startswith("We will take bold")
+    assert not paragraphs["action1"].content.refs
+    assert [r.label for r in paragraphs["para19"].content.refs] == ["17"]
+    numbering = [w.message for w in state.diagnostics.warnings if "numbering" in w.kind]
+    assert numbering == ["paragraph number starts at 19 (expected 1, found 19)"], "actions leave 19, 20 in sequence"

@@ -35,8 +35,21 @@ def _continues(before: Block, after: Block) -> bool:
     if _lowercase_start(after) or _NEVER_OPENS.match(after.plain):
         return True
     if _ENDS_COMPLETE.search(before.plain):
-        return False
+        return _next_sentence(before, after)
     return not _STARTS_NEW.match(after.plain)
+
+
+def _next_sentence(before: Block, after: Block) -> bool:
+    """A numbered paragraph's next sentence, on the next page (`1. We … Agenda.` / `We also uphold …`).
+
+    Between numbered paragraphs an unnumbered block of whole sentences that
+    opens with "We" goes on from the paragraph before, as declarations write.
+    """
+    return bool(
+        re.match(r"[“\"]?\d{1,3}\.\s", before.plain)
+        and re.match(r"We\b", after.plain)
+        and _ENDS_COMPLETE.search(after.plain)
+    )
 
 
 def _lowercase_start(block: Block) -> bool:

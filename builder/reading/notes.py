@@ -193,8 +193,8 @@ def _candidates(text: str, label: str) -> list[tuple[int, int]]:
         glued = after[:1].islower() and re.search(r"(?:[,;:.]\s?|[a-z])$", text[:start])
         if after[:1] and not (after[:1].isspace() or after[:1] in ',;.:)”’"' + MARK_OPEN or glued):
             continue
-        if _NOT_AFTER.match(after):
-            continue
+        if _NOT_AFTER.match(after) or (after.startswith(". ") and text[:start].endswith("Action ")):
+            continue  # `Action 17. We will …` numbers an action
         if _marker_may_follow(text[:start]):
             found.append((start, end))
     # A marker glued to a year: "of 12 August 19495" is 1949 and note 5; or set apart from
@@ -212,7 +212,8 @@ def _marker_may_follow(before: str) -> bool:
     calls for a number ("paragraph 5", "of 14")."""
     if re.search(r"[^\W\d_]$|[,;:)”’\"]$|[a-z]{3}\.$", before):
         return not re.search(r"\d\.$", before)
-    return bool(re.search(r"(?:[^\W\d_]|[,;:)”’\"]) {1,2}$", before)) and not _NOT_BEFORE_SPACED.search(before.rstrip())
+    spaced = re.search(r"(?:[^\W\d_]|[,;:)”’\"]|[a-z]{3}\.) {1,2}$", before)  # `Nations. 11  We reiterate`
+    return bool(spaced) and not _NOT_BEFORE_SPACED.search(before.rstrip())
 
 
 def digit_markers(state: ReadState) -> None:

@@ -139,6 +139,14 @@ def amendment_start(before: list[str], line: str) -> bool:
     return bool(AMENDMENT.match(line) or (_QUOTING.search(before[-1]) and re.match(r"\s*[“\"A-Z]", line)))
 
 
+_ACTION = re.compile(r"^\s*Action \d{1,3}\.\s+[A-Z]")
+
+
+def action_start(before: list[str], line: str) -> bool:
+    """`Action 17. We will …` (the Pact for the Future's actions), wherever the line before ends."""
+    return bool(_ACTION.match(line))
+
+
 def plenary_start(before: list[str], line: str) -> bool:
     """`51st plenary meeting` under the last paragraph of a resolution."""
     return bool(_PLENARY.match(line))
@@ -157,5 +165,6 @@ PARAGRAPH_STARTS: list[tuple[str, Callable[[list[str], str], bool]]] = [
     ("opening_phrase_start", opening_phrase_start),
     ("note_definition_start", note_definition_start),
     ("amendment_start", amendment_start),
+    ("action_start", action_start),
     ("plenary_start", plenary_start),
 ]

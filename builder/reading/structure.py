@@ -20,6 +20,7 @@ from builder.reading.state import Block, ReadState
 
 _QUOTE = r"(?P<quote>[“\"‘]?)"
 _NUMBERED = re.compile(rf"^{_QUOTE}(?P<num>\d{{1,3}})\.(?:\s+|$)(?P<rest>.*)$", re.DOTALL)
+_ACTION = re.compile(rf"^{_QUOTE}Action (?P<num>\d{{1,3}})\.\s+(?P<rest>.*)$", re.DOTALL)
 _SUB = re.compile(rf"^{_QUOTE}\((?P<num>[a-z]{{1,2}}|[ivxlc]{{1,7}})\)\s*(?P<rest>.*)$", re.DOTALL)
 _FORMULA = FORMULA_RE
 _ROMAN_HEADING = re.compile(r"^(?P<num>[IVXLC]{1,6})\.?\s+(?P<rest>[A-Z“\"].*)$", re.DOTALL)
@@ -126,6 +127,11 @@ def build_structure(state: ReadState) -> None:
             _numbered(state, cur, m, block)
             continue
 
+        m = _ACTION.match(block.text)
+        if m:
+            _action(state, cur, m, block)
+            continue
+
         m = _SUB.match(block.text)
         if m and _sub(state, cur, m, block):
             continue
@@ -187,6 +193,17 @@ def _numbered(state: ReadState, cur: _Cursor, m: re.Match[str], block: Block) ->
     para = Paragraph(anchor, kind, content, block.line, number=m["num"], label=f"{m['quote']}{m['num']}.")
     para.opening = _opening(content, _OPERATIVE_OPENING if kind == "operative" else None)
     para.citation = _cite_numbered(cur, para, number, repeated=number in cur.numbers[:-1])
+    cur.part.blocks.append(para)
+    cur.top, cur.letter, cur.roman = para, None, None
+
+
+def _action(state: ReadState, cur: _Cursor, m: re.Match[str], block: Block) -> None:
+    """`Action 17. We will …`: an outcome document's numbered actions (the Pact for the Future),
+    cited "action 17"; they run beside the paragraph numbers, not in them."""
+    anchor = _claim(state, cur, cur.part.prefix + cur.scope + anchors.action(m["num"]), block.line)
+    label = f"{m['quote']}Action {m['num']}."
+    para = Paragraph(anchor, "action", to_inline(m["rest"]), block.line, number=m["num"], label=label)
+    para.citation = _distinct(cur, anchors.citation(cur.part, para))
     cur.part.blocks.append(para)
     cur.top, cur.letter, cur.roman = para, None, None
 
