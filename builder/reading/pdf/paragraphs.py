@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass
 from itertools import pairwise
 
+from builder.reading import starts
 from builder.reading.pdf.lines import PrintedLine
 from builder.reading.state import EM_CLOSE, EM_OPEN
 
@@ -24,7 +25,6 @@ GAP = 1.3
 # A line of a size this different from the one before starts a new paragraph.
 SIZE_STEP = 0.15
 _ENUMERATOR = re.compile(r"^\s*[“\"]?(\d{1,3}\.|\((?:[a-z]{1,2}|[ivxlc]{1,7})\))(\s|$)")
-_ENDS_CLAUSE = re.compile(r"[.;:,”\"]\W*$")
 _HYPHEN_END = re.compile(r"[^\W\d_]-$")
 _EM_OVER_SPACE = re.compile(f"{EM_CLOSE} {EM_OPEN}")
 
@@ -89,7 +89,7 @@ def group_paragraphs(lines: list[PrintedLine], size: float, pitch: float) -> lis
     columns: list[float] = []  # where the cells of the table being read start
     for line in lines:
         in_cell = _in_cell(line, size, columns) or _small_rows(groups[-1][-1] if groups else None, line, size)
-        if groups and (in_cell or not _starts_paragraph(groups[-1][-1], line, size, pitch)):
+        if groups and (in_cell or not _starts_paragraph(groups[-1], line, size, pitch)):
             groups[-1].append(line)
         else:
             groups.append([line])
@@ -110,13 +110,15 @@ def _in_cell(line: PrintedLine, size: float, columns: list[float]) -> bool:
     return not line.columns and any(abs(line.left - x) < 0.5 * size for x in columns)
 
 
-def _starts_paragraph(before: PrintedLine, line: PrintedLine, size: float, pitch: float) -> bool:
+def _starts_paragraph(group: list[PrintedLine], line: PrintedLine, size: float, pitch: float) -> bool:
+    before = group[-1]
     larger = max(before.size, line.size)
     if line.baseline - before.baseline > GAP * pitch * max(1.0, larger / size):
         return True
     if abs(line.size - before.size) > SIZE_STEP * larger:
         return True
-    return bool(_ENUMERATOR.match(line.plain) and _ENDS_CLAUSE.search(before.plain))
+    # The text front end's own rule, so PDF and text cannot drift apart ("(b)" of an inline list stays).
+    return starts.numbered_start([ln.plain for ln in group], line.plain)
 
 
 def join_lines(lines: list[PrintedLine], first: str | None = None) -> str:
