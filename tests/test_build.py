@@ -24,7 +24,7 @@ def test_pages_live_at_symbol_or_slug(tmp_path):
     assert home.count(".md)") >= 5
 
 
-def test_navigation_is_grouped_by_body_then_year(tmp_path):
+def test_navigation_is_grouped_by_body_then_session(tmp_path):
     build(SOURCES, tmp_path)
     nav = yaml.safe_load((tmp_path / "nav.yml").read_text(encoding="utf-8"))["nav"]
     assert nav[:2] == [{"Home": "index.md"}, {"Glossary": "glossary/index.md"}]
@@ -32,9 +32,12 @@ def test_navigation_is_grouped_by_body_then_year(tmp_path):
     assert sorted(bodies) == ["Economic and Social Council", "General Assembly"]
     ga = bodies["General Assembly"]
     assert ga[0] == "browse/general-assembly/index.md"
-    years = [next(iter(y)) for y in ga[1:]]
-    assert years == ["2012", "2006", "2003"]
-    assert {"A/C.3/61/L.7/Rev.1": "A/C.3/61/L.7/Rev.1.md"} in ga[2]["2006"]
+    sessions = [next(iter(y)) for y in ga[1:]]
+    assert sessions == ["67th session (2012)", "61st session (2006)", "58th session (2003)"]
+    entry = {"A/C.3/61/L.7/Rev.1 · Improving the coordination of efforts…": "A/C.3/61/L.7/Rev.1.md"}
+    assert entry in ga[2]["61st session (2006)"]
+    ecosoc = [next(iter(y)) for y in bodies["Economic and Social Council"][1:]]
+    assert ecosoc[0] == "Commission on Crime Prevention and Criminal Justice, 27th session (2018)"
 
 
 def test_builder_output_is_deterministic_and_stale_pages_go(tmp_path):
@@ -165,38 +168,53 @@ def test_titles_and_metadata_cannot_break_out_of_the_templates(tmp_path):
     assert "&lt;/title&gt;&lt;script&gt;alert(2)&lt;/script&gt;" in page, "the page body shows the exact text"
 
 
-def test_a_large_year_is_grouped_by_series_in_runs_so_each_page_carries_a_short_nav():
+def test_a_large_session_is_grouped_by_series_in_runs_so_each_page_carries_a_short_nav():
     from pathlib import Path
 
     from builder.model import Document, Metadata
-    from builder.render.site import RUN_SIZE, browse_pages, group, home_page, nav
+    from builder.render.site import RUN_SIZE, SECTION_SIZE, browse_pages, group, home_page, nav
 
-    def doc(symbol: str) -> Document:
+    def doc(symbol: str, date: str = "1 May 2025") -> Document:
         meta = Metadata(
-            Path(symbol.replace("/", "_") + ".txt"), symbol=symbol, body="General Assembly", date="1 May 2025"
+            Path(symbol.replace("/", "_") + ".txt"),
+            symbol=symbol,
+            body="General Assembly",
+            date=date,
+            title=f"Title of {symbol}",
+            agenda_item="68",
         )
         return Document(meta, [], [], path=symbol + ".md")
 
-    docs = [doc(f"A/RES/79/{n}") for n in range(1, 131)] + [doc(f"A/C.3/79/L.{n}") for n in range(1, 21)]
-    year = nav(group(docs))[1]["General Assembly"][1]["2025"]
-    assert year[0] == "browse/general-assembly/2025/index.md"
-    names = [next(iter(entry)) for entry in year[1:]]
+    # session 79 spans 2024 and 2025: one session, not two years
+    docs = [doc(f"A/RES/79/{n}", "10 December 2024" if n < 60 else "1 May 2025") for n in range(1, 131)]
+    docs += [doc(f"A/C.3/79/L.{n}", "1 November 2024") for n in range(1, 21)]
+    session = nav(group(docs))[1]["General Assembly"][1]["79th session (2024–2025)"]
+    assert session[0] == "browse/general-assembly/session-79/index.md"
+    names = [next(iter(entry)) for entry in session[1:]]
     assert names == [
-        "A/C.3/79/L",
-        "A/RES/79/1 – A/RES/79/44",
-        "A/RES/79/45 – A/RES/79/88",
-        "A/RES/79/89 – A/RES/79/130",
+        "Resolutions (A/RES/79)",
+        "Third Committee drafts (A/C.3/79/L)",
+        "By agenda item",
     ]
-    runs = [next(iter(entry.values())) for entry in year[1:]]
-    assert runs[1][0] == "browse/general-assembly/2025/a-res-79-1-a-res-79-44/index.md"
-    assert all(len(r) - 1 <= RUN_SIZE for r in runs)
-    assert sum(len(r) - 1 for r in runs) == len(docs)
-    # index pages list the groups, not the whole year
+    resolutions = session[1]["Resolutions (A/RES/79)"]
+    assert resolutions[0] == "browse/general-assembly/session-79/a-res-79/index.md"
+    runs = [next(iter(entry.items())) for entry in resolutions[1:]]
+    assert [name for name, _ in runs] == ["A/RES/79/1–44", "A/RES/79/45–88", "A/RES/79/89–130"]
+    assert runs[0][1][0] == "browse/general-assembly/session-79/a-res-79/a-res-79-1-44/index.md"
+    assert runs[0][1][1] == {"A/RES/79/1 · Title of A/RES/79/1": "A/RES/79/1.md"}
+    assert all(len(r) - 1 <= RUN_SIZE for _, r in runs)
+    # index pages list at most SECTION_SIZE documents, each with its title
     tree = group(docs)
     home = home_page(docs, tree)
-    assert "A/RES/79/50" not in home and "— 44 documents" in home  # a run, not its rows
+    assert "A/RES/79/50" not in home and "130 resolutions, 20 drafts" in home
     pages = browse_pages(tree)
-    assert pages["browse/general-assembly/2025/a-res-79-45-a-res-79-88/index.md"].count("](../../../../") == 44
+    run = pages["browse/general-assembly/session-79/a-res-79/a-res-79-45-88/index.md"]
+    assert run.count("](../../../../../") == 44 and "Title of A/RES/79/50" in run
+    for where, text in pages.items():
+        assert "/agenda/item-" in where or text.count("\n| [") <= SECTION_SIZE, where
+    assert "Title of A/C\\.3/79/L\\.5" in pages["browse/general-assembly/session-79/a-c-3-79-l/index.md"]
+    agenda = pages["browse/general-assembly/session-79/agenda/item-68/index.md"]
+    assert agenda.count(".md) |") == 150  # an agenda item lists all its documents
 
 
 def test_linking_rendering_and_search_on_workers_match_one_process(tmp_path, monkeypatch):
