@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from builder import anchors
 from builder.model import Heading, Inline, Note, Paragraph, Part
+from builder.reading.citations import Citer
 from builder.reading.inline import to_inline
 from builder.reading.patterns import FORMULA_RE
 from builder.reading.state import Block, ReadState
@@ -68,18 +69,7 @@ class _Cursor:
     roman: Paragraph | None = None
     used: set[str] = field(default_factory=set)
     numbers: list[int] = field(default_factory=list)
-    # Citation context (see `_cite`): the heading numbering restarts under, as
-    # cited ("section IV"); a label the text printed as a paragraph ("Rule 8",
-    # a lone "III") that numbering restarts under; a list inside a paragraph.
-    cite_scope: str = ""
-    cite_pending: str = ""
-    cite_letter: str = ""
-    cite_label: str = ""
-    cite_last: Paragraph | None = None
-    cite_host: Paragraph | None = None
-    cite_item: int = 0
-    sub_labels: dict[int, str] = field(default_factory=dict)
-    cited: set[str] = field(default_factory=set)
+    cite: Citer = field(default_factory=Citer)  # how its paragraphs are cited (builder.reading.citations)
 
 
 def _heading_like(rest: str) -> bool:
@@ -192,7 +182,7 @@ def _numbered(state: ReadState, cur: _Cursor, m: re.Match[str], block: Block) ->
     content = to_inline(m["rest"])
     para = Paragraph(anchor, kind, content, block.line, number=m["num"], label=f"{m['quote']}{m['num']}.")
     para.opening = _opening(content, _OPERATIVE_OPENING if kind == "operative" else None)
-    para.citation = _cite_numbered(cur, para, number, repeated=number in cur.numbers[:-1])
+    para.citation = cur.cite.numbered(cur.part, para, number, repeated=number in cur.numbers[:-1])
     cur.part.blocks.append(para)
     cur.top, cur.letter, cur.roman = para, None, None
 
@@ -203,7 +193,7 @@ def _action(state: ReadState, cur: _Cursor, m: re.Match[str], block: Block) -> N
     anchor = _claim(state, cur, cur.part.prefix + cur.scope + anchors.action(m["num"]), block.line)
     label = f"{m['quote']}Action {m['num']}."
     para = Paragraph(anchor, "action", to_inline(m["rest"]), block.line, number=m["num"], label=label)
-    para.citation = _distinct(cur, anchors.citation(cur.part, para))
+    para.citation = cur.cite.distinct(anchors.citation(cur.part, para))
     cur.part.blocks.append(para)
     cur.top, cur.letter, cur.roman = para, None, None
 
@@ -241,7 +231,7 @@ def _sub(state: ReadState, cur: _Cursor, m: re.Match[str], block: Block) -> bool
         )
     anchor = _claim(state, cur, f"{parent.anchor}-{num}", block.line)
     para = Paragraph(anchor, "sub", to_inline(m["rest"]), block.line, number=num, label=f"{m['quote']}({num})")
-    para.citation = _cite_sub(cur, parent, para)
+    para.citation = cur.cite.sub(parent, para)
     parent.children.append(para)
     if roman:
         cur.roman = para
@@ -294,10 +284,9 @@ def _add_heading(state: ReadState, cur: _Cursor, block: Block, anchor: str, numb
         # Numbering restarts under headings of this level: a new scope.
         cur.scope = anchor.removeprefix(cur.part.prefix) + "-"
         cur.started, cur.preamble, cur.text, cur.numbers = False, 0, 0, []
-        cur.cite_scope = anchors.scope_label(number, cur.section.upper())
+        cur.cite.scope = anchors.scope_label(number, cur.section.upper())
     cur.top = cur.letter = cur.roman = None
-    cur.cite_pending = cur.cite_label = cur.cite_letter = ""
-    cur.cite_last = cur.cite_host = None
+    cur.cite.after_heading()
 
 
 def _section(state: ReadState, cur: _Cursor, block: Block, first: str, plain: str) -> bool:
@@ -366,88 +355,9 @@ def _unnumbered(state: ReadState, cur: _Cursor, block: Block) -> None:
         cur.text += 1
         anchor = _claim(state, cur, cur.part.prefix + cur.scope + anchors.text(cur.text), block.line)
         para = Paragraph(anchor, "text", content, block.line, number=str(cur.text))
-    para.citation = _cite_unnumbered(cur, para)
+    para.citation = cur.cite.unnumbered(cur.part, para, cur.section)
     cur.part.blocks.append(para)
     cur.top, cur.letter, cur.roman = para, None, None
-
-
-# Labels the text prints as a paragraph of their own, under which paragraph
-# numbering starts again: "Rule 8 Acting President", "Item 5.", a lone "III".
-_CITE_LABEL = re.compile(r"^(?P<kind>Rule|Item|Objective|Action) (?P<num>\d{1,3}[a-z]?)\b[.:]?(?:\s|$)")
-_CITE_NUMERAL = re.compile(r"^(?P<num>[IVXLC]{1,6}|[A-H])\.?$")
-_CITE_TRAILING = re.compile(r"\b(?P<kind>Rule|Item|Objective|Action) (?P<num>\d{1,3}[a-z]?)[.:]\s[^.;]*:?$")
-_ORDINALS = ("", "", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth")
-
-
-def _distinct(cur: _Cursor, citation: str) -> str:
-    """The citation, told apart from an earlier one of the part that reads the same (a last resort)."""
-    n = 1
-    unique = citation
-    while unique in cur.cited:
-        n += 1
-        unique = f"{citation}, {_ORDINALS[n] if n < len(_ORDINALS) else f'{n}th'} occurrence"
-    cur.cited.add(unique)
-    return unique
-
-
-def _cite_numbered(cur: _Cursor, para: Paragraph, number: int, repeated: bool) -> str:
-    """A numbered paragraph's citation, with the heading or list it sits in.
-
-    Numbering that starts again at 1 after a label printed as a paragraph
-    ("Rule 8", a lone "III") is scoped by that label; numbers that repeat
-    right after a paragraph ending in a colon are that paragraph's list
-    ("operative paragraph 11, item 3").
-    """
-    host = cur.cite_host
-    if cur.cite_pending and number == 1:
-        cur.cite_label, cur.cite_pending, cur.cite_host = cur.cite_pending, "", None
-    elif host is not None and number == cur.cite_item + 1 and str(number) != str(int(host.number) + 1):
-        cur.cite_item = number
-        return _distinct(cur, f"{host.citation}, item {number}")
-    elif repeated and cur.cite_last is not None and cur.cite_last.content.text.rstrip().endswith(":"):
-        cur.cite_host, cur.cite_item = cur.cite_last, number
-        return _distinct(cur, f"{cur.cite_last.citation}, item {number}")
-    else:
-        cur.cite_host = None
-        if cur.cite_pending and number != 1:
-            cur.cite_pending = cur.cite_label = ""
-    cur.cite_last = para
-    return _distinct(cur, anchors.citation(cur.part, para, cur.cite_label or cur.cite_scope))
-
-
-def _cite_sub(cur: _Cursor, parent: Paragraph, para: Paragraph) -> str:
-    """ "operative paragraph 5 (b)"; a list that starts again under one paragraph is
-    told apart by the label ending the text before it ("Item 23: …:")."""
-    restarts = any(child.number == para.number for child in parent.children)
-    if restarts and parent.children:
-        before = parent.children[-1]
-        while before.children:
-            before = before.children[-1]
-        m = _CITE_TRAILING.search(before.content.text.rstrip())
-        if m:
-            cur.sub_labels[id(parent)] = f"{m['kind'].lower()} {m['num']}"
-    label = cur.sub_labels.get(id(parent))
-    citation = f"{parent.citation}, {label} ({para.number})" if label else f"{parent.citation} ({para.number})"
-    return _distinct(cur, citation)
-
-
-def _cite_unnumbered(cur: _Cursor, para: Paragraph) -> str:
-    """An unnumbered paragraph's citation; a label it prints may scope the numbering that follows."""
-    plain = para.content.text.strip()
-    m = _CITE_NUMERAL.match(plain)
-    label = _CITE_LABEL.match(plain) if len(plain) < 120 else None
-    if m and cur.cite_scope:
-        num = m["num"]
-        lettered = len(num) == 1 and num not in "IVXLC"
-        cur.cite_pending = anchors.scope_label(num, cur.section.upper() if lettered else "")
-        cur.cite_letter = num if lettered else ""
-    elif label:
-        cur.cite_pending, cur.cite_letter = f"{label['kind'].lower()} {label['num']}", ""
-    elif _FORMULA.match(plain) and cur.cite_letter:
-        # "B" then "The General Assembly,": the document's second resolution.
-        cur.cite_pending, cur.cite_letter = f"resolution {cur.cite_letter}", ""
-    within = cur.cite_scope if para.kind != "intro" else ""
-    return _distinct(cur, anchors.citation(cur.part, para, within))
 
 
 def _opening(content: Inline, pattern: re.Pattern[str] | None) -> str:
