@@ -61,9 +61,11 @@ def test_note_tooltip_on_hover(page):
 def test_copy_link_and_copy_citation(page, server):
     page.goto(DOC)
     page.locator("#op5").hover()
+    page.locator("#op5 > p .unp-menu-button").click()  # the copy actions are a menu (issue 14)
     page.locator("#op5 > p [data-unp-copy=link]").click()
     page.wait_for_function("document.getElementById('unp-status')?.textContent === 'Link copied'")
     assert page.evaluate("navigator.clipboard.readText()") == f"{server}{DOC}#op5"
+    page.locator("#op5 > p .unp-menu-button").click()
     page.locator("#op5 > p [data-unp-copy=citation]").click()
     page.wait_for_function("document.getElementById('unp-status')?.textContent === 'Citation copied'")
     assert page.evaluate("navigator.clipboard.readText()") == (
@@ -73,11 +75,11 @@ def test_copy_link_and_copy_citation(page, server):
 
 def test_paragraph_actions_are_reachable_by_keyboard(page):
     page.goto(DOC)
-    page.locator("#pp1 .unp-permalink").focus()
+    page.locator("#pp1 .unp-menu-button").focus()  # one tab stop, a menu button (issue 14)
     actions = page.locator("#pp1 > p > .unp-actions")
     page.wait_for_function("getComputedStyle(document.querySelector('#pp1 > p > .unp-actions')).opacity === '1'")
     assert actions.is_visible()
-    page.keyboard.press("Tab")
+    page.keyboard.press("Enter")
     assert page.evaluate("document.activeElement.dataset.unpCopy") == "link"
     assert page.evaluate("document.activeElement.getAttribute('aria-label')") == "Copy link to preambular paragraph 1"
 

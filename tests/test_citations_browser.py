@@ -48,6 +48,7 @@ def cite_page(browser, cite_server):
 
 def copied_citation(page, anchor: str) -> str:
     page.locator(f"#{anchor}").hover()
+    page.locator(f"#{anchor} > p .unp-menu-button").click()  # the copy actions are a menu (issue 14)
     page.locator(f"#{anchor} > p [data-unp-copy=citation]").click()
     page.wait_for_function("document.getElementById('unp-status')?.textContent === 'Citation copied'")
     text = page.evaluate("navigator.clipboard.readText()")
@@ -81,6 +82,7 @@ def test_copy_citation_names_the_paragraph_unambiguously(cite_page, cite_server,
 
 def test_a_draft_says_numbering_may_differ_in_the_adopted_resolution(cite_page):
     cite_page.goto("/A/C.5/99/L.5/")
+    cite_page.locator(".unp-details > summary").click()  # "Cite as" is behind "Details" (issue 14)
     cite = cite_page.locator(".unp-meta dt", has_text="Cite as").locator("xpath=following-sibling::dd[1]")
     assert cite.inner_text() == (
         "draft resolution A/C.5/99/L.5 · numbering may differ in the adopted resolution 99/250"

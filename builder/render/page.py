@@ -14,12 +14,14 @@ document text: the conservation check skips them.
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 from html import escape
 
 import yaml
 
 from builder.anchors import within_document
 from builder.linking.corpus import Place
+from builder.linking.references import find_references
 from builder.model import Document, Heading, Inline, Paragraph, Part, Span
 from builder.render.html import attr, inline_html, note_ref_html, relative_href
 
@@ -102,21 +104,175 @@ def adopted_note(doc: Document) -> str:
     return f"numbering may differ in the adopted {adopted}"
 
 
-def front_matter(doc: Document) -> str:
+_MONTHS = {
+    "January": 1,
+    "February": 2,
+    "March": 3,
+    "April": 4,
+    "May": 5,
+    "June": 6,
+    "July": 7,
+    "August": 8,
+    "September": 9,
+    "October": 10,
+    "November": 11,
+    "December": 12,
+}
+_DATE = re.compile(r"^(\d{1,2}) ([A-Z][a-z]+) (\d{4})$")
+
+
+def date_parts(text: str) -> tuple[int, ...]:
+    """(year, month, day) of a date as the UN prints it ("19 October 2006"), (year,) when only the
+    year is clear, () when not even that."""
+    m = _DATE.match(text.strip())
+    if m and m[2] in _MONTHS and 1 <= int(m[1]) <= 31:
+        return int(m[3]), _MONTHS[m[2]], int(m[1])
+    year = re.search(r"\b(1[89]\d\d|2\d\d\d)$", text.strip())
+    return (int(year[1]),) if year else ()
+
+
+def is_resolution(doc: Document) -> bool:
+    """The document is an adopted resolution (not a draft, a note or a report)."""
+    return doc.meta.document_type.strip().lower() == "resolution" or "/RES/" in doc.meta.symbol
+
+
+def _adopted_number(adopted: str) -> str:
+    """The resolution number in "General Assembly resolution 61/180" ("61/180"), else ""."""
+    m = re.search(r"\bresolution (\S+)$", adopted)
+    return m[1] if m else ""
+
+
+def adopted_is_self(doc: Document) -> bool:
+    """The page is the resolution its "adopted as" names (A/RES/80/118, adopted as resolution 80/118)."""
+    m = doc.meta
+    adopted = m.adopted_as or (m.resolution_number and f"resolution {m.resolution_number}")
+    number = _adopted_number(adopted) if adopted else ""
+    if not number or not m.symbol:
+        return False
+    return m.symbol == number or m.symbol.endswith("/RES/" + number)
+
+
+def citation_meta(doc: Document) -> dict[str, str]:
+    """The `citation_*` meta tags Google Scholar and Zotero read, name → content.
+
+    The body is the author (the UN's own citation practice: "General Assembly
+    resolution 61/180"), the United Nations the publisher, the symbol the
+    report number. Only what the metadata says; nothing guessed.
+    """
+    m = doc.meta
+    tags = {"citation_title": m.title or display_title(doc)}
+    if m.body:
+        tags["citation_author"] = m.body
+    tags["citation_publisher"] = "United Nations"
+    date = date_parts(m.date)
+    if date:
+        tags["citation_publication_date"] = tags["citation_date"] = "/".join(f"{n:02d}" for n in date)
+    if m.symbol:
+        tags["citation_technical_report_number"] = m.symbol
+    return tags
+
+
+def json_ld(doc: Document) -> dict:
+    """schema.org data of the document (Legislation), without its address, which only the
+    site knows (the template adds `url`)."""
+    m = doc.meta
+    data: dict = {"@context": "https://schema.org", "@type": "Legislation", "name": m.title or display_title(doc)}
+    if m.symbol:
+        data["legislationIdentifier"] = m.symbol
+    date = date_parts(m.date)
+    if date:
+        data["legislationDate"] = "-".join(f"{n:02d}" for n in date)
+    if m.document_type:
+        data["legislationType"] = m.document_type
+    if m.body:
+        body = {"@type": "Organization", "name": m.body}
+        data["author"] = body
+        if is_resolution(doc):
+            data["legislationPassedBy"] = body
+    return data
+
+
+def front_matter(doc: Document, contents: list[dict] | None = None) -> str:
+    """The page's YAML front matter: title and description, and data for the page's head and
+    table of contents.
+
+    Head data (citation meta tags, JSON-LD) and the table of contents travel as plain data,
+    not as HTML for one theme's template: any generator that reads front matter can use
+    them, and the builder knows nothing of MkDocs' internals. Here the theme override
+    (`site_overrides/main.html`, `partials/unp-head.html`, `partials/toc.html`) prints them,
+    escaped there. `title` and `description`, which Material prints unescaped, are made
+    template-safe.
+    """
     meta = doc.meta
     title = f"{meta.symbol} · {meta.title}" if meta.symbol and meta.title else display_title(doc)
     description = ", ".join(x for x in (meta.document_type, meta.body, meta.date) if x)
-    data = {"title": template_safe(title), "description": template_safe(description or title)}
-    return "---\n" + yaml.safe_dump(data, allow_unicode=True, sort_keys=True, width=10_000) + "---\n"
+    data: dict = {"title": template_safe(title), "description": template_safe(description or title)}
+    data["citation_meta"] = citation_meta(doc)
+    data["json_ld"] = json_ld(doc)
+    if contents:
+        data["contents"] = contents
+    dumped = yaml.safe_dump(data, allow_unicode=True, sort_keys=True, width=10_000, default_flow_style=None)
+    return "---\n" + dumped + "---\n"
 
 
 def _field_refs(doc: Document, name: str) -> str:
     return "".join(note_ref_html(r.label, r.note_id, r.ref_id) for r in doc.meta.field_refs.get(name, []))
 
 
-def header_html(doc: Document) -> str:
-    """The metadata header: a definition list, then the masthead as printed."""
+def adopted_page(doc: Document, pages: Collection[str] = ()) -> str:
+    """The page of the resolution a draft was adopted as, when the site has it, else ""."""
     m = doc.meta
+    if not pages or not m.adopted_as or adopted_is_self(doc):
+        return ""
+    for ref in find_references(m.adopted_as, m.adopted_by or "General Assembly"):
+        path = ref.symbol + ".md"
+        if path in pages and path != doc.path:
+            return path
+    return ""
+
+
+def _adopted_link(doc: Document, text: str, page: str) -> str:
+    return f'<a href="{attr(relative_href(doc.path, page))}">{escape(text)}</a>' if page else escape(text)
+
+
+def status_html(doc: Document, adopted: str = "") -> str:
+    """Draft or adopted, in a few words: "Draft resolution · adopted as resolution 61/180" (a
+    link when the site has it), "Resolution · adopted 20 December 2006", else the document
+    type ("Note by the Secretariat")."""
+    m = doc.meta
+    kind = draft_kind(doc) or ("resolution" if is_resolution(doc) else m.document_type.strip())
+    out = [escape(kind[:1].upper() + kind[1:])] if kind else []
+    if m.adopted_as and not adopted_is_self(doc):
+        number = _adopted_number(m.adopted_as)
+        out.append("adopted as " + _adopted_link(doc, f"resolution {number}" if number else m.adopted_as, adopted))
+    elif is_resolution(doc) and m.adopted_on:
+        out.append(escape(f"adopted {m.adopted_on}"))
+    return " · ".join(out)
+
+
+def _summary_html(doc: Document, adopted: str) -> str:
+    """The compact header: symbol and status on one line, body, session and date on the next."""
+    m = doc.meta
+    first = []
+    if m.symbol:
+        first.append(f'<span class="unp-symbol">{escape(m.symbol)}</span>')
+    status = status_html(doc, adopted)
+    if status:
+        first.append(f'<span class="unp-status-text">{status}</span>')
+    second = [", ".join(x for x in (m.body, m.committee) if x)]
+    if m.session:
+        second.append(f"{m.session} session")
+    second.append(m.date)
+    lines = [" · ".join(first), " · ".join(escape(x) for x in second if x)]
+    return '<p class="unp-summary unp-chrome">' + "<br>".join(x for x in lines if x) + "</p>"
+
+
+def header_html(doc: Document, pages: Collection[str] = ()) -> str:
+    """The metadata header: a compact summary (symbol, status, body, session, date), then,
+    behind a "Details" toggle, every field, "Cite as" and the masthead as printed. `pages`
+    are the site's pages: a draft links the resolution it was adopted as when it is there."""
+    m = doc.meta
+    adopted_at = adopted_page(doc, pages)
     rows: list[tuple[str, str]] = []
     if m.symbol:
         rows.append(
@@ -131,10 +287,10 @@ def header_html(doc: Document) -> str:
         rows.append(("Body", escape(body)))
     if m.session:
         rows.append(("Session", escape(f"{m.session} session")))
-    if m.agenda_item:
+    if m.agenda_item or m.agenda_title:
         agenda = escape(m.agenda_item) + _field_refs(doc, "agenda_item")
         if m.agenda_title:
-            agenda += " · " + escape(m.agenda_title)
+            agenda += (" · " if m.agenda_item else "") + escape(m.agenda_title) + _field_refs(doc, "agenda_title")
         rows.append(("Agenda item", agenda))
     if m.date:
         rows.append(("Date", escape(m.date) + (f" · {escape(m.place)}" if m.place else "")))
@@ -145,26 +301,30 @@ def header_html(doc: Document) -> str:
     if m.sponsors:
         rows.append(("Sponsors", escape(", ".join(m.sponsors)) + _field_refs(doc, "sponsors")))
     adopted = m.adopted_as or (m.resolution_number and f"resolution {m.resolution_number}")
-    if adopted:
-        text = escape(adopted)
-        if m.adopted_by or m.adopted_on:
-            text += escape(" (" + " on ".join(x for x in (m.adopted_by, m.adopted_on) if x) + ")")
-        rows.append(("Adopted as", text))
+    when = " on ".join(x for x in (m.adopted_by, m.adopted_on) if x)
+    if adopted and not adopted_is_self(doc):
+        rows.append(("Adopted as", _adopted_link(doc, adopted, adopted_at) + (escape(f" ({when})") if when else "")))
+    elif when:  # the page is the resolution itself: when and by whom, not "adopted as" itself
+        by = [f"by {m.adopted_by}"] if m.adopted_by else []
+        rows.append(("Adopted", escape(" ".join(by + ([f"on {m.adopted_on}"] if m.adopted_on else [])))))
     note = adopted_note(doc)
     cite = f'<span class="unp-cite-name">{escape(citation_name(doc))}</span>'
     if note:
         cite += f' <span class="unp-cite-note">· {escape(note)}</span>'
     rows.append(("Cite as", cite))
     data = f' data-unp-doc="{attr(citation_name(doc))}"' + (f' data-unp-note="{attr(note)}"' if note else "")
-    out = [f'<div class="unp-header"{data}>', '<dl class="unp-meta unp-chrome">']
+    out = [f'<div class="unp-header"{data}>', _summary_html(doc, adopted_at)]
+    out.append('<details class="unp-details"><summary class="unp-chrome">Details</summary>')
+    out.append('<dl class="unp-meta unp-chrome">')
     for name, value in rows:
         out.append(f"<dt>{name}</dt><dd>{value}</dd>")
     out.append("</dl>")
     if m.masthead_text:
-        out.append('<details class="unp-masthead"><summary class="unp-chrome">Masthead as printed</summary>')
+        out.append('<div class="unp-masthead"><p class="unp-masthead-label unp-chrome">Masthead as printed</p>')
         for text in m.masthead_text:
             out.append(f"<p>{escape(text)}</p>")
-        out.append("</details>")
+        out.append("</div>")
+    out.append("</details>")
     out.append("</div>")
     return "\n".join(out)
 
@@ -229,6 +389,104 @@ def part_md(doc: Document, part: Part) -> list[str]:
     return out
 
 
+_GROUPS = {
+    "intro": "Introduction",
+    "preamble": "Preamble",
+    "operative": "Operative paragraph",
+    "para": "Paragraph",
+    "action": "Action",
+}
+
+
+def _heading_entry(title: str, anchor: str) -> dict:
+    return {"title": " ".join(title.split()), "url": f"#{anchor}"}
+
+
+def _group_title(kind: str, numbers: list[list[str]]) -> str:
+    name = _GROUPS[kind]
+    if kind in ("intro", "preamble") or not numbers:
+        return name
+    if len(numbers) == 1:
+        return f"{name} {numbers[0][0]}"
+    return f"{name}s {numbers[0][0]}–{numbers[-1][0]}"
+
+
+_NUMBER = re.compile(r"[^\s:]+")
+
+
+def _goes_on(numbers: list[list[str]], number: str) -> bool:
+    """A number continues the run: a repeated one (a list's item 1 after paragraph 2, a
+    rule restarting at 1) is not listed again; its paragraph is reached from the one before."""
+    last = next((int(n) for n, _ in reversed(numbers) if n.isdigit()), None)
+    return not (number.isdigit() and last is not None and int(number) <= last)
+
+
+def contents(doc: Document, cited_by: bool = False) -> list[dict]:
+    """The document's table of contents, as data: annexes and sections as printed, and under
+    each the runs of paragraphs ("Preamble", "Operative paragraphs 1–12" with a link to each
+    number), then "Notes" and "Cited by".
+
+    Every entry links to an id the page already has (a paragraph's, a heading's): the
+    table adds no ids, so the ids contract is untouched. Entries are {title, url} with
+    `children` (sections, runs) and, for a numbered run, `numbers` ("1:op1 2:op2 …").
+    """
+    out: list[dict] = []
+    for part in doc.parts:
+        top = out
+        if part.prefix:
+            title = part.label + (" " + part.title.text if part.title else "")
+            entry = _heading_entry(title, part.anchor) | {"children": []}
+            out.append(entry)
+            top = entry["children"]
+        stack: list[tuple[int, list[dict]]] = [(0, top)]
+        group: dict | None = None
+        # Actions ("Action 17.") run beside the paragraphs: listed once, after them, not breaking their runs.
+        actions = {"kind": "action", "title": "", "url": "", "numbers": []}
+        for block in part.blocks:
+            if isinstance(block, Heading):
+                while len(stack) > 1 and stack[-1][0] >= block.level:
+                    stack.pop()
+                title = f"{block.number}. {block.content.text}" if block.number else block.content.text
+                entry = _heading_entry(title, block.anchor) | {"children": []}
+                stack[-1][1].append(entry)
+                stack.append((block.level, entry["children"]))
+                group = None
+                continue
+            if block.kind == "action":
+                actions["url"] = actions["url"] or f"#{block.anchor}"
+                actions["numbers"].append([block.number, block.anchor])
+                continue
+            if block.kind not in _GROUPS:
+                continue  # the enacting formula, unnumbered text, a stray sub-paragraph: inside the run around it
+            if group is None or group["kind"] != block.kind:
+                group = {"kind": block.kind, "title": "", "url": f"#{block.anchor}", "numbers": []}
+                stack[-1][1].append(group)
+            numbered = block.kind in ("operative", "para") and _NUMBER.fullmatch(block.number)
+            if numbered and _goes_on(group["numbers"], block.number):
+                group["numbers"].append([block.number, block.anchor])
+        if actions["numbers"]:
+            top.append(actions)
+    if doc.notes:
+        out.append(_heading_entry("Notes", "notes"))
+    if cited_by:
+        out.append(_heading_entry("Cited by", "cited-by"))
+
+    def tidy(entries: list[dict]) -> None:
+        for entry in entries:
+            if "kind" in entry:
+                entry["title"] = _group_title(entry.pop("kind"), entry["numbers"])
+                if len(entry["numbers"]) < 2:
+                    del entry["numbers"]
+                else:  # one string, not a list of pairs: MkDocs reads front matter with pure-Python YAML
+                    entry["numbers"] = " ".join(f"{number}:{anchor}" for number, anchor in entry["numbers"])
+            if entry.get("children") == []:
+                del entry["children"]
+            tidy(entry.get("children", []))
+
+    tidy(out)
+    return out
+
+
 def notes_html(doc: Document) -> str:
     items = []
     for note in doc.notes:
@@ -261,7 +519,9 @@ def cited_by_html(doc: Document, places: list[Place], titles: dict[str, str]) ->
 
 def render_page(doc: Document, cited_by: list[Place] | None = None, titles: dict[str, str] | None = None) -> str:
     """The whole Markdown page of one document."""
-    out = [front_matter(doc), f"# {md_escape(display_title(doc))}", header_html(doc)]
+    toc = contents(doc, bool(cited_by and titles))
+    title = md_escape(display_title(doc)) + (_field_refs(doc, "title") if doc.meta.title else "")
+    out = [front_matter(doc, toc), f"# {title}", header_html(doc, titles or ())]
     for part in doc.parts:
         out.extend(part_md(doc, part))
     if doc.notes:
