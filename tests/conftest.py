@@ -99,6 +99,15 @@ def tree_digest(folder: Path) -> dict[str, str]:
     }
 
 
+def serve_documents(workdir: Path, documents: dict[str, tuple[str, str]]):
+    """Build a site from small documents (name → (text, metadata YAML)) and serve it on loopback."""
+    (workdir / "src").mkdir()
+    for name, (text, meta) in documents.items():
+        (workdir / f"src/{name}.txt").write_text(text, encoding="utf-8")
+        (workdir / f"src/{name}.yml").write_text(meta, encoding="utf-8")
+    return serve(build_site(workdir / "src", workdir))
+
+
 @pytest.fixture(scope="session")
 def site_dir(tmp_path_factory) -> Path:
     return build_site(SOURCES, tmp_path_factory.mktemp("seeds"))

@@ -26,14 +26,9 @@ DOCUMENTS = {
 
 @pytest.fixture(scope="module")
 def cite_server(tmp_path_factory):
-    from conftest import build_site, serve
+    from conftest import serve_documents
 
-    work = tmp_path_factory.mktemp("citations")
-    (work / "src").mkdir()
-    for name, (text, meta) in DOCUMENTS.items():
-        (work / f"src/{name}.txt").write_text(text, encoding="utf-8")
-        (work / f"src/{name}.yml").write_text(meta, encoding="utf-8")
-    with serve(build_site(work / "src", work)) as url:
+    with serve_documents(tmp_path_factory.mktemp("citations"), DOCUMENTS) as url:
         yield url
 
 
