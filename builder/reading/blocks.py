@@ -4,10 +4,11 @@ Guarantees to the next stage: `state.blocks` holds one `Block` per run of
 non-blank lines, its text the lines joined with single spaces (a line ending
 in a hyphen after a letter joins without one: `capacity-` + `building`), its
 line number that of its first line; page breaks become "break" blocks and a
-`_____` rule a "rule" block. A numbered line after a line that ends a clause
-starts a block of its own, blank line or not, and so does a line that one of
-`starts.PARAGRAPH_STARTS` says opens a paragraph; a number alone on its line is one
-block with the text after it.
+`_____` rule a "rule" block. A line that one of `starts.PARAGRAPH_STARTS`
+says opens a paragraph starts a block of its own, blank line or not; a number
+alone on its line is one block with the text after it, and a note number alone
+on its line is the end of the line before. Below a notes rule each note is a
+block, and a masthead printed without blank lines is one block per field.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from builder.reading import starts
 from builder.reading.furniture import BREAK
 from builder.reading.state import Block, Line, ReadState
 
-_RULE = re.compile(r"^\s*(?:\\?_){5,}\s*$")  # `_____`, or `\_\_\_\_\_` as Markdown writers escape it
+RULE = re.compile(r"^\s*(?:\\?_){5,}\s*$")  # `_____`, or `\_\_\_\_\_` as Markdown writers escape it
 _SPACES = re.compile(r"\s+")
 
 
@@ -103,7 +104,7 @@ def group_blocks(state: ReadState) -> None:
             flush()
             blocks.append(Block("", line.number, "break"))
             notes.active = False
-        elif _RULE.match(line.text):
+        elif RULE.match(line.text):
             flush()
             blocks.append(Block("", line.number, "rule"))
             notes.active = True

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from builder.reading.blocks import RULE
 from builder.reading.furniture import BREAK
 from builder.reading.patterns import MONTHS
 from builder.reading.state import MARK_OPEN, MARKER_RE, Block, Line, NoteDef, ReadState, Ruler, marker
@@ -26,7 +27,6 @@ def _as_break(block: Block) -> None:
 
 
 _LONE_LABEL = re.compile(r"^\s*(\d{1,3})\s*$")
-_RULE_LINE = re.compile(r"^\s*(?:\\?_){5,}\s*$")
 _ENDS_NOTE = re.compile(r"[.)”\"]\s*$")
 
 
@@ -45,7 +45,7 @@ def detached_labels(state: ReadState) -> None:
     i = 0
     while i < len(lines):
         out.append(lines[i])
-        if not _RULE_LINE.match(lines[i].text):
+        if not RULE.match(lines[i].text):
             i += 1
             continue
         end = _region_end(lines, i + 1)
