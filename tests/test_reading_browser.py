@@ -26,12 +26,12 @@ HOSTILE_TITLE = '</script><script>window.__pwned = 1</script> "quoted" & <b>bold
 LONG = "https://www.example.org/" + "a-very-long-address-without-any-place-to-break" * 4
 DOCUMENTS = {
     # The page IS the resolution its "adopted as" names: no "Adopted as" on it.
-    "self": (PLAIN, "symbol: A/RES/80/118\ntitle: Self\nbody: General Assembly\nadopted_as: resolution 80/118\n"),
+    "self": (PLAIN, "symbol: A/RES/99/118\ntitle: Self\nbody: General Assembly\nadopted_as: resolution 99/118\n"),
     # Its draft links it, since the site has it.
     "draft": (
         PLAIN,
-        "symbol: A/C.3/80/L.5\ntitle: Self\nbody: General Assembly\ndocument_type: draft resolution\n"
-        "adopted_as: General Assembly resolution 80/118\n",
+        "symbol: A/C.3/99/L.5\ntitle: Self\nbody: General Assembly\ndocument_type: draft resolution\n"
+        "adopted_as: General Assembly resolution 99/118\n",
     ),
     # Source text is data: a title that tries to end the JSON-LD block, a word no phone can fit.
     "hostile": (
@@ -52,15 +52,15 @@ def _doc(text: str, **meta):
 
 
 def test_adopted_as_is_left_out_when_the_page_is_that_resolution():
-    assert adopted_is_self(_doc(PLAIN, symbol="A/RES/80/118", adopted_as="resolution 80/118"))
+    assert adopted_is_self(_doc(PLAIN, symbol="A/RES/99/118", adopted_as="resolution 99/118"))
     assert adopted_is_self(
         _doc(PLAIN, symbol="E/RES/2006/27", adopted_as="Economic and Social Council resolution 2006/27")
     )
-    assert not adopted_is_self(_doc(PLAIN, symbol="A/C.3/80/L.5", adopted_as="resolution 80/118"))
-    assert not adopted_is_self(_doc(PLAIN, symbol="A/RES/80/119", adopted_as="resolution 80/118"))
-    page = render_page(_doc(PLAIN, symbol="A/RES/80/118", adopted_as="resolution 80/118", adopted_on="1 May 2025"))
+    assert not adopted_is_self(_doc(PLAIN, symbol="A/C.3/99/L.5", adopted_as="resolution 99/118"))
+    assert not adopted_is_self(_doc(PLAIN, symbol="A/RES/99/119", adopted_as="resolution 99/118"))
+    page = render_page(_doc(PLAIN, symbol="A/RES/99/118", adopted_as="resolution 99/118", adopted_on="1 May 2099"))
     assert "Adopted as" not in page and "adopted as" not in page
-    assert "<dt>Adopted</dt><dd>on 1 May 2025</dd>" in page
+    assert "<dt>Adopted</dt><dd>on 1 May 2099</dd>" in page
 
 
 def test_note_markers_in_the_title_and_agenda_title_keep_their_references():
@@ -155,11 +155,11 @@ def test_citation_data_of_hostile_text_is_escaped(browser, reading_server):
 def test_a_resolution_page_does_not_say_it_was_adopted_as_itself(browser, reading_server):
     context = browser.new_context(base_url=reading_server)
     page = context.new_page()
-    page.goto("/A/RES/80/118/")
+    page.goto("/A/RES/99/118/")
     page.locator(".unp-details > summary").click()
     header = page.locator(".unp-header").inner_text()
-    assert "A/RES/80/118" in header and "adopted as" not in header.lower()
-    assert page.locator(".unp-summary").inner_text().startswith("A/RES/80/118 · Resolution")
+    assert "A/RES/99/118" in header and "adopted as" not in header.lower()
+    assert page.locator(".unp-summary").inner_text().startswith("A/RES/99/118 · Resolution")
     context.close()
 
 
@@ -167,11 +167,11 @@ def test_a_resolution_page_does_not_say_it_was_adopted_as_itself(browser, readin
 def test_a_draft_links_the_resolution_it_was_adopted_as(browser, reading_server):
     context = browser.new_context(base_url=reading_server)
     page = context.new_page()
-    page.goto("/A/C.3/80/L.5/")
+    page.goto("/A/C.3/99/L.5/")
     summary = page.locator(".unp-summary")
-    assert "Draft resolution · adopted as resolution 80/118" in summary.inner_text()
-    summary.get_by_role("link", name="resolution 80/118").click()
-    page.wait_for_url("**/A/RES/80/118/")
+    assert "Draft resolution · adopted as resolution 99/118" in summary.inner_text()
+    summary.get_by_role("link", name="resolution 99/118").click()
+    page.wait_for_url("**/A/RES/99/118/")
     context.close()
 
 
