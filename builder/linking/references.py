@@ -19,6 +19,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from builder.reading.patterns import MONTHS
+
 GA, ECOSOC, HRC, SC = "General Assembly", "Economic and Social Council", "Human Rights Council", "Security Council"
 
 _PREFIXES = (
@@ -29,8 +31,7 @@ _SEGMENT = r"[A-Za-z0-9]+(?:\.[A-Za-z0-9]+)*(?:-\d+)?"
 SYMBOL = re.compile(rf"(?<![\w/.])(?:{_PREFIXES})(?:/{_SEGMENT}){{2,}}")
 _ADDENDA = re.compile(r"\s+and\s+(Add|Corr|Rev)\.(\d+)(?:-(\d+))?\b")
 
-_MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
-_DATE = rf"(?:\s+of\s+\d{{1,2}}\s+(?:{_MONTHS})\s+\d{{4}})?"
+_DATE = rf"(?:\s+of\s+\d{{1,2}}\s+(?:{MONTHS})\s+\d{{4}})?"
 _ITEM = (
     r"(?:\d{4}/\d{1,3}|\d{1,3}/\d{1,4}(?:\s?[A-Z](?![\w/]))?|\d{1,4}\s?\(\d{4}\)"
     r"|\d{1,4}(?:\s[A-Z])?\s?\([IVXLC]+\))"

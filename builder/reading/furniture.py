@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from builder.reading.patterns import FORMULA, MONTHS
+from builder.reading.patterns import DATE, FORMULA
 from builder.reading.state import Line, ReadState, Ruler
 
 BREAK = "\ue010"
@@ -24,7 +24,7 @@ _BARCODE = re.compile(r"\*\d{7,8}\*")
 _STAMP = re.compile(r"\d{6}")  # the job number's date stamp (`100925`), on a line of its own in some extractions
 _PAGE_AND_JOB = re.compile(rf"(?:{_PAGE.pattern})\s+(?:{_JOB.pattern})|(?:{_JOB.pattern})\s+(?:{_PAGE.pattern})")
 _WORD = re.compile(r"\w+")
-_DATE_LINE = re.compile(rf"\d{{1,2}} (?:{MONTHS}) \d{{4}}")
+_DATE_LINE = re.compile(DATE)
 _ENDS_SENTENCE = re.compile(r"[.;:][”\"’)]?$|[”\"’][.;:]$")  # a wrapped title may end in a comma
 _SYMBOL_EDGE = re.compile(r"^\S*/\S+(?=\s)|(?<=\s)\S*/\S+$")
 _BODY_START = re.compile(rf"^\W{{0,2}}(?:{FORMULA}|\d{{1,3}}\.(?:\s|$)|Contents$|Annex\b)")

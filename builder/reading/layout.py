@@ -15,10 +15,10 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from builder.reading.starts import LONE_ENUMERATOR
 from builder.reading.state import Line, ReadState, Ruler
 
 _COLUMN_GAP = re.compile(r"(?<=\S) {8,}(?=\S)")
-_LEADING_ENUMERATOR = re.compile(r"^[“\"]?(?:\d{1,3}\.|\((?:[a-z]{1,2}|[ivxlc]{1,7})\))$")
 _INDENT_STEP = 3
 _MAX_FIRST_LINE_INDENT = 12  # deeper is centred or right-aligned (a heading, a date), not a first line
 
@@ -46,7 +46,7 @@ def split_columns(state: ReadState) -> None:
     out: list[Line] = []
     for line in state.lines:
         cells = _COLUMN_GAP.split(line.text)
-        if len(cells) == 1 or _LEADING_ENUMERATOR.match(cells[0].strip()):
+        if len(cells) == 1 or LONE_ENUMERATOR.match(cells[0]):
             out.append(line)
             continue
         indent = " " * _indent(line.text)

@@ -14,11 +14,9 @@ from __future__ import annotations
 import re
 
 from builder.model import NoteRef
-from builder.reading.patterns import FORMULA, MONTHS, SYMBOL
+from builder.reading.patterns import DATE, FORMULA, MONTHS, SYMBOL
 from builder.reading.starts import MASTHEAD_FIELD
 from builder.reading.state import MARKER_RE, Block, ReadState, Ruler
-
-DATE = rf"\d{{1,2}} (?:{MONTHS}) \d{{4}}"
 
 _BODIES = ("General Assembly", "Economic and Social Council", "Security Council", "Human Rights Council")
 _BODY_START = re.compile(rf"^(?:{FORMULA}$|[“\"]?(?:\d{{1,3}}\.(?:\s|$)|[IVX]{{1,5}}\.\s|Annex\b|Contents$))")

@@ -17,6 +17,13 @@ FORMULA = rf"[“\"]?(?:The [A-Z][\w ,'’()-]{{3,140}},|The {_ORGAN}(?=[”\"]?
 FORMULA_RE = re.compile(rf"^{FORMULA}$")
 
 MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
+DATE = rf"\d{{1,2}} (?:{MONTHS}) \d{{4}}"
+
+# A paragraph's number or sub-paragraph's letter as printed at its start: `5.`, `(b)`, `(iv)`.
+ENUMERATOR_LABEL = r"[“\"]?(\d{1,3}\.|\((?:[a-z]{1,2}|[ivxlc]{1,7})\))"
+# Roman sub-paragraph labels in order; UN lists stop well before (l) or (c) could be fifty or a hundred.
+ROMANS = ("i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x")
+ROMANS += tuple("x" + r for r in ROMANS)  # xi .. xx
 
 # A UN document symbol as mastheads print it (A/C.3/61/L.7/Rev.1, E/CN.15/2003/1, S/RES/2719).
 SYMBOL = r"(?:A|E|S|ST|UNEP|TD|CTOC|CRC|CEDAW|CCPR|DP|ECE|HRC|UNW|ICEF)(?:/[A-Za-z0-9][A-Za-z0-9.\-]*){2,}"

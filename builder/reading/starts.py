@@ -17,10 +17,19 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from builder.reading.patterns import ENDS_CLAUSE, FORMULA_RE, MONTHS, NOTE_AFTER, OPENING, SYMBOL
+from builder.reading.patterns import (
+    ENDS_CLAUSE,
+    ENUMERATOR_LABEL,
+    FORMULA_RE,
+    MONTHS,
+    NOTE_AFTER,
+    OPENING,
+    ROMANS,
+    SYMBOL,
+)
 
-_ENUMERATOR = re.compile(r"^\s*[“\"]?(\d{1,3}\.|\((?:[a-z]{1,2}|[ivxlc]{1,7})\))(\s|$)")
-LONE_ENUMERATOR = re.compile(r"^\s*[“\"]?(\d{1,3}\.|\((?:[a-z]{1,2}|[ivxlc]{1,7})\))$")
+ENUMERATOR = re.compile(rf"^\s*{ENUMERATOR_LABEL}(\s|$)")
+LONE_ENUMERATOR = re.compile(rf"^\s*{ENUMERATOR_LABEL}$")
 # An amendment's "… paragraph reading:" or "… the following text:" before the paragraph it quotes.
 _QUOTES = r"\b(?:reading|follows|text):"
 # A preambular paragraph ends in a comma or semicolon (or it is the paragraph an amendment quotes).
@@ -34,16 +43,13 @@ def _is_formula(text: str) -> bool:
     return bool(FORMULA_RE.match(text) and _ORGAN.search(text))
 
 
-_ROMAN_LABELS = ("i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x")
-
-
 def numbered_start(before: list[str], line: str) -> bool:
     """`5. Decides` or `(b) to report` after a line that closed a clause.
 
     Not a list run inline within the paragraph ("there are: (a) 1.3 billion …; (b) 800 million …"):
     a `(b)` whose `(a)` stands inside the paragraph, not at its start, goes on with it.
     """
-    m = _ENUMERATOR.match(line)
+    m = ENUMERATOR.match(line)
     if not m or not ENDS_CLAUSE.search(before[-1]):
         return False
     label = m.group(1)
@@ -58,8 +64,8 @@ def numbered_start(before: list[str], line: str) -> bool:
 
 def _previous_label(label: str) -> str:
     """(b) → a, (iii) → ii; "" for a first label."""
-    if label in _ROMAN_LABELS[1:]:
-        return _ROMAN_LABELS[_ROMAN_LABELS.index(label) - 1]
+    if label in ROMANS[1:]:
+        return ROMANS[ROMANS.index(label) - 1]
     if len(label) == 1 and label > "a":
         return chr(ord(label) - 1)
     return ""

@@ -16,7 +16,7 @@ from builder import anchors
 from builder.model import Heading, Inline, Note, Paragraph, Part
 from builder.reading.citations import Citer
 from builder.reading.inline import to_inline
-from builder.reading.patterns import FORMULA_RE
+from builder.reading.patterns import FORMULA_RE, ROMANS
 from builder.reading.state import Block, ReadState
 
 _QUOTE = r"(?P<quote>[“\"‘]?)"
@@ -200,7 +200,7 @@ def _action(state: ReadState, cur: _Cursor, m: re.Match[str], block: Block) -> N
 
 def _is_roman_sub(cur: _Cursor, num: str) -> bool:
     """(i) is roman under a lettered sub-paragraph, unless it follows (h); (c) after (b) (ii) is a letter."""
-    if num not in _ROMANS or cur.letter is None:
+    if num not in ROMANS or cur.letter is None:
         return False  # (c), (l) are letters: sub-lists never run to a hundred
     next_letter = _next_sub(cur.letter.number, roman=False)
     next_roman = _next_sub(cur.roman.number if cur.roman else "", roman=True)
@@ -222,7 +222,7 @@ def _sub(state: ReadState, cur: _Cursor, m: re.Match[str], block: Block) -> bool
     previous = parent.children[-1].number if parent.children else ""
     expected = _next_sub(previous, roman)
     # A list of romans right under a paragraph ((i), (ii) with no letters) runs in its own sequence.
-    alternative = _next_sub(previous, roman=True) if not roman and previous in ("", *_ROMANS) else expected
+    alternative = _next_sub(previous, roman=True) if not roman and previous in ("", *ROMANS) else expected
     if num not in (expected, alternative):
         state.diagnostics.warn(
             "sub-numbering",
@@ -240,14 +240,10 @@ def _sub(state: ReadState, cur: _Cursor, m: re.Match[str], block: Block) -> bool
     return True
 
 
-_ROMANS = ("i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x")
-_ROMANS += tuple("x" + r for r in _ROMANS)  # xi .. xx
-
-
 def _next_sub(previous: str, roman: bool) -> str:
     """The label that follows `previous` ("" for the first): (a) → (b), (z) → (aa) → (bb), (iv) → (v)."""
     if roman:
-        return _ROMANS[_ROMANS.index(previous) + 1] if previous in _ROMANS[:-1] else "i" if not previous else ""
+        return ROMANS[ROMANS.index(previous) + 1] if previous in ROMANS[:-1] else "i" if not previous else ""
     if not previous:
         return "a"
     if previous[-1] != "z":  # UN lists go on (z), (aa), (bb): letters doubled, not carried

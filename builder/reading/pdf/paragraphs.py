@@ -24,7 +24,6 @@ from builder.reading.state import EM_CLOSE, EM_OPEN
 GAP = 1.3
 # A line of a size this different from the one before starts a new paragraph.
 SIZE_STEP = 0.15
-_ENUMERATOR = re.compile(r"^\s*[“\"]?(\d{1,3}\.|\((?:[a-z]{1,2}|[ivxlc]{1,7})\))(\s|$)")
 _HYPHEN_END = re.compile(r"[^\W\d_]-$")
 _EM_OVER_SPACE = re.compile(f"{EM_CLOSE} {EM_OPEN}")
 
@@ -72,7 +71,7 @@ class Margins:
             return False
         full = last.right >= self.right - 1.5 * self.size
         flush = abs(first.left - self.left) < 0.2 * self.size
-        return full and flush and not _ENUMERATOR.match(first.plain)
+        return full and flush and not starts.ENUMERATOR.match(first.plain)
 
 
 def _mode(values) -> float:
