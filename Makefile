@@ -7,6 +7,9 @@ BIN := $(VENV)/bin
 SOURCES ?= source_docs
 BUILD := build
 BUILDER_FLAGS ?=
+# The site engine: mkdocs (MkDocs 1.6, the default) or properdocs (its maintained 1.x fork);
+# both are installed, both read the config the builder writes ($(BUILD)/mkdocs.yml).
+ENGINE ?= mkdocs
 
 # Byte-identical builds: MkDocs dates the sitemap from SOURCE_DATE_EPOCH,
 # taken from the last commit (so the same sources give the same site).
@@ -23,11 +26,11 @@ $(VENV)/.installed: pyproject.toml
 
 site: $(VENV)/.installed
 	$(BIN)/python -m builder build --sources $(SOURCES) --out $(BUILD) $(BUILDER_FLAGS)
-	$(BIN)/mkdocs build --strict --quiet
+	$(BIN)/$(ENGINE) build --strict --quiet -f $(BUILD)/mkdocs.yml
 
 # Live preview: an edited source rebuilds only what changed (see site_overrides/hooks/builder_serve.py).
 serve: site
-	SOURCES=$(SOURCES) $(BIN)/mkdocs serve --dirty --no-strict
+	SOURCES=$(SOURCES) $(BIN)/$(ENGINE) serve --dirty --no-strict -f $(BUILD)/mkdocs.yml
 
 # Debian's Chromium drives the browser tests (Playwright never downloads a browser);
 # CHROMIUM names another browser binary. axe-core (accessibility) comes from npm.
@@ -39,6 +42,8 @@ browser: $(AXE)
 	@test -x $(CHROMIUM) || { $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq chromium >/dev/null; }
 
 $(AXE):
+	@command -v npm >/dev/null || { echo "make test needs npm (Node.js) for the accessibility checker axe-core:" \
+	  "install Node.js with npm (Debian/Ubuntu: sudo apt-get install npm), then run make test again" >&2; exit 1; }
 	npm install --silent --prefix $(VENV)/node --no-save --no-package-lock --no-audit --no-fund axe-core@4.14.1
 
 lint: $(VENV)/.installed

@@ -1,38 +1,27 @@
-"""A copy of the project's mkdocs.yml that builds a build folder outside the work tree.
+"""The engine config of a build folder, pointed at another site folder (tests and benchmarks).
 
-Tests and benchmarks build sites in temporary folders; every path in the copy
-is absolute, and `!ENV` tags stay tags for MkDocs to resolve.
+The builder writes `<build>/mkdocs.yml`, the whole config the engine reads
+(`builder.render.engine_config`), with the site going to the project's
+`site/`. Tests and benchmarks build sites in temporary folders: this writes a
+copy beside it (same folder, so its relative paths hold) with another
+`site_dir` and, to prove the site needs none, optionally no `hooks`; `!ENV`
+tags stay for the engine to resolve. The builder's own file is left as written.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
-import yaml
-
-ROOT = Path(__file__).resolve().parent.parent
+from builder.render.engine_config import CONFIG_NAME, dump, load
 
 
-class _EnvTag(list):
-    """`!ENV [NAME, default]`, carried through unchanged."""
-
-
-class _ConfigLoader(yaml.SafeLoader):
-    pass
-
-
-_ConfigLoader.add_constructor("!ENV", lambda loader, node: _EnvTag(loader.construct_sequence(node)))
-yaml.SafeDumper.add_representer(_EnvTag, lambda dumper, data: dumper.represent_sequence("!ENV", list(data)))
-
-
-def mkdocs_config(build_dir: Path, site_dir: Path) -> Path:
-    """Write `<build_dir>/mkdocs.yml`: the project's config, reading `build_dir/docs`, writing `site_dir`."""
-    config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_ConfigLoader)
-    config["docs_dir"] = str(build_dir / "docs")
-    config["site_dir"] = str(site_dir)
-    config["theme"]["custom_dir"] = str(ROOT / "site_overrides")
-    config["hooks"] = [str(ROOT / h) for h in config["hooks"]]
-    path = build_dir / "mkdocs.yml"
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")
+def mkdocs_config(build_dir: Path, site_dir: Path, hooks: bool = True) -> Path:
+    """`<build_dir>/mkdocs.yml` as the builder wrote it, but writing `site_dir` (and without hooks
+    when `hooks` is False), as `<build_dir>/mkdocs-<site folder name>.yml`. Returns its path."""
+    config = load(build_dir / CONFIG_NAME)
+    path = build_dir / f"mkdocs-{site_dir.name}.yml"
+    config["site_dir"] = str(site_dir.resolve())
+    if not hooks:
+        config.pop("hooks", None)
+    path.write_text(dump(config), encoding="utf-8")
     return path

@@ -2,7 +2,9 @@
 
 One bad document never takes its neighbours down: each is read, rendered and
 checked on its own, and its problems are collected. The build folder gets
-`docs/` (the Markdown MkDocs renders) and `nav.yml` (the navigation).
+`docs/` (the Markdown the engine renders) and `mkdocs.yml` (the engine's whole
+config, navigation included: `builder.render.engine_config`). Every internal
+link of the pages is checked first (`builder.linkcheck`): a dangling one is an error.
 Files are rewritten only when their content changes, and files no longer
 produced are removed, so the folder is always exactly this build's output.
 """
@@ -16,9 +18,7 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import yaml
-
-from builder import conservation, workers
+from builder import conservation, linkcheck, workers
 from builder.cache import ReadCache, source_key
 from builder.errors import Diagnostics, InputError, Place, Warning_
 from builder.linking.corpus import Links, link_corpus
@@ -26,6 +26,7 @@ from builder.linking.instruments import REGISTRY_FILE, Registry, load_registry
 from builder.model import Document
 from builder.reading import read_document
 from builder.render import page, site
+from builder.render.engine_config import PROJECT_CONFIG, write_config
 from builder.render.glossary import glossary_page
 from builder.render.html import GLOSSARY_PAGE
 from builder.search.files import search_files
@@ -41,6 +42,7 @@ class BuildResult:
     pages: dict[str, str] = field(default_factory=dict)
     links: Links | None = None
     cache_hits: int = 0
+    links_checked: int = 0  # internal links the builder checked (builder.linkcheck)
     seconds: float = 0.0
     stages: dict[str, float] = field(default_factory=dict)  # seconds per stage, in order
 
@@ -145,8 +147,12 @@ def build(
     instruments: Path | None = None,
     progress: Callable[[str], None] | None = None,
     use_cache: bool = True,
+    site_config: Path = PROJECT_CONFIG,
 ) -> BuildResult:
-    """Build every document of `sources` into `out`; see the module docstring."""
+    """Build every document of `sources` into `out`; see the module docstring.
+
+    `site_config` holds the project's engine settings (`mkdocs.yml`), completed into `out/mkdocs.yml`.
+    """
     started = time.perf_counter()
     result = BuildResult()
     try:
@@ -170,9 +176,12 @@ def build(
         text_terms = {o.doc.path: o.terms for o in outcomes if o.doc is not None}
         tree = _render(result, registry, words, text_terms)
         lap = result.lap("link, render and index", lap)
+        sources = {doc.path: doc.meta.source for doc in result.documents}
+        dangling, result.links_checked = linkcheck.check(result.pages, out / "docs", sources)
+        result.errors.extend(dangling)
+        lap = result.lap("check links", lap)
         write_tree(out / "docs", result.pages)
-        nav = site.nav(tree, glossary=bool(registry.instruments))
-        write_file(out / "nav.yml", yaml.safe_dump({"nav": nav}, allow_unicode=True, sort_keys=False, width=10_000))
+        write_config(out, site.nav(tree, glossary=bool(registry.instruments)), site.NOT_IN_NAV, site_config)
         result.lap("write", lap)
         if progress is not None:
             progress(f"wrote {len(result.pages)} files")

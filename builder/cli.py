@@ -10,18 +10,25 @@ from pathlib import Path
 from builder import check
 from builder.build import build
 from builder.linking.instruments import REGISTRY_FILE
+from builder.render.engine_config import PROJECT_CONFIG
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="builder", description=__doc__)
     sub = parser.add_subparsers(dest="command", required=True)
-    b = sub.add_parser("build", help="read the sources and write Markdown pages and nav data")
+    b = sub.add_parser("build", help="read the sources and write Markdown pages and the engine config")
     b.add_argument("--sources", type=Path, default=Path("source_docs"))
     b.add_argument("--out", type=Path, default=Path("build"))
     b.add_argument("--keep-going", action="store_true", help="publish the good documents, list the bad")
     b.add_argument("--strict", action="store_true", help="treat warnings as errors")
     b.add_argument("--quiet", action="store_true", help="print the summary only")
     b.add_argument("--no-cache", action="store_true", help="read every document again (benchmarks)")
+    b.add_argument(
+        "--config",
+        type=Path,
+        default=PROJECT_CONFIG,
+        help="the site's engine settings, completed into OUT/mkdocs.yml (default: the project's mkdocs.yml)",
+    )
     b.add_argument(
         "--instruments",
         type=Path,
@@ -48,6 +55,7 @@ def main(argv: list[str] | None = None) -> int:
         instruments=instruments,
         progress=progress,
         use_cache=not args.no_cache,
+        site_config=args.config,
     )
     if not args.quiet:
         for warning in result.warnings:

@@ -73,22 +73,29 @@ def corpus_files(step: int = 1) -> list[Path]:
     return sorted(CORPUS.glob("*.txt"))[::step] if CORPUS.is_dir() else []
 
 
-def build_site(sources: Path, workdir: Path) -> Path:
-    """Builder + `mkdocs build --strict`, as `make site` does; returns the site folder."""
-    result = build(sources, workdir / "build")
-    assert not result.errors, [e.render() for e in result.errors]
-    site = workdir / "site"
-    config = mkdocs_config(workdir / "build", site)
+def build_site(
+    sources: Path, workdir: Path, engine: str = "mkdocs", hooks: bool = True, site_url: str = "", site: str = "site"
+) -> Path:
+    """Builder + `<engine> build --strict` on the config the builder wrote, as `make site` does (the
+    engine: mkdocs or properdocs; `hooks=False` drops the config's hooks; `site_url` sets SITE_URL);
+    returns the site folder, `workdir/<site>`."""
+    if not (workdir / "build/mkdocs.yml").exists():
+        result = build(sources, workdir / "build")
+        assert not result.errors, [e.render() for e in result.errors]
+    folder = workdir / site
+    config = mkdocs_config(workdir / "build", folder, hooks=hooks)
     env = {"SOURCE_DATE_EPOCH": "1700000000", "NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin"}
+    if site_url:
+        env["SITE_URL"] = site_url
     run = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-f", str(config)],
+        [sys.executable, "-m", engine, "build", "--strict", "--quiet", "-f", str(config)],
         capture_output=True,
         text=True,
         env=env,
         cwd=workdir,
     )
     assert run.returncode == 0, run.stdout + run.stderr
-    return site
+    return folder
 
 
 def tree_digest(folder: Path) -> dict[str, str]:

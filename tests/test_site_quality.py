@@ -101,7 +101,7 @@ def test_canonical_links_titles_descriptions_sitemap_and_404(site_dir):
     sitemap = (site_dir / "sitemap.xml").read_text(encoding="utf-8")
     assert "<loc>http://127.0.0.1:8000/A/C.3/61/L.7/Rev.1/</loc>" in sitemap
     missing = (site_dir / "404.html").read_text(encoding="utf-8")
-    assert "Page not found" in missing and 'href="http://127.0.0.1:8000/glossary/"' in missing
+    assert "Page not found" in missing and 'href="/glossary/"' in missing
 
 
 # -- in the browser ---------------------------------------------------------------------------

@@ -11,14 +11,13 @@ index page (Material's `navigation.indexes`) listing its documents with
 their titles, or its runs when it has them: no index page in the nav lists
 more than `SECTION_SIZE` documents. Each session also has a page of its
 agenda items, and each item a page of all its documents (those are left out
-of the navigation: the hook in `site_overrides/hooks/builder_nav.py` says so
-to MkDocs). The home page lists every document when there are at most
+of the navigation: `NOT_IN_NAV` says so to the engine). The home page lists every document when there are at most
 `SECTION_SIZE`, else each body's sessions and the `LATEST` documents.
 
 The nav names each document by symbol and a shortened title. With
 `navigation.prune`, a page carries its own branch only: at 1,180 documents
-about 60 links. The nav is written as data (`nav.yml`) for the MkDocs hook in
-`site_overrides/hooks/` to pick up.
+about 60 links. The nav is plain data, written into the engine's config
+(`builder.render.engine_config`).
 """
 
 from __future__ import annotations
@@ -44,6 +43,7 @@ RUN_SIZE = 50
 LATEST = 12  # documents the home page of a large corpus lists by date
 NAV_TITLE = 40  # characters of a title in the nav
 AGENDA_DIR = "agenda"  # browse/<body>/<session>/agenda/<item>/ (not in the nav)
+NOT_IN_NAV = [f"/browse/*/*/{AGENDA_DIR}/*/index.md"]  # pages reached from their session's agenda page only
 COUNT_CLASS = "{: .unp-count }"  # marks a browse page (site_overrides/assets/unp-browse.css)
 
 _MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}  # "C" locale: English

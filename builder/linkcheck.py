@@ -1,0 +1,167 @@
+"""Every internal link of the build checked by the builder, before any engine sees the pages.
+
+The builder wrote every id and every link, so it can check them all on its own
+output, whatever engine publishes it: paragraph links and their `#fragment`s,
+note references and backlinks, glossary links, cited-by lists, browse pages
+and the home page (Markdown links to pages), each page's table of contents
+(front matter `contents`), and the addresses search results open (the
+documents, paragraphs and glossary entries of `search/index.json` and
+`search/p/<n>.json`). A link that leads nowhere is an error naming the page
+file in the build folder and its line, and the source document.
+
+Pages are scanned with regular expressions, not parsed: every link and id in
+them was written by the builder in one of a few fixed forms (`id="…"` and
+`href="…"` in HTML blocks, `{#id}` on Markdown headings, `[text](page.md)`
+in tables), all escaped by `builder.render.html`. That keeps the check to
+about a second on 1,180 documents. Written by hand: link checkers check
+rendered HTML, after the engine; this one runs on the engine's input.
+"""
+
+from __future__ import annotations
+
+import json
+import posixpath
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from html import unescape
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+from builder.errors import InputError, Place
+from builder.render.html import url_dir
+
+_ID = re.compile(r'\s(?:id|name)="([^"]*)"|\{#([^\s}]+)')
+_HREF = re.compile(r'\shref="([^"]*)"')
+_MD_LINK = re.compile(r"\]\(([^)\s]+)\)")
+_TOC_URL = re.compile(r"\burl: '?(#[^'\s,}]*)")
+_TOC_NUMBERS = re.compile(r"\bnumbers: '([^']*)'")
+_FRONT_MATTER = re.compile(r"\A---\n.*?\n---\n", re.S)
+SEARCH_INDEX = "search/index.json"
+
+
+@dataclass(frozen=True)
+class Dangling:
+    """One link that leads nowhere: the page it is on, the offset in that page, the link, why."""
+
+    page: str
+    offset: int
+    link: str
+    why: str
+
+
+def page_ids(text: str) -> set[str]:
+    """Every id a page defines (HTML `id`/`name` attributes and Markdown `{#id}`)."""
+    return {unescape(m[1]) if m[1] is not None else m[2] for m in _ID.finditer(text)}
+
+
+def _links(text: str) -> Iterator[tuple[int, str, bool]]:
+    """(offset, link, served) for each link of a page: `served` links are relative to the page's
+    address (HTML, front matter); the others (Markdown links) to its file, as engines read them."""
+    for m in _HREF.finditer(text):
+        yield m.start(1), unescape(m[1]), True
+    front = _FRONT_MATTER.match(text)
+    end = front.end() if front else 0
+    if front:
+        for m in _TOC_URL.finditer(text, 0, end):
+            yield m.start(1), m[1], True
+        for m in _TOC_NUMBERS.finditer(text, 0, end):
+            for pair in m[1].split():
+                yield m.start(1), "#" + pair.partition(":")[2], True
+    for m in _MD_LINK.finditer(text, end):
+        yield m.start(1), unescape(m[1]), False
+
+
+def _served_page(path: str, pages: dict[str, str]) -> str | None:
+    """The file behind a served address (`A/RES/80/1/` → `A/RES/80/1.md`), or None."""
+    if path in ("", "."):
+        return "index.md"
+    if path.endswith("/"):
+        folder = path.rstrip("/")
+        for candidate in (folder + ".md", folder + "/index.md"):
+            if candidate in pages:
+                return candidate
+        return None
+    return path if path in pages else None
+
+
+def _target(page: str, link: str, served: bool, pages: dict[str, str]) -> tuple[str | None, str, str]:
+    """(target file or None when outside the site, fragment, why it failed or "")."""
+    parts = urlsplit(link)
+    if parts.scheme or parts.netloc or link.startswith(("mailto:", "data:")):
+        return None, "", ""
+    if parts.path.startswith("/"):
+        return None, "", "an absolute path breaks a site served from a sub-path"
+    fragment = unquote(parts.fragment)
+    if not parts.path:
+        return page, fragment, ""
+    base = url_dir(page) if served else posixpath.dirname(page)
+    joined = posixpath.normpath(posixpath.join(base, unquote(parts.path)))
+    if joined.startswith(".."):
+        return None, "", "leads out of the site"
+    joined = "" if joined == "." else joined
+    if served:
+        found = _served_page(joined + ("/" if parts.path.endswith("/") and joined else ""), pages)
+    else:
+        found = joined if joined in pages else None
+    return found, fragment, "" if found else f"no page {joined or 'index'} in the build"
+
+
+def _problem(page: str, link: str, served: bool, pages: dict[str, str], ids: dict[str, set[str]]) -> str:
+    """Why `link` on `page` leads nowhere, or "" when it leads somewhere (or off the site)."""
+    target, fragment, why = _target(page, link, served, pages)
+    if why or target is None or not fragment or not target.endswith(".md"):
+        return why
+    if target not in ids:
+        ids[target] = page_ids(pages[target])
+    if fragment in ids[target]:
+        return ""
+    return f"no id {fragment} on {'this page' if target == page else target}"
+
+
+def _search_urls(pages: dict[str, str]) -> Iterator[tuple[str, str]]:
+    """(file, address) of what search results open: each document, each of its paragraphs,
+    each glossary entry; addresses are relative to the site root, as the browser opens them."""
+    index = json.loads(pages[SEARCH_INDEX])
+    for number, entry in enumerate(index.get("documents", [])):
+        yield SEARCH_INDEX, entry[0]
+        name = f"search/p/{number}.json"
+        if name in pages:
+            yield from ((name, f"{entry[0]}#{p[0]}") for p in json.loads(pages[name]) if p[0])
+    yield from ((SEARCH_INDEX, entry[1]) for entry in index.get("glossary", []))
+
+
+def dangling(pages: dict[str, str]) -> tuple[list[Dangling], int]:
+    """Every internal link of `pages` (path under docs → text) that leads nowhere, and how many were checked."""
+    ids: dict[str, set[str]] = {}
+    found: list[Dangling] = []
+    checked = 0
+    for page, text in pages.items():
+        if page.endswith(".md"):
+            for offset, link, served in _links(text):
+                checked += 1
+                why = _problem(page, link, served, pages, ids)
+                if why:
+                    found.append(Dangling(page, offset, link, why))
+    if SEARCH_INDEX in pages:
+        for file, url in _search_urls(pages):
+            checked += 1
+            why = _problem("index.md", url, True, pages, ids)
+            if why:
+                found.append(Dangling(file, -1, url, why))
+    return found, checked
+
+
+def check(pages: dict[str, str], docs_dir: Path, sources: dict[str, Path]) -> tuple[list[InputError], int]:
+    """Every dangling internal link of the build as an error with file and line; and the links checked.
+
+    `sources` names the source document of each document page, for the hint.
+    """
+    found, checked = dangling(pages)
+    out = []
+    for d in found:
+        line = pages[d.page].count("\n", 0, d.offset) + 1 if d.offset >= 0 else 0
+        source = sources.get(d.page)
+        hint = f"built from {source}: a builder bug; please report it with that file" if source else ""
+        out.append(InputError(Place(docs_dir / d.page, line), f"dangling link {d.link}: {d.why}", hint))
+    return out, checked
