@@ -100,10 +100,9 @@ def _target(page: str, link: str, served: bool, pages: dict[str, str]) -> tuple[
     if joined.startswith(".."):
         return None, "", "leads out of the site"
     joined = "" if joined == "." else joined
-    if served:
-        found = _served_page(joined + ("/" if parts.path.endswith("/") and joined else ""), pages)
-    else:
-        found = joined if joined in pages else None
+    if served and parts.path.endswith("/") and joined:
+        joined += "/"  # a folder address: its page is <folder>.md or <folder>/index.md
+    found = _served_page(joined, pages) if served else (joined if joined in pages else None)
     return found, fragment, "" if found else f"no page {joined or 'index'} in the build"
 
 

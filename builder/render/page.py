@@ -23,6 +23,7 @@ from builder.anchors import within_document
 from builder.linking.corpus import Place
 from builder.linking.references import find_references
 from builder.model import Document, Heading, Inline, Paragraph, Part, Span
+from builder.render.heading_ids import explicit_id
 from builder.render.html import attr, inline_html, note_ref_html, relative_href
 
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|~])")
@@ -520,8 +521,8 @@ def cited_by_html(doc: Document, places: list[Place], titles: dict[str, str]) ->
 def render_page(doc: Document, cited_by: list[Place] | None = None, titles: dict[str, str] | None = None) -> str:
     """The whole Markdown page of one document."""
     toc = contents(doc, bool(cited_by and titles))
-    title = md_escape(display_title(doc)) + (_field_refs(doc, "title") if doc.meta.title else "")
-    out = [front_matter(doc, toc), f"# {title}", header_html(doc, titles or ())]
+    refs = _field_refs(doc, "title") if doc.meta.title else ""
+    out = [front_matter(doc, toc), "", header_html(doc, titles or ())]
     for part in doc.parts:
         out.extend(part_md(doc, part))
     if doc.notes:
@@ -530,4 +531,6 @@ def render_page(doc: Document, cited_by: list[Place] | None = None, titles: dict
     if cited_by and titles:
         out.append("## Cited by {#cited-by .unp-chrome}")
         out.append(cited_by_html(doc, cited_by, titles))
+    title = display_title(doc)
+    out[1] = f"# {md_escape(title)}{refs}" + (explicit_id(title, "\n\n".join(out)) if refs else "")
     return "\n\n".join(out) + "\n"

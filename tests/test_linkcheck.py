@@ -1,0 +1,181 @@
+"""Every internal link checked by the builder: a note marker in a heading keeps a working backlink
+and a clean heading id; a dangling link, fragment, backlink or search address fails the build,
+naming the page file and line."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from conftest import SOURCES, build_site
+
+from builder import linkcheck
+from builder.build import build
+from builder.cli import main
+from builder.render import page
+
+# Shaped like a Second Committee draft decision whose programme of work carries a note on its
+# heading ("Draft programme of work¹"), and a section heading with a note of its own.
+HEADING_NOTES = """United Nations
+A/C.2/99/L.60
+
+General Assembly
+Distr.: Limited
+19 November 2099
+Original: English
+
+Ninety-ninth session
+Second Committee
+Agenda item 121
+Revitalization of the work of the General Assembly
+
+
+Draft decision submitted by the Bureau
+
+
+ Draft programme of work of the Second Committee for the
+one hundredth session of the General Assembly
+
+
+The General Assembly:
+
+(a)
+Approves the draft programme of work of the Second Committee for the
+one hundredth session of the Assembly as set out below;
+
+(b)
+Invites the Bureau of the Second Committee to take into account the
+provisional programme of work.
+
+
+Draft programme of work1
+
+I.
+Organization of work2
+
+1.
+Information and communications technologies for sustainable development.
+2.
+Macroeconomic policy questions.
+__________________
+
+1  The final list of items and sub-items to be considered will be based on the resolutions and
+decisions adopted by the General Assembly.
+2  Meetings will be held in the mornings.
+"""
+PAGE = "A/C.2/99/L.60.md"
+
+
+@pytest.fixture
+def sources(tmp_path):
+    folder = tmp_path / "src"
+    folder.mkdir()
+    (folder / "A_C.2_99_L.60.txt").write_text(HEADING_NOTES, encoding="utf-8")
+    return folder
+
+
+def _line(text: str, needle: str) -> int:
+    return text[: text.index(needle)].count("\n") + 1
+
+
+def test_a_note_marker_in_a_heading_has_a_working_backlink_and_a_clean_id(sources, tmp_path):
+    result = build(sources, tmp_path / "build")
+    assert result.errors == [] and result.links_checked > 0
+    markdown = result.pages[PAGE]
+    title = next(line for line in markdown.splitlines() if line.startswith("# "))
+    assert title.startswith('# Draft programme of work<sup id="fnref:1">')
+    assert title.endswith("{#draft-programme-of-work}")  # the id of the words, not of "work1"
+    assert 'href="#fnref:1"' in markdown and 'href="#fnref:2"' in markdown
+    html = (build_site(sources, tmp_path) / "A/C.2/99/L.60/index.html").read_text(encoding="utf-8")
+    assert '<h1 id="draft-programme-of-work">Draft programme of work<sup id="fnref:1">' in html
+    assert 'id="sec-i">I. Organization of work<sup id="fnref:2">' in html
+
+
+def _no_id(label: str, note_id: str, ref_id: str) -> str:
+    """A marker as the bug wrote it: a link to its note, but no id for the note to link back to."""
+    return f'<sup><a class="footnote-ref" href="#{note_id}">{label}</a></sup>'
+
+
+def test_a_heading_marker_without_its_id_fails_the_build_naming_page_and_line(sources, tmp_path, monkeypatch, capsys):
+    monkeypatch.setattr(page, "note_ref_html", _no_id)  # headings' and titles' markers only
+    result = build(sources, tmp_path / "build")
+    messages = [e.render() for e in result.errors]
+    markdown = result.pages[PAGE]
+    docs = tmp_path / "build/docs"
+    line = _line(markdown, 'href="#fnref:1"')
+    assert messages[0].startswith(f"{docs / PAGE}:{line}: error: dangling link #fnref:1: no id fnref:1 on this page")
+    assert f"built from {sources / 'A_C.2_99_L.60.txt'}" in messages[0]
+    assert any("dangling link #fnref:2" in m for m in messages)
+    assert len(messages) == 2, messages  # the paragraphs' markers still have their ids
+    assert main(["build", "--sources", str(sources), "--out", str(tmp_path / "cli"), "--quiet"]) == 1
+    assert "dangling link #fnref:1" in capsys.readouterr().err
+
+
+@pytest.fixture(scope="module")
+def seed_pages_built(tmp_path_factory):
+    result = build(SOURCES, tmp_path_factory.mktemp("linkcheck"))
+    assert result.errors == []
+    return result.pages
+
+
+def test_the_seed_site_has_no_dangling_link(seed_pages_built):
+    found, checked = linkcheck.dangling(seed_pages_built)
+    assert found == [] and checked > 800
+
+
+def _planted(pages: dict[str, str], page_name: str, line: str) -> dict[str, str]:
+    text = pages[page_name].replace("\n\n", f"\n\n{line}\n\n", 1)
+    return pages | {page_name: text}
+
+
+@pytest.mark.parametrize(
+    ("where", "planted", "link", "why"),
+    [
+        ("A/C.3/61/L.7/Rev.1.md", '<a href="#op99">x</a>', "#op99", "no id op99 on this page"),
+        (
+            "A/C.3/61/L.7/Rev.1.md",
+            '<a href="../../../../../glossary/#no-such-instrument">x</a>',
+            "../../../../../glossary/#no-such-instrument",
+            "no id no-such-instrument on glossary/index.md",
+        ),
+        (
+            "A/C.3/61/L.7/Rev.1.md",
+            '<a href="../../../../../A/RES/99/999/#op1">x</a>',
+            "../../../../../A/RES/99/999/#op1",
+            "no page A/RES/99/999/ in the build",
+        ),
+        (
+            "glossary/index.md",
+            '<a href="../A/C.3/61/L.7/Rev.1/#pp99">x</a>',
+            "../A/C.3/61/L.7/Rev.1/#pp99",
+            "no id pp99 on A/C.3/61/L.7/Rev.1.md",
+        ),
+        ("index.md", "| [A/RES/99/1](A/RES/99/1.md) | x | y |", "A/RES/99/1.md", "no page A/RES/99/1.md in the build"),
+        (
+            "index.md",
+            '<a href="/glossary/">x</a>',
+            "/glossary/",
+            "an absolute path breaks a site served from a sub-path",
+        ),
+    ],
+)
+def test_a_planted_dangling_link_is_named_with_page_and_line(seed_pages_built, tmp_path, where, planted, link, why):
+    pages = _planted(seed_pages_built, where, planted)
+    errors, _ = linkcheck.check(pages, tmp_path / "docs", {})
+    line = _line(pages[where], planted)
+    assert [e.render() for e in errors] == [f"{tmp_path / 'docs' / where}:{line}: error: dangling link {link}: {why}"]
+
+
+def test_contents_and_search_addresses_are_checked(seed_pages_built, tmp_path):
+    doc = "A/C.3/61/L.7/Rev.1.md"
+    pages = seed_pages_built | {doc: seed_pages_built[doc].replace("url: '#pp1'", "url: '#pp0'", 1)}
+    index = json.loads(pages["search/index.json"])
+    number = next(i for i, d in enumerate(index["documents"]) if d[0] == "A/C.3/61/L.7/Rev.1/")
+    paragraphs = json.loads(pages[f"search/p/{number}.json"])
+    paragraphs[1][0] = "op77"
+    pages[f"search/p/{number}.json"] = json.dumps(paragraphs)
+    found, _ = linkcheck.dangling(pages)
+    assert [(d.page, d.link, d.why) for d in found] == [
+        (doc, "#pp0", "no id pp0 on this page"),
+        (f"search/p/{number}.json", "A/C.3/61/L.7/Rev.1/#op77", "no id op77 on A/C.3/61/L.7/Rev.1.md"),
+    ]
