@@ -75,3 +75,10 @@ $(VENV)/.forms: $(VENV)/.installed
 forms: $(VENV)/.forms
 	$(BIN)/python -m benchmarks.extract_forms $(PDFS) $(SCRATCH)
 	$(BIN)/python -m benchmarks.forms --reference $(REFERENCE) $(FORMS_FLAGS) $(SCRATCH)/*/ $(PDFS)
+
+# The site engines on one build folder (MkDocs, ProperDocs, MkDocs without its anchor validation),
+# the pages compared, and what the builder's link check costs: benchmarks/engines.py.
+ENGINES_FLAGS ?=
+.PHONY: engines
+engines: $(VENV)/.installed
+	$(BIN)/python -m benchmarks.engines --sources $(SOURCES) $(ENGINES_FLAGS)

@@ -1,0 +1,105 @@
+"""Engines on one build folder: MkDocs and ProperDocs, and what the builder's link check costs.
+
+    make engines SOURCES=../shared/corpus          # or: python -m benchmarks.engines --sources DIR
+
+The builder runs once (its cache makes later runs quick); then, in the same
+run, for each engine and for MkDocs with its own anchor validation switched
+off (`validation: anchors: ignore`, which the builder's check makes
+redundant), a cold `build` into a fresh folder, `--runs` times: median wall
+seconds and peak memory. The sites are compared page for page (only the
+generator tag may differ). The link check is timed in-process on the pages
+as written (median of `--runs`), with the number of links it checked.
+Prints a Markdown table.
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from benchmarks.bench import ENV, Run, timed
+from benchmarks.site_config import mkdocs_config
+from builder import linkcheck
+from builder.render.engine_config import dump, load
+
+GENERATOR = re.compile(rb'<meta name="generator" content="[^"]*">')
+
+
+def _pages(docs: Path) -> dict[str, str]:
+    return {p.relative_to(docs).as_posix(): p.read_text(encoding="utf-8") for p in docs.rglob("*") if p.is_file()}
+
+
+def _variant(build: Path, site: Path, anchors: bool) -> Path:
+    config_path = mkdocs_config(build, site, hooks=False)
+    if not anchors:
+        config = load(config_path)
+        config.setdefault("validation", {})["anchors"] = "ignore"
+        config_path.write_text(dump(config), encoding="utf-8")
+    return config_path
+
+
+def _differing(a: Path, b: Path) -> int:
+    names = {p.relative_to(site) for site in (a, b) for p in site.rglob("*") if p.is_file()}
+    return sum(
+        1
+        for n in names
+        if not (a / n).is_file()
+        or not (b / n).is_file()
+        or GENERATOR.sub(b"", (a / n).read_bytes()) != GENERATOR.sub(b"", (b / n).read_bytes())
+    )
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sources", type=Path, default=Path("source_docs"))
+    parser.add_argument("--work", type=Path, help="build folder to use (default: a temporary one)")
+    parser.add_argument("--runs", type=int, default=1)
+    args = parser.parse_args(argv)
+    work = args.work or Path(tempfile.mkdtemp(prefix="engines-"))
+    build = work / "build"
+    builder = [sys.executable, "-m", "builder", "build", "--sources", str(args.sources), "--out", str(build)]
+    subprocess.run([*builder, "--quiet", "--keep-going"], check=True, env=ENV, capture_output=True)
+    pages = _pages(build / "docs")
+    documents = sum(1 for p in pages if p.startswith("search/p/"))
+    seconds = []
+    for _ in range(args.runs):
+        started = time.perf_counter()
+        found, checked = linkcheck.dangling(pages)
+        seconds.append(time.perf_counter() - started)
+    rows = [
+        ("builder link check (in-process)", statistics.median(seconds), 0, f"{checked:,} links, {len(found)} dangling")
+    ]
+    sites = {}
+    for name, engine, anchors in [
+        ("mkdocs build", "mkdocs", True),
+        ("properdocs build", "properdocs", True),
+        ("mkdocs build, anchors: ignore", "mkdocs", False),
+    ]:
+        runs: list[Run] = []
+        for n in range(args.runs):
+            site = work / f"site-{engine}-{int(anchors)}-{n}"
+            shutil.rmtree(site, ignore_errors=True)
+            config = _variant(build, site, anchors)
+            runs.append(timed([sys.executable, "-m", engine, "build", "--quiet", "-f", str(config)], work))
+            sites[name] = site
+        rows.append((name, statistics.median(r.seconds for r in runs), max(r.peak_kib for r in runs), ""))
+    differ = _differing(sites["mkdocs build"], sites["properdocs build"])
+    rows[2] = (*rows[2][:3], f"{differ} files differ from MkDocs' (generator tag aside)")
+    print(f"{documents} documents, {len(pages):,} files in {build / 'docs'}; median of {args.runs} run(s)\n")
+    print("| step | seconds | peak MB | note |\n| --- | ---: | ---: | --- |")
+    for name, secs, kib, note in rows:
+        print(
+            f"| {name} | {secs:.2f} | {kib / 1024:.0f} | {note} |" if kib else f"| {name} | {secs:.2f} | – | {note} |"
+        )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
