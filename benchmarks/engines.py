@@ -23,6 +23,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from benchmarks.bench import ENV, Run, timed
 from benchmarks.site_config import mkdocs_config
@@ -30,6 +31,39 @@ from builder import linkcheck
 from builder.render.engine_config import dump, load
 
 GENERATOR = re.compile(rb'<meta name="generator" content="[^"]*">')
+# Zensical's rule for a relative href/src, raw HTML included (zensical/extensions/links.py,
+# `_rewrite_url`, read at 0.1): a path ending in .md becomes its page's address, and on a page that
+# is not an index.md, "../" is put in front (the link is taken as relative to the Markdown file).
+_RAW_LINK = re.compile(r'(?:href|src)=(["\'])([^"\']+)\1')
+
+
+def zensical_rewrite(page: str, link: str) -> str:
+    """`link` on `page` (a Markdown file under docs) as Zensical would rewrite it."""
+    parts = urlsplit(link)
+    if parts.scheme or parts.netloc or parts.path.startswith("/") or not parts.path:
+        return link
+    path = parts.path
+    if path.endswith(".md"):
+        path = path.removesuffix("index.md") if path.endswith("index.md") else path.removesuffix(".md") + "/"
+    if not page.endswith("index.md"):
+        path = "../" + path
+    return parts._replace(path=path).geturl()
+
+
+def raw_links(pages: dict[str, str]) -> list[tuple[str, str]]:
+    """(page, link) of every relative link written in raw HTML (not a bare #fragment)."""
+    return [
+        (name, m[2])
+        for name, text in pages.items()
+        if name.endswith(".md")
+        for m in _RAW_LINK.finditer(text)
+        if zensical_rewrite(name, m[2]) != m[2] or not m[2].startswith(("#", "http:", "https:", "mailto:"))
+    ]
+
+
+def zensical_rewrites(pages: dict[str, str]) -> list[tuple[str, str]]:
+    """(page, link) of every raw HTML link Zensical would change."""
+    return [(name, link) for name, link in raw_links(pages) if zensical_rewrite(name, link) != link]
 
 
 def _pages(docs: Path) -> dict[str, str]:
@@ -56,6 +90,13 @@ def _differing(a: Path, b: Path) -> int:
     )
 
 
+def _builder(sources: Path, out: Path, *flags: str) -> dict[str, str]:
+    """Run the builder (quietly, keeping going) into `out`; return the files it wrote under docs/."""
+    command = [sys.executable, "-m", "builder", "build", "--sources", str(sources), "--out", str(out), "--quiet"]
+    subprocess.run([*command, "--keep-going", *flags], check=True, env=ENV, capture_output=True)
+    return _pages(out / "docs")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sources", type=Path, default=Path("source_docs"))
@@ -64,9 +105,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     work = args.work or Path(tempfile.mkdtemp(prefix="engines-"))
     build = work / "build"
-    builder = [sys.executable, "-m", "builder", "build", "--sources", str(args.sources), "--out", str(build)]
-    subprocess.run([*builder, "--quiet", "--keep-going"], check=True, env=ENV, capture_output=True)
-    pages = _pages(build / "docs")
+    pages = _builder(args.sources, build)
     documents = sum(1 for p in pages if p.startswith("search/p/"))
     seconds = []
     for _ in range(args.runs):
@@ -76,6 +115,10 @@ def main(argv: list[str] | None = None) -> int:
     rows = [
         ("builder link check (in-process)", statistics.median(seconds), 0, f"{checked:,} links, {len(found)} dangling")
     ]
+    folders = _builder(args.sources, work / "folders", "--pages", "folders")
+    for name, written in (("pages as files", pages), ("pages as folders", folders)):
+        note = f"{len(zensical_rewrites(written)):,} of {len(raw_links(written)):,} relative raw HTML links"
+        rows.append((f"Zensical would rewrite, {name}", 0.0, 0, note))
     sites = {}
     for name, engine, anchors in [
         ("mkdocs build", "mkdocs", True),
@@ -89,15 +132,15 @@ def main(argv: list[str] | None = None) -> int:
             config = _variant(build, site, anchors)
             runs.append(timed([sys.executable, "-m", engine, "build", "--quiet", "-f", str(config)], work))
             sites[name] = site
-        rows.append((name, statistics.median(r.seconds for r in runs), max(r.peak_kib for r in runs), ""))
-    differ = _differing(sites["mkdocs build"], sites["properdocs build"])
-    rows[2] = (*rows[2][:3], f"{differ} files differ from MkDocs' (generator tag aside)")
+        note = ""
+        if engine == "properdocs":
+            differ = _differing(sites["mkdocs build"], site)
+            note = f"{differ} files differ from MkDocs' (generator tag aside)"
+        rows.append((name, statistics.median(r.seconds for r in runs), max(r.peak_kib for r in runs), note))
     print(f"{documents} documents, {len(pages):,} files in {build / 'docs'}; median of {args.runs} run(s)\n")
     print("| step | seconds | peak MB | note |\n| --- | ---: | ---: | --- |")
     for name, secs, kib, note in rows:
-        print(
-            f"| {name} | {secs:.2f} | {kib / 1024:.0f} | {note} |" if kib else f"| {name} | {secs:.2f} | – | {note} |"
-        )
+        print(f"| {name} | {f'{secs:.2f}' if secs else '–'} | {f'{kib / 1024:.0f}' if kib else '–'} | {note} |")
     return 0
 
 

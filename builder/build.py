@@ -26,7 +26,7 @@ from builder.linking.instruments import REGISTRY_FILE, Registry, load_registry
 from builder.model import Document
 from builder.reading import read_document
 from builder.render import page, site
-from builder.render.engine_config import PROJECT_CONFIG, write_config
+from builder.render.engine_config import PROJECT_CONFIG, folder_page, write_config
 from builder.render.glossary import glossary_page
 from builder.render.html import GLOSSARY_PAGE
 from builder.search.files import search_files
@@ -148,10 +148,12 @@ def build(
     progress: Callable[[str], None] | None = None,
     use_cache: bool = True,
     site_config: Path = PROJECT_CONFIG,
+    folders: bool = False,
 ) -> BuildResult:
     """Build every document of `sources` into `out`; see the module docstring.
 
     `site_config` holds the project's engine settings (`mkdocs.yml`), completed into `out/mkdocs.yml`.
+    With `folders`, each document's page is `<address>/index.md` (`engine_config.folder_page`).
     """
     started = time.perf_counter()
     result = BuildResult()
@@ -165,6 +167,10 @@ def build(
     cache = ReadCache(out / "cache" if use_cache else None)
     outcomes = read_all(found, cache, progress)
     words = _collect(found, outcomes, result)
+    if folders:
+        for doc in result.documents:
+            doc.path = folder_page(doc.path)
+        words = {folder_page(path): w for path, w in words.items()}
     result.cache_hits = cache.hits
     lap = result.lap("read", started)
     if not result.errors or keep_going:

@@ -24,6 +24,12 @@ def main(argv: list[str] | None = None) -> int:
     b.add_argument("--quiet", action="store_true", help="print the summary only")
     b.add_argument("--no-cache", action="store_true", help="read every document again (benchmarks)")
     b.add_argument(
+        "--pages",
+        choices=("files", "folders"),
+        default="files",
+        help="a document's page as <address>.md (files) or <address>/index.md (folders, for Zensical)",
+    )
+    b.add_argument(
         "--config",
         type=Path,
         default=PROJECT_CONFIG,
@@ -56,6 +62,7 @@ def main(argv: list[str] | None = None) -> int:
         progress=progress,
         use_cache=not args.no_cache,
         site_config=args.config,
+        folders=args.pages == "folders",
     )
     if not args.quiet:
         for warning in result.warnings:

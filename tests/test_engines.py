@@ -9,6 +9,8 @@ import re
 import pytest
 from conftest import SOURCES, build_site
 
+from benchmarks.engines import zensical_rewrites
+from builder.build import build
 from builder.render.engine_config import load
 
 # The one line engines may write differently: <meta name="generator" content="mkdocs-1.6.1, …">.
@@ -58,3 +60,19 @@ def test_the_builder_writes_the_whole_engine_config(engines):
     assert config["not_in_nav"].strip() == "/browse/*/*/agenda/*/index.md"
     assert "INHERIT" not in config  # one whole file: every engine reads it, none needs inheritance
     assert all("builder_nav" not in hook for hook in config.get("hooks", []))
+
+
+def test_pages_as_folders_publish_the_same_site_with_links_every_engine_leaves_alone(engines, tmp_path):
+    """`--pages folders`: each document is `<address>/index.md`. MkDocs publishes the same pages at
+    the same addresses, and not one raw HTML link is one Zensical would rewrite; as files, many are."""
+    files = build(SOURCES, tmp_path / "files/build")
+    folders = build(SOURCES, tmp_path / "folders/build", folders=True)
+    assert "A/C.3/61/L.7/Rev.1/index.md" in folders.pages and folders.errors == []
+    assert len(zensical_rewrites(files.pages)) > 50  # glossary links, cross-references, cited-by
+    assert zensical_rewrites(folders.pages) == []
+    site = build_site(SOURCES, tmp_path / "folders", hooks=False)
+    same = _files(engines["mkdocs"])
+    ours = _files(site)
+    assert sorted(ours) == sorted(same)
+    assert [name for name in ours if ours[name] != same[name]] == ["sitemap.xml", "sitemap.xml.gz"]  # order only
+    assert sorted(ours["sitemap.xml"].splitlines()) == sorted(same["sitemap.xml"].splitlines())

@@ -43,6 +43,14 @@ _Loader.add_constructor("!ENV", lambda loader, node: EnvTag(loader.construct_seq
 _Dumper.add_representer(EnvTag, lambda dumper, data: dumper.represent_sequence("!ENV", list(data)))
 
 
+def folder_page(path: str) -> str:
+    """A document's page as `<address>/index.md` instead of `<address>.md`: the same address
+    (`A/RES/80/1/`), but the page's folder is then its address's folder, so the relative links the
+    builder writes in raw HTML mean the same to an engine that rewrites them as relative to the
+    Markdown file (Zensical) as to one that leaves raw HTML alone (MkDocs, ProperDocs)."""
+    return path if path == "index.md" or path.endswith("/index.md") else path.removesuffix(".md") + "/index.md"
+
+
 def load(path: Path) -> dict:
     """A MkDocs config file as plain data, its `!ENV` tags kept as `EnvTag`s."""
     return yaml.load(path.read_text(encoding="utf-8"), Loader=_Loader) or {}

@@ -226,9 +226,9 @@ def adopted_page(doc: Document, pages: Collection[str] = ()) -> str:
     if not pages or not m.adopted_as or adopted_is_self(doc):
         return ""
     for ref in find_references(m.adopted_as, m.adopted_by or "General Assembly"):
-        path = ref.symbol + ".md"
-        if path in pages and path != doc.path:
-            return path
+        for path in (ref.symbol + ".md", ref.symbol + "/index.md"):  # a page as a file or a folder
+            if path in pages and path != doc.path:
+                return path
     return ""
 
 
