@@ -5,9 +5,11 @@
 The builder runs once (its cache makes later runs quick); then, in the same
 run, for each engine and for MkDocs with its own anchor validation switched
 off (`validation: anchors: ignore`, which the builder's check makes
-redundant), a cold `build` into a fresh folder, `--runs` times: median wall
-seconds and peak memory. The sites are compared page for page (only the
-generator tag may differ). The link check is timed in-process on the pages
+redundant), a cold `build` into a fresh folder, `--runs` times, interleaved:
+median wall seconds and peak memory. It also counts the raw HTML links
+Zensical would rewrite, with pages as files and as folders (`--pages
+folders`). The sites are compared page for page (only the generator tag may
+differ). The link check is timed in-process on the pages
 as written (median of `--runs`), with the number of links it checked.
 Prints a Markdown table.
 """
@@ -119,24 +121,23 @@ def main(argv: list[str] | None = None) -> int:
     for name, written in (("pages as files", pages), ("pages as folders", folders)):
         note = f"{len(zensical_rewrites(written)):,} of {len(raw_links(written)):,} relative raw HTML links"
         rows.append((f"Zensical would rewrite, {name}", 0.0, 0, note))
-    sites = {}
-    for name, engine, anchors in [
-        ("mkdocs build", "mkdocs", True),
-        ("properdocs build", "properdocs", True),
-        ("mkdocs build, anchors: ignore", "mkdocs", False),
-    ]:
-        runs: list[Run] = []
-        for n in range(args.runs):
+    variants = [("mkdocs build", "mkdocs", True), ("properdocs build", "properdocs", True)]
+    variants.append(("mkdocs build, anchors: ignore", "mkdocs", False))
+    runs: dict[str, list[Run]] = {name: [] for name, _, _ in variants}
+    sites: dict[str, Path] = {}
+    for n in range(args.runs):  # interleaved, so a busy machine slows every engine alike
+        for name, engine, anchors in variants:
             site = work / f"site-{engine}-{int(anchors)}-{n}"
             shutil.rmtree(site, ignore_errors=True)
             config = _variant(build, site, anchors)
-            runs.append(timed([sys.executable, "-m", engine, "build", "--quiet", "-f", str(config)], work))
+            runs[name].append(timed([sys.executable, "-m", engine, "build", "--quiet", "-f", str(config)], work))
             sites[name] = site
+    for name, engine, _ in variants:
         note = ""
         if engine == "properdocs":
-            differ = _differing(sites["mkdocs build"], site)
-            note = f"{differ} files differ from MkDocs' (generator tag aside)"
-        rows.append((name, statistics.median(r.seconds for r in runs), max(r.peak_kib for r in runs), note))
+            note = f"{_differing(sites['mkdocs build'], sites[name])} files differ from MkDocs' (generator tag aside)"
+        seconds_ = statistics.median(r.seconds for r in runs[name])
+        rows.append((name, seconds_, max(r.peak_kib for r in runs[name]), note))
     print(f"{documents} documents, {len(pages):,} files in {build / 'docs'}; median of {args.runs} run(s)\n")
     print("| step | seconds | peak MB | note |\n| --- | ---: | ---: | --- |")
     for name, secs, kib, note in rows:
