@@ -74,14 +74,19 @@ def corpus_files(step: int = 1) -> list[Path]:
 
 
 def build_site(
-    sources: Path, workdir: Path, engine: str = "mkdocs", hooks: bool = True, site_url: str = "", site: str = "site"
+    sources: Path,
+    workdir: Path,
+    engine: str = "mkdocs",
+    hooks: bool = True,
+    site_url: str = "",
+    site: str = "site",
+    folders: bool = False,
 ) -> Path:
     """Builder + `<engine> build --strict` on the config the builder wrote, as `make site` does (the
-    engine: mkdocs or properdocs; `hooks=False` drops the config's hooks; `site_url` sets SITE_URL);
-    returns the site folder, `workdir/<site>`."""
-    if not (workdir / "build/mkdocs.yml").exists():
-        result = build(sources, workdir / "build")
-        assert not result.errors, [e.render() for e in result.errors]
+    engine: mkdocs or properdocs; `hooks=False` drops the config's hooks; `site_url` sets SITE_URL;
+    `folders`: pages as `<address>/index.md`); returns the site folder, `workdir/<site>`."""
+    result = build(sources, workdir / "build", folders=folders)  # cached: again on one folder costs little
+    assert not result.errors, [e.render() for e in result.errors]
     folder = workdir / site
     config = mkdocs_config(workdir / "build", folder, hooks=hooks)
     env = {"SOURCE_DATE_EPOCH": "1700000000", "NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin"}

@@ -70,7 +70,8 @@ def test_pages_as_folders_publish_the_same_site_with_links_every_engine_leaves_a
     assert "A/C.3/61/L.7/Rev.1/index.md" in folders.pages and folders.errors == []
     assert len(zensical_rewrites(files.pages)) > 50  # glossary links, cross-references, cited-by
     assert zensical_rewrites(folders.pages) == []
-    site = build_site(SOURCES, tmp_path / "folders", hooks=False)
+    site = build_site(SOURCES, tmp_path / "folders", hooks=False, folders=True)
+    assert (tmp_path / "folders/build/docs/A/C.3/61/L.7/Rev.1/index.md").is_file()
     same = _files(engines["mkdocs"])
     ours = _files(site)
     assert sorted(ours) == sorted(same)
