@@ -11,8 +11,9 @@ file in the build folder and its line, and the source document.
 
 Pages are scanned with regular expressions, not parsed: every link and id in
 them was written by the builder in one of a few fixed forms (`id="…"` and
-`href="…"` in HTML blocks, `{#id}` on Markdown headings, `[text](page.md)`
-in tables), all escaped by `builder.render.html`. That keeps the check to
+`href="…"` in tags of HTML blocks, `{#id}` on Markdown headings,
+`[text](page.md)` in tables), and source text in them is escaped
+(`builder.render.html`, `page.md_escape`), so it never looks like a link. That keeps the check to
 about a second on 1,180 documents. Written by hand: link checkers check
 rendered HTML, after the engine; this one runs on the engine's input.
 """
@@ -31,9 +32,10 @@ from urllib.parse import unquote, urlsplit
 from builder.errors import InputError, Place
 from builder.render.html import url_dir
 
-_ID = re.compile(r'\s(?:id|name)="([^"]*)"|\{#([^\s}]+)')
-_HREF = re.compile(r'\shref="([^"]*)"')
-_MD_LINK = re.compile(r"\]\(([^)\s]+)\)")
+# Attributes of a tag only: source text is escaped, so `&lt;a href="…"&gt;` in a document is text.
+_ID = re.compile(r'<[a-z][a-z0-9]*(?:\s[^<>]*?)?\s(?:id|name)="([^"]*)"|\{#([^\s}]+)')
+_HREF = re.compile(r'<a(?:\s[^<>]*?)?\shref="([^"]*)"')
+_MD_LINK = re.compile(r"(?<!\\)\]\(([^)\s]+)\)")
 _TOC_URL = re.compile(r"\burl: '?(#[^'\s,}]*)")
 _TOC_NUMBERS = re.compile(r"\bnumbers: '([^']*)'")
 _FRONT_MATTER = re.compile(r"\A---\n.*?\n---\n", re.S)
@@ -69,7 +71,8 @@ def _links(text: str) -> Iterator[tuple[int, str, bool]]:
             for pair in m[1].split():
                 yield m.start(1), "#" + pair.partition(":")[2], True
     for m in _MD_LINK.finditer(text, end):
-        yield m.start(1), unescape(m[1]), False
+        if text[text.rfind("\n", 0, m.start()) + 1] != "<":  # in Markdown, not in an HTML block's text
+            yield m.start(1), unescape(m[1]), False
 
 
 def _served_page(path: str, pages: dict[str, str]) -> str | None:
@@ -87,6 +90,8 @@ def _served_page(path: str, pages: dict[str, str]) -> str | None:
 
 def _target(page: str, link: str, served: bool, pages: dict[str, str]) -> tuple[str | None, str, str]:
     """(target file or None when outside the site, fragment, why it failed or "")."""
+    if link.startswith("#"):  # most links: permalinks, notes and their backlinks
+        return page, unquote(link[1:]), ""
     parts = urlsplit(link)
     if parts.scheme or parts.netloc or link.startswith(("mailto:", "data:")):
         return None, "", ""
