@@ -183,8 +183,8 @@ def rebuild_after_edit(sources: Path, work: Path) -> float:
     """Edit one document and rebuild: cached reads, then `mkdocs build --dirty`."""
     command = [sys.executable, "-m", "builder", "build", "--sources", str(sources), "--out", "build", "--quiet",
                "--keep-going", "--instruments", str(ROOT / "source_docs/instruments.yml")]  # fmt: skip
-    mkdocs = [sys.executable, "-m", "mkdocs", "build", "--quiet", "--dirty", "-f", str(our_config(work))]
     timed(command, work)
+    mkdocs = [sys.executable, "-m", "mkdocs", "build", "--quiet", "--dirty", "-f", str(our_config(work))]
     timed(mkdocs, work)
     victim = sorted(sources.glob("*.txt"))[len(list(sources.glob("*.txt"))) // 2]
     victim.write_text(victim.read_text(encoding="utf-8").replace("Requests", "Requests also", 1), encoding="utf-8")
