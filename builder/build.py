@@ -187,7 +187,10 @@ def build(
         result.errors.extend(dangling)
         lap = result.lap("check links", lap)
         write_tree(out / "docs", result.pages)
-        write_config(out, site.nav(tree, glossary=bool(registry.instruments)), site.NOT_IN_NAV, site_config)
+        try:
+            write_config(out, site.nav(tree, glossary=bool(registry.instruments)), site.NOT_IN_NAV, site_config)
+        except InputError as exc:
+            result.errors.append(exc)
         result.lap("write", lap)
         if progress is not None:
             progress(f"wrote {len(result.pages)} files")

@@ -91,6 +91,12 @@ def test_a_note_marker_in_a_heading_has_a_working_backlink_and_a_clean_id(source
     assert 'id="sec-i">I. Organization of work<sup id="fnref:2">' in html
 
 
+def test_a_missing_site_settings_file_is_an_error(sources, tmp_path, capsys):
+    missing = tmp_path / "nowhere/mkdocs.yml"
+    assert main(["build", "--sources", str(sources), "--out", str(tmp_path / "out"), "--config", str(missing)]) == 1
+    assert f"{missing}: error: no site settings file" in capsys.readouterr().err
+
+
 def _no_id(label: str, note_id: str, ref_id: str) -> str:
     """A marker as the bug wrote it: a link to its note, but no id for the note to link back to."""
     return f'<sup><a class="footnote-ref" href="#{note_id}">{label}</a></sup>'

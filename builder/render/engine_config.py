@@ -22,6 +22,8 @@ from pathlib import Path
 
 import yaml
 
+from builder.errors import InputError, Place
+
 CONFIG_NAME = "mkdocs.yml"  # what MkDocs, ProperDocs (with -f) and Zensical read
 PROJECT_CONFIG = Path(__file__).resolve().parents[2] / CONFIG_NAME  # the project's settings
 DOCS = "docs"  # the pages, under the build folder
@@ -110,6 +112,12 @@ def write_config(
     Left unchanged when the same, so `mkdocs serve`, which watches the config, rebuilds only on a
     real change.
     """
+    if not project_config.is_file():
+        raise InputError(
+            Place(project_config),
+            "no site settings file: the engine's config is made from it",
+            "pass --config FILE (the project's mkdocs.yml)",
+        )
     config = engine_config(load(project_config), project_config.parent, out, nav, not_in_nav, site_dir)
     path = out / CONFIG_NAME
     text = "# Written by the builder (builder/render/engine_config.py) from " + project_config.name
