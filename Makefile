@@ -25,7 +25,7 @@ site: $(VENV)/.installed
 	$(BIN)/python -m builder build --sources $(SOURCES) --out $(BUILD) $(BUILDER_FLAGS)
 	$(BIN)/mkdocs build --strict --quiet
 
-# Live preview: an edited source rebuilds only what changed (see site_overrides/hooks/builder_serve.py).
+# Live preview: an edited source rebuilds only what changed (see builder/engine/serve_hook.py).
 serve: site
 	SOURCES=$(SOURCES) $(BIN)/mkdocs serve --dirty --no-strict
 
