@@ -1,18 +1,22 @@
-"""MkDocs hook for `mkdocs serve`: a source edit rebuilds the pages it changes.
+"""MkDocs hook for `mkdocs serve`: an edited source is rebuilt in about a second.
 
-On every rebuild while serving, the builder runs first (as a separate
-process: MkDocs never imports it). Its cache skips unchanged documents and it
-rewrites only pages whose content changed, so with `mkdocs serve --dirty`
-MkDocs renders again only the edited document and the pages that link to it.
-The sources folder is $SOURCES (default `source_docs`), watched for changes.
+On every rebuild while serving, the builder runs first, in this process, with
+a cache it keeps in memory between rebuilds (`builder.engine.session`): it
+reads again only the edited sources, links, renders and checks only the
+pages whose inputs changed (the edited document, the pages citing it, index
+pages when a title or a document changed), and writes only files whose
+content changed, so `mkdocs serve --dirty` renders only those pages. The
+search files follow a few seconds later. The sources folder is $SOURCES
+(default `source_docs`), watched for changes. Edits to the builder's own
+code need a restart of `make serve`.
+
+Optional: without this hook, run the builder before `mkdocs build` (`make site`).
 """
 
 import os
-import subprocess
-import sys
 from pathlib import Path
 
-_serving = False
+from builder.engine.session import SESSION
 
 
 def _sources() -> Path:
@@ -20,17 +24,12 @@ def _sources() -> Path:
 
 
 def on_startup(command, dirty, **kwargs):
-    global _serving
-    _serving = command == "serve"
+    SESSION.serving = command == "serve"
 
 
 def on_config(config, **kwargs):
-    if _serving:
-        out = Path(config["docs_dir"]).parent
-        subprocess.run(
-            [sys.executable, "-m", "builder", "build", "--sources", str(_sources()), "--out", str(out), "--keep-going"],
-            check=False,
-        )
+    if SESSION.serving:
+        SESSION.rebuild(_sources(), Path(config["docs_dir"]).parent)
     return config
 
 
