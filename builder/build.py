@@ -118,10 +118,10 @@ def _lost(path: Path, lost: str) -> InputError:
 
 
 def read_all(
-    sources: list[Source], store: Store, progress: Callable[[str], None] | None
+    sources: list[Source], store: Store, progress: Callable[[str], None] | None, stamps: dict | None = None
 ) -> tuple[list[str], list[Outcome]]:
     """Every source's read key and outcome, in source order: from the cache, else read on all cores."""
-    keys = [source_key(source) for source in sources]
+    keys = [source_key(source, stamps) for source in sources]
     outcomes = [store.get(key) for key in keys]
     todo = [i for i, outcome in enumerate(outcomes) if outcome is None]
     started = time.perf_counter()
@@ -179,7 +179,7 @@ def build(
         result.errors.append(InputError(Place(sources), NO_SOURCES))
     if cache is None:
         cache = BuildCache(out / "cache" if use_cache else None)
-    keys, outcomes = read_all(found, cache.read, progress)
+    keys, outcomes = read_all(found, cache.read, progress, cache.stamps)
     read_keys, words, terms = _collect(found, keys, outcomes, result)
     result.cache_hits = cache.read.hits
     lap = result.lap("read", started)
@@ -190,11 +190,12 @@ def build(
             result.errors.append(exc)
             registry = Registry([])
         corpus = Corpus(registry, read_keys, words, terms, cache)
-        tree = _render(result, corpus, lap, search_later)
+        nav = _render(result, corpus, lap, search_later)
         lap = time.perf_counter()
         result.written = write_tree(out / "docs", result.pages, cache.written)
-        nav = site.nav(tree, glossary=bool(registry.instruments))
-        write_file(out / "nav.yml", yaml.safe_dump({"nav": nav}, allow_unicode=True, sort_keys=False, width=10_000))
+        if cache.written_nav != nav or not (out / "nav.yml").exists():
+            result.written += write_file(out / "nav.yml", nav)
+            cache.written_nav = nav
         result.lap("write", lap)
         if progress is not None:
             progress(f"wrote {result.written} of {len(result.pages)} files")
@@ -251,14 +252,14 @@ class Corpus:
         self.registry_key = value_digest(repr(self.registry.instruments))
 
 
-def _render(result: BuildResult, corpus: Corpus, lap: float, search_later: bool) -> dict:
+def _render(result: BuildResult, corpus: Corpus, lap: float, search_later: bool) -> str:
     """Link the corpus, render and check every page, write the search files and the corpus pages.
 
     Each document's links and page come from the cache when what they depend
     on is unchanged, else are made on forked workers (the search files beside
     the pages). A page that fails the conservation check is left out, and the
     rest linked again without it, so nothing links to a page that is not there.
-    Returns the nav tree.
+    Returns the nav, as YAML.
     """
     while True:
         links = _link(result.documents, corpus)
@@ -271,23 +272,44 @@ def _render(result: BuildResult, corpus: Corpus, lap: float, search_later: bool)
         result.documents = [doc for doc in result.documents if doc.path not in failed]
         result.pages.clear()
     result.links = links
-    tree = _corpus_pages(result, links, titles, corpus.registry)
+    nav = _corpus_pages(result, links, titles, corpus)
     result.lap("corpus pages", lap)
-    return tree
+    return nav
 
 
-def _corpus_pages(result: BuildResult, links: Links, titles: dict[str, str], registry: Registry) -> dict:
-    """The pages made from the whole corpus (glossary, home, browse pages); returns the nav tree.
+def _corpus_pages(result: BuildResult, links: Links, titles: dict[str, str], corpus: Corpus) -> str:
+    """The pages made from the whole corpus (glossary, home, browse pages) and the nav (YAML).
 
     A corpus-wide step of its own (a page or data file made from every
-    document, after linking) goes here, as one call adding to `result.pages`.
+    document, after linking) goes in `_make_corpus_pages`, as one call adding
+    to its pages; when what it reads is more than every document's metadata
+    and the instruments' mentions, add that to the key here.
     """
+    key = digest(
+        corpus.registry_key,
+        value_digest([(doc.path, doc.meta) for doc in result.documents]),
+        value_digest({instrument: dict(pages) for instrument, pages in links.mentions.items()}),
+    )
+    made = corpus.cache.corpus.get(key)
+    if made is None:
+        made = _make_corpus_pages(result.documents, links, titles, corpus.registry)
+        corpus.cache.corpus.put(key, made)
+    pages, nav = made
+    result.pages.update(pages)
+    return nav
+
+
+def _make_corpus_pages(
+    docs: list[Document], links: Links, titles: dict[str, str], registry: Registry
+) -> tuple[dict[str, str], str]:
+    pages: dict[str, str] = {}
     if registry.instruments:
-        result.pages[GLOSSARY_PAGE] = glossary_page(links, titles)
-    tree = site.group(result.documents)
-    result.pages["index.md"] = site.home_page(result.documents, tree)
-    result.pages.update(site.browse_pages(tree))
-    return tree
+        pages[GLOSSARY_PAGE] = glossary_page(links, titles)
+    tree = site.group(docs)
+    pages["index.md"] = site.home_page(docs, tree)
+    pages.update(site.browse_pages(tree))
+    nav = site.nav(tree, glossary=bool(registry.instruments))
+    return pages, yaml.safe_dump({"nav": nav}, allow_unicode=True, sort_keys=False, width=10_000)
 
 
 class _RecordingIndex(dict):
@@ -300,13 +322,15 @@ class _RecordingIndex(dict):
         return super().get(key, default)
 
 
-def _target(doc: Document | None, prints: dict[str, str]) -> tuple[str, str]:
+def _target(doc: Document | None, corpus: Corpus) -> tuple[str, str]:
     """What a lookup resolved to: the page, and a digest of its anchors and their citations."""
     if doc is None:
         return "", ""
-    if doc.path not in prints:
-        prints[doc.path] = value_digest([(p.anchor, p.citation) for p in doc.paragraphs()])
-    return doc.path, prints[doc.path]
+    key = corpus.read_keys[doc.path]
+    prints = corpus.cache.prints
+    if key not in prints:
+        prints[key] = value_digest([(p.anchor, p.citation) for p in doc.paragraphs()])
+    return doc.path, prints[key]
 
 
 def _link(docs: list[Document], corpus: Corpus) -> Links:
@@ -315,23 +339,23 @@ def _link(docs: list[Document], corpus: Corpus) -> Links:
     index = _RecordingIndex(corpus_index(docs))
     index.looked_up = set()
     links = Links(corpus.registry, pages=index)
-    store, prints = corpus.cache.link, {}
+    store = corpus.cache.link
     keys = [digest(corpus.read_keys[doc.path], corpus.registry_key) for doc in docs]
-    found: list[DocumentLinks | None] = []
+    found: list[tuple | None] = []
     for key in keys:
         entry = store.get(key)
-        valid = entry is not None and all(_target(index.get(s), prints) == was for s, was in entry[1])
-        found.append(entry[0] if valid else None)
+        valid = entry is not None and all(_target(index.get(s), corpus) == was for s, was in entry[1])
+        found.append(entry if valid else None)
     todo = [i for i, one in enumerate(found) if one is None]
     with workers.sharing(docs=[docs[i] for i in todo], links=links), workers.pool(len(todo)) as pool:
         fresh = workers.run(pool, _link_one, len(todo))
     for i, (one, looked_up) in zip(todo, fresh, strict=True):
-        found[i] = one
-        store.put(keys[i], (one, [(s, _target(index.get(s), prints)) for s in sorted(looked_up)]))
+        found[i] = (one, [(s, _target(index.get(s), corpus)) for s in sorted(looked_up)], value_digest(one.contents))
+        store.put(keys[i], found[i])
     index.looked_up = set()
-    merge_links(links, docs, found)  # type: ignore[arg-type]
-    for doc, one in zip(docs, found, strict=True):
-        corpus.link_keys[doc.path] = value_digest(one.contents)  # type: ignore[union-attr]
+    merge_links(links, docs, [entry[0] for entry in found])  # type: ignore[index]
+    for doc, entry in zip(docs, found, strict=True):
+        corpus.link_keys[doc.path] = entry[2]  # type: ignore[index]
     return links
 
 

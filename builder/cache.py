@@ -12,7 +12,9 @@ Each stage keeps its own store, keyed on exactly what its result depends on:
   documents that cite it);
 - `page`: a document's page and its conservation verdict, under its read
   key, its links, the places citing it and the names of their documents;
-- `search`: the search files, under every document's read and link keys.
+- `search`: the search files, under every document's read and link keys;
+- `corpus`: the pages made from the whole corpus (home, browse, glossary)
+  and the nav, under every document's metadata and the instruments' mentions.
 
 A store keeps entries in memory for the process (`make serve` keeps one
 cache across rebuilds) and, given a folder, as pickles under
@@ -32,7 +34,7 @@ from pathlib import Path
 from builder.sources import Source
 
 _PACKAGE = Path(__file__).resolve().parent
-STORES = ("read", "link", "page", "search")
+STORES = ("read", "link", "page", "search", "corpus")
 
 
 @cache
@@ -60,10 +62,24 @@ def value_digest(value) -> str:
     return hashlib.sha256(pickle.dumps(value, protocol=4)).hexdigest()
 
 
-def source_key(source: Source) -> str:
+def source_key(source: Source, seen: dict | None = None) -> str:
+    """The read key of a source. `seen` (kept by a long-lived caller) skips hashing files whose
+    size and modification time are those it hashed last."""
+    files = [source.path] if source.meta_path is None else [source.path, source.meta_path]
+    stamp = None
+    if seen is not None:
+        stamp = (
+            tuple(p.name for p in source.set_aside),
+            *((str(p), p.stat().st_mtime_ns, p.stat().st_size) for p in files),
+        )
+        if stamp in seen:
+            return seen[stamp]
     meta = source.meta_path.read_bytes() if source.meta_path is not None else b""
     names = "\0".join(p.name for p in [source.path, *source.set_aside])
-    return digest(names, source.path.read_bytes(), meta)
+    key = digest(names, source.path.read_bytes(), meta)
+    if seen is not None:
+        seen[stamp] = key
+    return key
 
 
 class Store:
@@ -117,12 +133,16 @@ class Store:
 class BuildCache:
     """The stores of one build folder (`folder` None: memory only, for this process)."""
 
-    def __init__(self, folder: Path | None) -> None:
+    def __init__(self, folder: Path | None, long_lived: bool = False) -> None:
         self.folder = folder
         for name in STORES:
             setattr(self, name, Store(folder / name if folder is not None else None))
         self.written: dict[str, str] = {}  # page → text this process last wrote (see `build.write_tree`)
         self.last_search: dict[str, str] = {}  # the search files last made
+        self.written_nav = ""  # the nav this process last wrote
+        self.prints: dict[str, str] = {}  # read key → digest of the document's anchors (see `build._target`)
+        # A long-lived cache (`make serve`) remembers each source's key by its size and time (see `source_key`).
+        self.stamps: dict | None = {} if long_lived else None
 
     def prune(self) -> None:
         for name in STORES:

@@ -29,13 +29,13 @@ class Session:
         self.cache: BuildCache | None = None
         self.folder: Path | None = None
         self.lock = threading.Lock()
-        self.latest_search = ""
+        self.latest_search = ""  # the key of the search files the last build asked for
 
     def rebuild(self, sources: Path, out: Path) -> BuildResult:
         """Build `sources` into `out` with the session's cache; print what a CLI build prints."""
         with self.lock:
             if self.cache is None or self.folder != out:
-                self.cache, self.folder = BuildCache(out / "cache"), out
+                self.cache, self.folder = BuildCache(out / "cache", long_lived=True), out
             result = build(
                 sources,
                 out,
@@ -53,6 +53,8 @@ class Session:
 
     def _search(self, job: SearchJob, out: Path) -> None:
         """Make the search files on a forked worker; write them when they are ready."""
+        if job.key == self.latest_search:
+            return  # already being made (the rebuild our own writes caused)
         self.latest_search = job.key
         if "fork" not in multiprocessing.get_all_start_methods():
             self._write_search(job.key, job.run(), out)
@@ -68,6 +70,9 @@ class Session:
             files = done.result()
         except Exception as exc:  # a worker that died: the next rebuild tries again
             print(f"builder: search files not made: {exc!r}", file=sys.stderr, flush=True)
+            with self.lock:
+                if self.latest_search == key:
+                    self.latest_search = ""
             return
         with self.lock:
             self._write_search(key, files, out)

@@ -19,7 +19,8 @@ NOT_IN_NAV = ["/browse/*/*/agenda/*/index.md"]
 def on_config(config, **kwargs):
     nav_file = Path(config["docs_dir"]).parent / "nav.yml"
     if nav_file.exists():
-        config["nav"] = yaml.safe_load(nav_file.read_text(encoding="utf-8"))["nav"]
+        loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml: 10× faster on a corpus-sized nav
+        config["nav"] = yaml.load(nav_file.read_text(encoding="utf-8"), Loader=loader)["nav"]
     ours = pathspec.gitignore.GitIgnoreSpec.from_lines(NOT_IN_NAV)
     own = config.get("not_in_nav")
     config["not_in_nav"] = ours if own is None else own + ours
