@@ -17,6 +17,7 @@ import contextlib
 import os
 import re
 import shutil
+import signal
 import socket
 import statistics
 import subprocess
@@ -85,6 +86,7 @@ def serving(sources: Path, work: Path):
         [sys.executable, "-m", "mkdocs", "serve", "--dirty", "--no-strict", "-f", str(config),
          "-a", f"127.0.0.1:{port}"],
         cwd=ROOT, env={**ENV, "SOURCES": str(sources)}, stdout=log, stderr=subprocess.STDOUT,
+        start_new_session=True,  # its own process group: the search worker it forks ends with it
     )  # fmt: skip
     url = f"http://127.0.0.1:{port}/"
     try:
@@ -92,7 +94,7 @@ def serving(sources: Path, work: Path):
             raise RuntimeError(f"mkdocs serve never answered; see {work / 'serve.log'}")
         yield url
     finally:
-        server.terminate()
+        os.killpg(server.pid, signal.SIGTERM)
         server.wait(timeout=60)
         log.close()
 

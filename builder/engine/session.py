@@ -30,6 +30,14 @@ class Session:
         self.folder: Path | None = None
         self.lock = threading.Lock()
         self.latest_search = ""  # the key of the search files the last build asked for
+        self.templates = None  # compiled theme templates (see `serve_hook.on_env`)
+
+    @staticmethod
+    def events_folder(out: Path) -> Path:
+        """A folder `make serve` watches, where the session says that late files are written."""
+        folder = out / "serve-events"
+        folder.mkdir(parents=True, exist_ok=True)
+        return folder
 
     def rebuild(self, sources: Path, out: Path) -> BuildResult:
         """Build `sources` into `out` with the session's cache; print what a CLI build prints."""
@@ -91,6 +99,8 @@ class Session:
         written.update(files)
         cache.last_search = files
         print(f"builder: search files ready, {count} written", file=sys.stderr, flush=True)
+        if count:
+            (self.events_folder(out) / "search-ready").write_text(key, encoding="utf-8")
 
 
 _JOB: list[SearchJob | None] = [None]
