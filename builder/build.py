@@ -199,7 +199,7 @@ def build(
         result.lap("write", lap)
         if progress is not None:
             progress(f"wrote {result.written} of {len(result.pages)} files")
-    cache.prune()
+        cache.prune()  # only after a whole build: a build stopped by errors keeps what the next one needs
     result.seconds = time.perf_counter() - started
     return result
 
