@@ -13,8 +13,10 @@ triggers one more, cheap, rebuild.
 from __future__ import annotations
 
 import multiprocessing
+import os
 import sys
 import threading
+import time
 from concurrent.futures import Future, ProcessPoolExecutor
 from pathlib import Path
 
@@ -68,7 +70,11 @@ class Session:
             self._write_search(job.key, job.run(), out)
             return
         _JOB[0] = job
-        pool = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("fork"))
+        pool = ProcessPoolExecutor(
+            max_workers=1,
+            mp_context=multiprocessing.get_context("fork"),
+            initializer=_end_with, initargs=(os.getpid(),),
+        )  # fmt: skip
         future = pool.submit(_run_job)
         pool.shutdown(wait=False)
         future.add_done_callback(lambda done: self._searched(job.key, done, out))
@@ -104,6 +110,17 @@ class Session:
 
 
 _JOB: list[SearchJob | None] = [None]
+
+
+def _end_with(parent: int) -> None:
+    """In the search worker: exit when `mkdocs serve` is gone (killed, not shut down), never linger."""
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(1)
+        os._exit(0)
+
+    threading.Thread(target=watch, daemon=True).start()
 
 
 def _run_job() -> dict[str, str]:
