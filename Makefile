@@ -28,7 +28,7 @@ site: $(VENV)/.installed
 	$(BIN)/python -m builder build --sources $(SOURCES) --out $(BUILD) $(BUILDER_FLAGS)
 	$(BIN)/$(ENGINE) build --strict --quiet -f $(BUILD)/mkdocs.yml
 
-# Live preview: an edited source rebuilds only what changed (see site_overrides/hooks/builder_serve.py).
+# Live preview: an edited source rebuilds only what changed (see builder/engine/serve_hook.py).
 serve: site
 	SOURCES=$(SOURCES) $(BIN)/$(ENGINE) serve --dirty --no-strict -f $(BUILD)/mkdocs.yml
 

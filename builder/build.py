@@ -19,9 +19,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from builder import conservation, linkcheck, workers
-from builder.cache import ReadCache, source_key
+from builder.cache import BuildCache, Store, digest, source_key, value_digest
 from builder.errors import Diagnostics, InputError, Place, Warning_
-from builder.linking.corpus import Links, link_corpus
+from builder.linking.corpus import DocumentLinks, Links, corpus_index, link_one, merge_links
 from builder.linking.instruments import REGISTRY_FILE, Registry, load_registry
 from builder.model import Document
 from builder.reading import read_document
@@ -45,6 +45,8 @@ class BuildResult:
     links_checked: int = 0  # internal links the builder checked (builder.linkcheck)
     seconds: float = 0.0
     stages: dict[str, float] = field(default_factory=dict)  # seconds per stage, in order
+    written: int = 0  # files written (the others were unchanged)
+    search_job: SearchJob | None = None  # with `search_later`: what makes the search files
 
     def lap(self, stage: str, since: float) -> float:
         """Record the time `stage` took since `since`; return now."""
@@ -79,7 +81,24 @@ def read_one(source: Source, result: BuildResult) -> tuple[Document, str, list[s
 
 
 def read_source(source: Source) -> Outcome:
-    """Read, render and check one document; never raise for bad input."""
+    """Read, render and check one document on its own; never raise for bad input.
+
+    For `builder check` and anything that wants one document's page: the build
+    itself reads with `read_model` and checks each page once, after linking.
+    """
+    outcome = read_model(source)
+    if outcome.doc is None:
+        return outcome
+    markdown = page.render_page(outcome.doc)
+    lost = conservation.first_difference(outcome.words, conservation.page_words(markdown))
+    if lost:
+        return Outcome(None, "", [], outcome.warnings, _lost(source.path, lost))
+    outcome.markdown = markdown
+    return outcome
+
+
+def read_model(source: Source) -> Outcome:
+    """Read one document into the model, with its words and search terms; never raise for bad input."""
     diagnostics = Diagnostics(source.path)
     for other in source.set_aside:
         diagnostics.warn("set-aside", f"{other.name} is another form of this document; {source.path.name} is read")
@@ -87,48 +106,42 @@ def read_source(source: Source) -> Outcome:
         meta = load_metadata(source, diagnostics)
         doc, state = read_document(source.path, source.path.read_bytes(), meta, diagnostics)
         doc.path = page_path(doc.meta)
-        markdown = page.render_page(doc)
-        lost = conservation.first_difference(state.source_words, conservation.page_words(markdown))
-        if lost:
-            raise InputError(
-                Place(source.path),
-                f"conservation check failed, the page would not say what the source says: {lost}",
-                "this is a builder bug or an unhandled quirk of the text; please report it with the file",
-            )
     except InputError as exc:
         return Outcome(None, "", [], diagnostics.warnings, exc)
-    return Outcome(doc, markdown, state.source_words, diagnostics.warnings, terms=paragraph_terms(doc))
+    return Outcome(doc, "", state.source_words, diagnostics.warnings, terms=paragraph_terms(doc))
 
 
-def _read_cached(source: Source, cache: ReadCache) -> tuple[str, Outcome | None]:
-    key = source_key(source)
-    return key, cache.get(key)
+def _lost(path: Path, lost: str) -> InputError:
+    return InputError(
+        Place(path),
+        f"conservation check failed, the page would not say what the source says: {lost}",
+        "this is a builder bug or an unhandled quirk of the text; please report it with the file",
+    )
 
 
-def read_all(sources: list[Source], cache: ReadCache, progress: Callable[[str], None] | None) -> list[Outcome]:
-    """Every source's outcome, in source order: from the cache, else read on all cores."""
-    keys, outcomes = [], []
-    for source in sources:
-        key, outcome = _read_cached(source, cache)
-        keys.append(key)
-        outcomes.append(outcome)
+def read_all(
+    sources: list[Source], store: Store, progress: Callable[[str], None] | None, stamps: dict | None = None
+) -> tuple[list[str], list[Outcome]]:
+    """Every source's read key and outcome, in source order: from the cache, else read on all cores."""
+    keys = [source_key(source, stamps) for source in sources]
+    outcomes = [store.get(key) for key in keys]
     todo = [i for i, outcome in enumerate(outcomes) if outcome is None]
     started = time.perf_counter()
-    workers = min(os.cpu_count() or 1, max(1, len(todo) // 16))
-    if workers > 1:
-        with ProcessPoolExecutor(max_workers=workers) as pool:
-            chunk = max(1, len(todo) // (workers * 16))
-            fresh = pool.map(read_source, [sources[i] for i in todo], chunksize=chunk)
+    count = min(os.cpu_count() or 1, max(1, len(todo) // 16))
+    if count > 1:
+        with ProcessPoolExecutor(max_workers=count) as pool:
+            chunk = max(1, len(todo) // (count * 16))
+            fresh = pool.map(read_model, [sources[i] for i in todo], chunksize=chunk)
             for done, (i, outcome) in enumerate(zip(todo, fresh, strict=True), start=1):
                 outcomes[i] = outcome
                 _report(progress, done, len(todo), started)
     else:
         for done, i in enumerate(todo, start=1):
-            outcomes[i] = read_source(sources[i])
+            outcomes[i] = read_model(sources[i])
             _report(progress, done, len(todo), started)
     for i in todo:
-        cache.put(keys[i], outcomes[i])
-    return outcomes  # type: ignore[return-value]
+        store.put(keys[i], outcomes[i])
+    return keys, outcomes  # type: ignore[return-value]
 
 
 def _report(progress: Callable[[str], None] | None, done: int, total: int, started: float) -> None:
@@ -147,11 +160,17 @@ def build(
     instruments: Path | None = None,
     progress: Callable[[str], None] | None = None,
     use_cache: bool = True,
+    cache: BuildCache | None = None,
+    search_later: bool = False,
     site_config: Path = PROJECT_CONFIG,
     folders: bool = False,
 ) -> BuildResult:
     """Build every document of `sources` into `out`; see the module docstring.
 
+    `cache` is kept by a caller that builds again and again in one process
+    (`make serve`); else the cache lives in `out/cache` (`use_cache`). With
+    `search_later`, changed search files are not computed now: the last
+    ones are written, and `result.search_job` computes the new ones.
     `site_config` holds the project's engine settings (`mkdocs.yml`), completed into `out/mkdocs.yml`.
     With `folders`, each document's page is `<address>/index.md` (`engine_config.folder_page`).
     """
@@ -164,14 +183,17 @@ def build(
         return result
     if not found:
         result.errors.append(InputError(Place(sources), NO_SOURCES))
-    cache = ReadCache(out / "cache" if use_cache else None)
-    outcomes = read_all(found, cache, progress)
-    words = _collect(found, outcomes, result)
+    if cache is None:
+        cache = BuildCache(out / "cache" if use_cache else None)
+    keys, outcomes = read_all(found, cache.read, progress, cache.stamps)
+    read_keys, words, terms = _collect(found, keys, outcomes, result)
     if folders:
         for doc in result.documents:
             doc.path = folder_page(doc.path)
         words = {folder_page(path): w for path, w in words.items()}
-    result.cache_hits = cache.hits
+        terms = {folder_page(path): t for path, t in terms.items()}
+        read_keys = {folder_page(path): k for path, k in read_keys.items()}
+    result.cache_hits = cache.read.hits
     lap = result.lap("read", started)
     if not result.errors or keep_going:
         try:
@@ -179,30 +201,38 @@ def build(
         except InputError as exc:
             result.errors.append(exc)
             registry = Registry([])
-        text_terms = {o.doc.path: o.terms for o in outcomes if o.doc is not None}
-        tree = _render(result, registry, words, text_terms)
-        lap = result.lap("link, render and index", lap)
+        corpus = Corpus(registry, read_keys, words, terms, cache)
+        nav = _render(result, corpus, lap, search_later)
+        lap = time.perf_counter()
         sources = {doc.path: doc.meta.source for doc in result.documents}
         dangling, result.links_checked = linkcheck.check(result.pages, out / "docs", sources)
         result.errors.extend(dangling)
         lap = result.lap("check links", lap)
-        write_tree(out / "docs", result.pages)
+        result.written = write_tree(out / "docs", result.pages, cache.written)
         try:
-            write_config(out, site.nav(tree, glossary=bool(registry.instruments)), site.NOT_IN_NAV, site_config)
+            write_config(out, nav, site.NOT_IN_NAV, site_config)
         except InputError as exc:
             result.errors.append(exc)
         result.lap("write", lap)
         if progress is not None:
-            progress(f"wrote {len(result.pages)} files")
+            progress(f"wrote {result.written} of {len(result.pages)} files")
+        cache.prune()  # only after a whole build: a build stopped by errors keeps what the next one needs
     result.seconds = time.perf_counter() - started
     return result
 
 
-def _collect(found: list[Source], outcomes: list[Outcome], result: BuildResult) -> dict[str, list[str]]:
-    """Keep the documents that read well and have an address of their own; return their words."""
+def _collect(
+    found: list[Source], keys: list[str], outcomes: list[Outcome], result: BuildResult
+) -> tuple[dict[str, str], dict[str, list[str]], dict[str, list[list[str]]]]:
+    """Keep the documents that read well and have an address of their own.
+
+    Returns, by page, each kept document's read key, source words and search terms.
+    """
     owners: dict[str, Path] = {}
+    read_keys: dict[str, str] = {}
     words: dict[str, list[str]] = {}
-    for source, outcome in zip(found, outcomes, strict=True):
+    terms: dict[str, list[list[str]]] = {}
+    for source, key, outcome in zip(found, keys, outcomes, strict=True):
         result.warnings.extend(outcome.warnings)
         if outcome.error is not None:
             result.errors.append(outcome.error)
@@ -218,70 +248,271 @@ def _collect(found: list[Source], outcomes: list[Outcome], result: BuildResult) 
             )
             continue
         owners[doc.path] = source.path
-        words[doc.path] = outcome.words
+        read_keys[doc.path], words[doc.path], terms[doc.path] = key, outcome.words, outcome.terms
         result.documents.append(doc)
-    return words
+    return read_keys, words, terms
 
 
-def _render(
-    result: BuildResult, registry: Registry, words: dict[str, list[str]], text_terms: dict[str, list[list[str]]]
-) -> dict:
-    """Link the corpus, render every page (checked again), the search files and the corpus pages.
+@dataclass
+class Corpus:
+    """What the corpus-wide stages share: the registry, and per page its read key, words and terms."""
 
-    Returns the nav tree. Linking, and then rendering with the search index
-    beside it, run on forked workers at corpus scale.
+    registry: Registry
+    read_keys: dict[str, str]
+    words: dict[str, list[str]]
+    terms: dict[str, list[list[str]]]
+    cache: BuildCache
+    registry_key: str = ""
+    link_keys: dict[str, str] = field(default_factory=dict)  # page → digest of its links
+
+    def __post_init__(self) -> None:
+        self.registry_key = value_digest(repr(self.registry.instruments))
+
+
+def _render(result: BuildResult, corpus: Corpus, lap: float, search_later: bool) -> list:
+    """Link the corpus, render and check every page, write the search files and the corpus pages.
+
+    Each document's links and page come from the cache when what they depend
+    on is unchanged, else are made on forked workers (the search files beside
+    the pages). A page that fails the conservation check is left out, and the
+    rest linked again without it, so nothing links to a page that is not there.
+    Returns the nav.
     """
-    links = link_corpus(result.documents, registry)
+    while True:
+        links = _link(result.documents, corpus)
+        lap = result.lap("link", lap)
+        titles = {doc.path: page.cite_name(doc) for doc in result.documents}
+        failed = _render_documents(result, links, titles, corpus, search_later)
+        lap = result.lap("render, check and index", lap)
+        if not failed:
+            break
+        result.documents = [doc for doc in result.documents if doc.path not in failed]
+        result.pages.clear()
     result.links = links
-    titles = {doc.path: page.cite_name(doc) for doc in result.documents}
-    count = len(result.documents)
-    shared = workers.sharing(docs=result.documents, links=links, titles=titles, words=words, terms=text_terms)
-    with shared, workers.pool(count) as pool:
-        searching = pool.submit(_search_files) if pool else None
-        rendered = workers.run(pool, _render_linked, count)
-        result.pages.update(searching.result() if searching else _search_files())
-    for doc, (markdown, lost) in zip(result.documents, rendered, strict=True):
+    nav = _corpus_pages(result, links, titles, corpus)
+    result.lap("corpus pages", lap)
+    return nav
+
+
+def _corpus_pages(result: BuildResult, links: Links, titles: dict[str, str], corpus: Corpus) -> list:
+    """The pages made from the whole corpus (glossary, home, browse pages) and the nav.
+
+    A corpus-wide step of its own (a page or data file made from every
+    document, after linking) goes in `_make_corpus_pages`, as one call adding
+    to its pages; when what it reads is more than every document's metadata
+    and the instruments' mentions, add that to the key here.
+    """
+    key = digest(
+        corpus.registry_key,
+        value_digest([(doc.path, doc.meta) for doc in result.documents]),
+        value_digest({instrument: dict(pages) for instrument, pages in links.mentions.items()}),
+    )
+    made = corpus.cache.corpus.get(key)
+    if made is None:
+        made = _make_corpus_pages(result.documents, links, titles, corpus.registry)
+        corpus.cache.corpus.put(key, made)
+    pages, nav = made
+    result.pages.update(pages)
+    return nav
+
+
+def _make_corpus_pages(
+    docs: list[Document], links: Links, titles: dict[str, str], registry: Registry
+) -> tuple[dict[str, str], list]:
+    pages: dict[str, str] = {}
+    if registry.instruments:
+        pages[GLOSSARY_PAGE] = glossary_page(links, titles)
+    tree = site.group(docs)
+    pages["index.md"] = site.home_page(docs, tree)
+    pages.update(site.browse_pages(tree))
+    nav = site.nav(tree, glossary=bool(registry.instruments))
+    return pages, nav
+
+
+class _RecordingIndex(dict):
+    """The corpus index (symbol → document), noting which symbols linking looked up."""
+
+    looked_up: set[str]
+
+    def get(self, key, default=None):
+        self.looked_up.add(key)
+        return super().get(key, default)
+
+
+def _target(doc: Document | None, corpus: Corpus) -> tuple[str, str]:
+    """What a lookup resolved to: the page, and a digest of its anchors and their citations."""
+    if doc is None:
+        return "", ""
+    key = corpus.read_keys[doc.path]
+    prints = corpus.cache.prints
+    if key not in prints:
+        prints[key] = value_digest([(p.anchor, p.citation) for p in doc.paragraphs()])
+    return doc.path, prints[key]
+
+
+def _link(docs: list[Document], corpus: Corpus) -> Links:
+    """Link every document: from the cache where its source, the registry and every symbol
+    it looked up resolve as before, else on forked workers."""
+    index = _RecordingIndex(corpus_index(docs))
+    index.looked_up = set()
+    links = Links(corpus.registry, pages=index)
+    store = corpus.cache.link
+    keys = [digest(corpus.read_keys[doc.path], corpus.registry_key) for doc in docs]
+    found: list[tuple | None] = []
+    for key in keys:
+        entry = store.get(key)
+        valid = entry is not None and all(_target(index.get(s), corpus) == was for s, was in entry[1])
+        found.append(entry if valid else None)
+    todo = [i for i, one in enumerate(found) if one is None]
+    with workers.sharing(docs=[docs[i] for i in todo], links=links), workers.pool(len(todo)) as pool:
+        fresh = workers.run(pool, _link_one, len(todo))
+    for i, (one, looked_up) in zip(todo, fresh, strict=True):
+        found[i] = (one, [(s, _target(index.get(s), corpus)) for s in sorted(looked_up)], value_digest(one.contents))
+        store.put(keys[i], found[i])
+    index.looked_up = set()
+    merge_links(links, docs, [entry[0] for entry in found])  # type: ignore[index]
+    for doc, entry in zip(docs, found, strict=True):
+        corpus.link_keys[doc.path] = entry[2]  # type: ignore[index]
+    return links
+
+
+def _link_one(i: int) -> tuple[DocumentLinks, set[str]]:
+    """Link document i of those shared; what it found, and the symbols it looked up."""
+    index = workers.SHARED["links"].pages
+    index.looked_up = set()
+    return link_one(i), index.looked_up
+
+
+def _render_documents(
+    result: BuildResult, links: Links, titles: dict[str, str], corpus: Corpus, search_later: bool
+) -> set[str]:
+    """Every document's page (cached or rendered now, and checked), and the search files.
+
+    Returns the pages that failed the conservation check.
+    """
+    docs = result.documents
+    store = corpus.cache.page
+    keys = [_page_key(doc, links, titles, corpus) for doc in docs]
+    rendered: list[tuple[str, str] | None] = [store.get(key) for key in keys]
+    todo = [i for i, one in enumerate(rendered) if one is None]
+    search_key = digest(corpus.registry_key, *(corpus.read_keys[d.path] + corpus.link_keys[d.path] for d in docs))
+    search = corpus.cache.search.get(search_key)
+    shared = workers.sharing(
+        docs=[docs[i] for i in todo], links=links, titles=titles, words=corpus.words, terms=corpus.terms,
+        all_docs=docs,
+    )  # fmt: skip
+    with shared, workers.pool(len(todo)) as pool:
+        searching = pool.submit(_search_files) if pool and search is None and not search_later else None
+        fresh = workers.run(pool, _render_linked, len(todo))
+        if search is None and not search_later:
+            search = searching.result() if searching else _search_files()
+            corpus.cache.search.put(search_key, search)
+    for i, one in zip(todo, fresh, strict=True):
+        rendered[i] = one
+        store.put(keys[i], one)
+    failed = set()
+    for doc, (markdown, lost) in zip(docs, rendered, strict=True):  # type: ignore[misc]
         if lost:
             result.errors.append(InputError(Place(doc.meta.source), f"conservation check failed after linking: {lost}"))
-        result.pages[doc.path] = markdown
-    if registry.instruments:
-        result.pages[GLOSSARY_PAGE] = glossary_page(links, titles)
-    tree = site.group(result.documents)
-    result.pages["index.md"] = site.home_page(result.documents, tree)
-    result.pages.update(site.browse_pages(tree))
-    return tree
+            failed.add(doc.path)
+        else:
+            result.pages[doc.path] = markdown
+    if search is None:  # search_later: the last search files stay until the new ones are made
+        search = corpus.cache.last_search
+        result.search_job = SearchJob(search_key, docs, links, corpus.terms)
+    corpus.cache.last_search = search
+    result.pages.update(search)
+    return failed
+
+
+def _page_key(doc: Document, links: Links, titles: dict[str, str], corpus: Corpus) -> str:
+    """What a document's page depends on: its source, its links, who cites it and their names,
+    and whether the resolution it was adopted as has a page."""
+    cited_by = links.cited_by.get(doc.path, [])
+    citing = sorted({place.doc for place in cited_by})
+    return digest(
+        corpus.read_keys[doc.path],
+        corpus.link_keys[doc.path],
+        value_digest(cited_by),
+        value_digest([(p, titles[p]) for p in citing]),
+        page.adopted_page(doc, titles),
+    )
 
 
 def _render_linked(i: int) -> tuple[str, str]:
-    """Document i's final page, and the first word it lost ("" when none)."""
+    """Shared document i's final page, and the first word it lost ("" when none): the one
+    conservation check of the page, against the source's words."""
     shared = workers.SHARED
     doc = shared["docs"][i]
     markdown = page.render_page(doc, shared["links"].cited_by.get(doc.path), shared["titles"])
-    # Checked again on purpose: the first check (at read time) keeps a bad document out
-    # before others link to it; this one guards the published page against linking bugs.
     return markdown, conservation.first_difference(shared["words"][doc.path], conservation.page_words(markdown))
 
 
 def _search_files() -> dict[str, str]:
     shared = workers.SHARED
-    return search_files(shared["docs"], shared["links"], shared["terms"])
+    return search_files(shared["all_docs"], shared["links"], shared["terms"])
 
 
-def write_file(path: Path, text: str) -> None:
-    if path.exists() and path.read_text(encoding="utf-8") == text:
-        return
-    path.parent.mkdir(parents=True, exist_ok=True)
+@dataclass
+class SearchJob:
+    """The search files of a build that deferred them (`search_later`): `run()` makes them."""
+
+    key: str
+    docs: list[Document]
+    links: Links
+    terms: dict[str, list[list[str]]]
+
+    def run(self) -> dict[str, str]:
+        return search_files(self.docs, self.links, self.terms)
+
+
+def write_file(path: Path, text: str) -> bool:
+    """Write `text` to `path` unless it already holds it; return whether it wrote."""
+    try:
+        if path.read_text(encoding="utf-8") == text:
+            return False
+    except (FileNotFoundError, NotADirectoryError):
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except (OSError, UnicodeDecodeError):
+        pass
     path.write_text(text, encoding="utf-8")
+    return True
 
 
-def write_tree(root: Path, pages: dict[str, str]) -> None:
-    """Write `pages` under `root`, removing any file this build did not produce."""
+def write_tree(root: Path, pages: dict[str, str], written: dict[str, str] | None = None) -> int:
+    """Write `pages` under `root`, removing any file this build did not produce; return how many
+    files were written.
+
+    Only changed files are touched, so a watcher (`mkdocs serve`) sees exactly
+    what changed. `written` (page → text last written by this process, kept
+    by the caller) spares reading back files known to be unchanged.
+    """
+    count = 0
     for rel, text in pages.items():
-        write_file(root / rel, text)
-    if root.exists():
+        known = written.get(rel) if written is not None else None
+        if known is not None and (known is text or known == text) and (root / rel).exists():
+            continue
+        count += write_file(root / rel, text)
+    if written is not None and written:
+        for rel in written.keys() - pages.keys():
+            (root / rel).unlink(missing_ok=True)
+        _remove_empty_folders(root, {str(Path(rel).parent) for rel in written.keys() - pages.keys()})
+    elif root.exists():
         wanted = {root / rel for rel in pages}
         for path in sorted(root.rglob("*"), reverse=True):
             if path.is_file() and path not in wanted:
                 path.unlink()
             elif path.is_dir() and not any(path.iterdir()):
                 path.rmdir()
+    if written is not None:
+        written.clear()
+        written.update(pages)
+    return count
+
+
+def _remove_empty_folders(root: Path, folders: set[str]) -> None:
+    for folder in sorted(folders, key=len, reverse=True):
+        path = root / folder
+        while path != root and path.is_dir() and not any(path.iterdir()):
+            path.rmdir()
+            path = path.parent

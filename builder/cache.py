@@ -1,15 +1,32 @@
-"""The read cache: an unchanged document is not parsed again.
+"""The build cache: work whose inputs did not change is not done again.
 
-A document's outcome (its model, page, words, warnings or error) is stored
-under a key made of the source bytes, its metadata file's bytes and the
-builder's own code, so editing a document, its metadata or the builder
-invalidates exactly what it must. Entries are pickles in `<build>/cache/`;
-a missing or unreadable entry is simply a miss.
+Each stage keeps its own store, keyed on exactly what its result depends on:
+
+- `read`: a document's model, words, warnings or error, under its source
+  bytes, its metadata file's bytes, its name and the builder's own code
+  (`source_key`);
+- `link`: the links one document found, under its read key and the
+  instrument registry, with the corpus symbols it looked up and what each
+  resolved to (the entry is used only while every one resolves the same way:
+  a document added, removed or renumbered elsewhere relinks exactly the
+  documents that cite it);
+- `page`: a document's page and its conservation verdict, under its read
+  key, its links, the places citing it and the names of their documents;
+- `search`: the search files, under every document's read and link keys;
+- `corpus`: the pages made from the whole corpus (home, browse, glossary)
+  and the nav, under every document's metadata and the instruments' mentions.
+
+A store keeps entries in memory for the process (`make serve` keeps one
+cache across rebuilds) and, given a folder, as pickles under
+`<build>/cache/<store>/`, so a later run (a CI job that restored the folder)
+starts warm. A missing or unreadable entry is simply a miss; `prune` drops
+the entries a build no longer used, so the folder stays the size of one build.
 """
 
 from __future__ import annotations
 
 import hashlib
+import os
 import pickle
 from functools import cache
 from pathlib import Path
@@ -17,6 +34,7 @@ from pathlib import Path
 from builder.sources import Source
 
 _PACKAGE = Path(__file__).resolve().parent
+STORES = ("read", "link", "page", "search", "corpus")
 
 
 @cache
@@ -29,37 +47,106 @@ def code_version() -> str:
     return digest.hexdigest()
 
 
-def source_key(source: Source) -> str:
-    digest = hashlib.sha256(code_version().encode())
-    digest.update("\0".join(p.name for p in [source.path, *source.set_aside]).encode())
-    digest.update(source.path.read_bytes())
-    if source.meta_path is not None:
-        digest.update(source.meta_path.read_bytes())
-    return digest.hexdigest()
+def digest(*parts: bytes | str) -> str:
+    """A key made of `parts` (and the builder's code)."""
+    out = hashlib.sha256(code_version().encode())
+    for part in parts:
+        data = part.encode() if isinstance(part, str) else part
+        out.update(len(data).to_bytes(8, "little"))
+        out.update(data)
+    return out.hexdigest()
 
 
-class ReadCache:
+def value_digest(value) -> str:
+    """A digest of plain data (dataclasses of strings, numbers, lists, dicts): equal data, equal digest."""
+    return hashlib.sha256(pickle.dumps(value, protocol=4)).hexdigest()
+
+
+def source_key(source: Source, seen: dict | None = None) -> str:
+    """The read key of a source. `seen` (kept by a long-lived caller) skips hashing files whose
+    size and modification time are those it hashed last."""
+    files = [source.path] if source.meta_path is None else [source.path, source.meta_path]
+    stamp = None
+    if seen is not None:
+        stamp = (
+            tuple(p.name for p in source.set_aside),
+            *((str(p), p.stat().st_mtime_ns, p.stat().st_size) for p in files),
+        )
+        if stamp in seen:
+            return seen[stamp]
+    meta = source.meta_path.read_bytes() if source.meta_path is not None else b""
+    names = "\0".join(p.name for p in [source.path, *source.set_aside])
+    key = digest(names, source.path.read_bytes(), meta)
+    if seen is not None:
+        seen[stamp] = key
+    return key
+
+
+class Store:
+    """One stage's entries: in memory, and on disk under `folder` when it is given."""
+
     def __init__(self, folder: Path | None) -> None:
         self.folder = folder
+        self.memory: dict[str, object] = {}
+        self.used: set[str] = set()
         self.hits = 0
 
     def get(self, key: str):
+        self.used.add(key)
+        if key in self.memory:
+            self.hits += 1
+            return self.memory[key]
         if self.folder is None:
             return None
         try:
             with (self.folder / key[:2] / key).open("rb") as handle:
                 value = pickle.load(handle)
-        except (OSError, pickle.PickleError, EOFError, AttributeError, ImportError):
+        except (OSError, pickle.PickleError, EOFError, AttributeError, ImportError, IndexError, TypeError):
             return None
+        self.memory[key] = value
         self.hits += 1
         return value
 
     def put(self, key: str, value) -> None:
+        self.used.add(key)
+        self.memory[key] = value
         if self.folder is None:
             return
         path = self.folder / key[:2] / key
         path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_suffix(".tmp")
+        tmp = path.with_name(f"{key}.{os.getpid()}.tmp")
         with tmp.open("wb") as handle:
             pickle.dump(value, handle, protocol=pickle.HIGHEST_PROTOCOL)
         tmp.replace(path)
+
+    def prune(self) -> None:
+        """Forget every entry this build did not use (in memory and on disk); start counting afresh."""
+        self.memory = {k: v for k, v in self.memory.items() if k in self.used}
+        if self.folder is not None and self.folder.is_dir():
+            for path in self.folder.glob("*/*"):
+                if path.name not in self.used:
+                    path.unlink(missing_ok=True)
+        self.used = set()
+        self.hits = 0
+
+
+class BuildCache:
+    """The stores of one build folder (`folder` None: memory only, for this process)."""
+
+    def __init__(self, folder: Path | None, long_lived: bool = False) -> None:
+        self.folder = folder
+        for name in STORES:
+            setattr(self, name, Store(folder / name if folder is not None else None))
+        self.written: dict[str, str] = {}  # page → text this process last wrote (see `build.write_tree`)
+        self.last_search: dict[str, str] = {}  # the search files last made
+        self.prints: dict[str, str] = {}  # read key → digest of the document's anchors (see `build._target`)
+        # A long-lived cache (`make serve`) remembers each source's key by its size and time (see `source_key`).
+        self.stamps: dict | None = {} if long_lived else None
+
+    def prune(self) -> None:
+        for name in STORES:
+            getattr(self, name).prune()
+
+
+class ReadCache(Store):
+    """The read store alone (kept for callers of the earlier single-store cache)."""

@@ -8,7 +8,7 @@ from collections import Counter
 from pathlib import Path
 
 from builder import check
-from builder.build import build
+from builder.build import BuildResult, build
 from builder.linking.instruments import REGISTRY_FILE
 from builder.render.engine_config import PROJECT_CONFIG
 
@@ -49,10 +49,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "check":
         return check.run(args.sources, show_all=args.all, strict=args.strict, json_path=args.json)
 
-    instruments = args.instruments
-    if instruments is None:
-        own = args.sources / REGISTRY_FILE
-        instruments = own if own.exists() else Path("source_docs") / REGISTRY_FILE
+    instruments = args.instruments or default_instruments(args.sources)
     progress = None if args.quiet else (lambda message: print(f"builder: {message}", file=sys.stderr, flush=True))
     result = build(
         args.sources,
@@ -69,6 +66,22 @@ def main(argv: list[str] | None = None) -> int:
             print(warning.render(), file=sys.stderr)
     for error in result.errors:
         print(error.render(), file=sys.stderr)
+    print(summary(result))
+    if result.errors and not args.keep_going:
+        return 1
+    if args.strict and result.warnings:
+        return 1
+    return 0
+
+
+def default_instruments(sources: Path) -> Path:
+    """The sources' own instrument registry, else the project's."""
+    own = sources / REGISTRY_FILE
+    return own if own.exists() else Path("source_docs") / REGISTRY_FILE
+
+
+def summary(result: BuildResult) -> str:
+    """The build's last line: documents, paragraphs, notes, links, errors, warnings, cache, seconds per stage."""
     kinds = Counter(w.kind for w in result.warnings)
     paragraphs = sum(len(d.paragraphs()) for d in result.documents)
     notes = sum(len(d.notes) for d in result.documents)
@@ -79,15 +92,10 @@ def main(argv: list[str] | None = None) -> int:
             f"{counts['corpus']} links within the corpus, {counts['undocs']} to undocs.org, "
             f"{counts['instrument']} to the glossary, "
         )
-    print(
+    return (
         f"builder: {len(result.documents)} documents, {paragraphs} paragraphs, {notes} notes, {links}"
         f"{len(result.errors)} errors, {len(result.warnings)} warnings"
         + (f" ({', '.join(f'{k} {v}' for k, v in sorted(kinds.items()))})" if kinds else "")
-        + f", {result.cache_hits} read from cache, {result.seconds:.1f} s"
+        + f", {result.cache_hits} read from cache, {result.written} files written, {result.seconds:.1f} s"
         + (f" ({', '.join(f'{k} {v:.1f} s' for k, v in result.stages.items())})" if result.stages else "")
     )
-    if result.errors and not args.keep_going:
-        return 1
-    if args.strict and result.warnings:
-        return 1
-    return 0

@@ -62,11 +62,14 @@ def _reading_rows(text: str) -> list[list[str]]:
 def test_benchmark_smoke_run_writes_its_table(tmp_path):
     out = tmp_path / "results.md"
     pdfs, texts = _twins(tmp_path)
-    assert main(["--sizes", "3,6", "--runs", "1", "--pdfs", str(pdfs), "--texts", str(texts), "--out", str(out)]) == 0
+    args = ["--sizes", "3,6", "--runs", "1", "--edits", "1", "--pdfs", str(pdfs), "--texts", str(texts)]
+    assert main([*args, "--out", str(out)]) == 0
     table = out.read_text(encoding="utf-8")
     assert "| documents | ours (s) | baseline (s) | ours/baseline |" in table
     rows = [line for line in table.splitlines() if line.startswith(("| 3 |", "| 6 |"))]
-    assert len(rows) == 2 and all(len(r.split("|")) == 15 for r in rows)
+    assert len(rows) == 2 and all(len(r.split("|")) == 16 for r in rows)
+    # the larger size also has the CI second run and the edit-to-reload time, measured under `make serve`
+    assert all(float(cell) > 0 for cell in rows[1].split("|")[13:15])
     # the search columns are measured in the browser, not left empty
     assert all(r.split("|")[10].strip() not in ("", "—") and r.split("|")[12].strip() != "—" for r in rows)
     assert "Growth: t(6)/t(3) = " in table and "for 4× the documents" in table

@@ -67,6 +67,13 @@ def link_corpus(docs: list[Document], registry: Registry) -> Links:
     links = Links(registry, pages=corpus_index(docs))
     with workers.sharing(docs=docs, links=links), workers.pool(len(docs)) as pool:
         found = workers.run(pool, link_one, len(docs))
+    merge_links(links, docs, found)
+    return links
+
+
+def merge_links(links: Links, docs: list[Document], found: list[DocumentLinks]) -> None:
+    """Put what linking each document found (however it was got: linked now or cached) into
+    its texts and into `links`, in document order."""
     for doc, one in zip(docs, found, strict=True):
         for content, content_links in zip(_contents(doc), one.contents, strict=True):
             content.links = content_links
@@ -76,7 +83,6 @@ def link_corpus(docs: list[Document], registry: Registry) -> Links:
             links.mentions[instrument].update(by_page)
         for kind, count in one.counts.items():
             links.counts[kind] += count
-    return links
 
 
 @dataclass

@@ -1,0 +1,7 @@
+"""Optional glue between the builder's output and a site engine (MkDocs hooks).
+
+Nothing here is needed for a correct site: with every hook switched off, MkDocs
+renders the same pages from the Markdown the builder wrote. The hooks only make
+that faster (`raw_html_hook`) or live (`serve_hook`). They import no MkDocs
+module: MkDocs calls them by name.
+"""

@@ -1,0 +1,132 @@
+"""A build session for `mkdocs serve`: one cache kept in memory from rebuild to rebuild.
+
+MkDocs loads its hook files afresh on every rebuild, so what must outlive a
+rebuild lives here, in an ordinary module. Each rebuild runs the builder in
+this process against the same `BuildCache`: unchanged documents are neither
+read, linked, rendered nor checked again, and only changed files are
+written (so the watcher sees the edit once, not the whole corpus). The
+search files take seconds at corpus scale; they are made on a forked worker
+after the pages are written (`search_later`), and written when ready, which
+triggers one more, cheap, rebuild.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import sys
+import threading
+import time
+from concurrent.futures import Future, ProcessPoolExecutor
+from pathlib import Path
+
+from builder.build import BuildResult, SearchJob, build, write_file
+from builder.cache import BuildCache
+from builder.cli import default_instruments, summary
+
+
+class Session:
+    def __init__(self) -> None:
+        self.serving = False
+        self.cache: BuildCache | None = None
+        self.folder: Path | None = None
+        self.lock = threading.Lock()
+        self.latest_search = ""  # the key of the search files the last build asked for
+        self.templates = None  # compiled theme templates (see `serve_hook.on_env`)
+
+    @staticmethod
+    def events_folder(out: Path) -> Path:
+        """A folder `make serve` watches, where the session says that late files are written."""
+        folder = out / "serve-events"
+        folder.mkdir(parents=True, exist_ok=True)
+        return folder
+
+    def rebuild(self, sources: Path, out: Path) -> BuildResult:
+        """Build `sources` into `out` with the session's cache; print what a CLI build prints."""
+        with self.lock:
+            if self.cache is None or self.folder != out:
+                self.cache, self.folder = BuildCache(out / "cache", long_lived=True), out
+            result = build(
+                sources,
+                out,
+                keep_going=True,
+                instruments=default_instruments(sources),
+                cache=self.cache,
+                search_later=True,
+            )
+            for error in result.errors:
+                print(error.render(), file=sys.stderr)
+            print(summary(result), file=sys.stderr, flush=True)
+            if result.search_job is not None:
+                self._search(result.search_job, out)
+            return result
+
+    def _search(self, job: SearchJob, out: Path) -> None:
+        """Make the search files on a forked worker; write them when they are ready."""
+        if job.key == self.latest_search:
+            return  # already being made (the rebuild our own writes caused)
+        self.latest_search = job.key
+        if "fork" not in multiprocessing.get_all_start_methods():
+            self._write_search(job.key, job.run(), out)
+            return
+        _JOB[0] = job
+        pool = ProcessPoolExecutor(
+            max_workers=1,
+            mp_context=multiprocessing.get_context("fork"),
+            initializer=_end_with, initargs=(os.getpid(),),
+        )  # fmt: skip
+        future = pool.submit(_run_job)
+        pool.shutdown(wait=False)
+        future.add_done_callback(lambda done: self._searched(job.key, done, out))
+
+    def _searched(self, key: str, done: Future, out: Path) -> None:
+        try:
+            files = done.result()
+        except Exception as exc:  # a worker that died: the next rebuild tries again
+            print(f"builder: search files not made: {exc!r}", file=sys.stderr, flush=True)
+            with self.lock:
+                if self.latest_search == key:
+                    self.latest_search = ""
+            return
+        with self.lock:
+            self._write_search(key, files, out)
+
+    def _write_search(self, key: str, files: dict[str, str], out: Path) -> None:
+        if key != self.latest_search or self.cache is None:
+            return  # a later edit asked for newer search files
+        cache = self.cache
+        cache.search.put(key, files)
+        written = cache.written
+        old = cache.last_search
+        count = sum(write_file(out / "docs" / rel, text) for rel, text in files.items() if written.get(rel) != text)
+        for rel in old.keys() - files.keys():
+            (out / "docs" / rel).unlink(missing_ok=True)
+            written.pop(rel, None)
+        written.update(files)
+        cache.last_search = files
+        print(f"builder: search files ready, {count} written", file=sys.stderr, flush=True)
+        if count:
+            (self.events_folder(out) / "search-ready").write_text(key, encoding="utf-8")
+
+
+_JOB: list[SearchJob | None] = [None]
+
+
+def _end_with(parent: int) -> None:
+    """In the search worker: exit when `mkdocs serve` is gone (killed, not shut down), never linger."""
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(1)
+        os._exit(0)
+
+    threading.Thread(target=watch, daemon=True).start()
+
+
+def _run_job() -> dict[str, str]:
+    job = _JOB[0]
+    assert job is not None
+    return job.run()
+
+
+SESSION = Session()

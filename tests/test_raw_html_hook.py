@@ -1,0 +1,54 @@
+"""The ready-HTML hook changes how fast MkDocs renders, never what: the site is the same with it off.
+
+`builder/engine/raw_html_hook.py` hands the builder's HTML blocks past
+Python-Markdown; with every speed hook switched off MkDocs parses them
+itself. Both sites must hold the same bytes.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+from conftest import SOURCES, tree_digest
+
+from benchmarks.site_config import mkdocs_config
+from builder.build import build
+from builder.engine.raw_html_hook import join, split
+
+ENV = {"SOURCE_DATE_EPOCH": "1700000000", "NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin"}
+
+
+def _site(build_dir, site, hooks_off: bool):
+    config = mkdocs_config(build_dir, site)
+    if hooks_off:
+        lines = config.read_text(encoding="utf-8").splitlines(keepends=True)
+        kept = [line for line in lines if "builder/engine/" not in line]
+        assert len(kept) == len(lines) - 2 and any("builder_nav" in line for line in kept), "only ours are off"
+        config = config.with_name("mkdocs-plain.yml")
+        config.write_text("".join(kept), encoding="utf-8")
+    run = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-f", str(config)],
+        capture_output=True, text=True, env=ENV, cwd=build_dir.parent,
+    )  # fmt: skip
+    assert run.returncode == 0, run.stdout + run.stderr
+    return tree_digest(site)
+
+
+def test_the_site_is_byte_identical_with_the_hook_off(tmp_path):
+    result = build(SOURCES, tmp_path / "build")
+    assert not result.errors
+    fast = _site(tmp_path / "build", tmp_path / "fast", hooks_off=False)
+    plain = _site(tmp_path / "build", tmp_path / "plain", hooks_off=True)
+    assert fast == plain
+
+
+def test_only_whole_html_blocks_are_handed_over():
+    page = (
+        '# Title\n\n<div class="a" id="x"><p>one</p></div>\n\n<p id="y">two</p>\n\n'
+        "## Part {#part}\n\n<div>not closed here\n\n| a | b |\n|---|---|\n| 1 | 2 |\n"
+    )
+    text, runs = split(page)
+    assert runs == ['<div class="a" id="x"><p>one</p></div>\n\n<p id="y">two</p>']
+    assert "<div>not closed here" in text and "| 1 | 2 |" in text
+    assert join("<h1>T</h1>\n<p>UNPREADYHTMLBLOCK0ZQ</p>\n<h2>P</h2>", runs) == (f"<h1>T</h1>\n{runs[0]}\n\n<h2>P</h2>")
