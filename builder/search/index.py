@@ -41,46 +41,56 @@ COMMON = 0.1  # share of all records above which a term's postings carry no scor
 COMMON_MIN = 2000  # ... and never below this many records (a small site keeps every score)
 
 
-def score_records(records: list[Record], boosts: dict[str, int]) -> dict[str, dict[int, float]]:
-    """term -> {record number: score}, BM25 per field times its boost, summed over fields."""
-    fields = list(boosts)
+def score_records(records: list[Record], boosts: dict[str, int]) -> dict[str, dict[int, int]]:
+    """term -> {record number: score in tenths}, BM25 per field times its boost, summed over fields.
+
+    Uses each record's `counted` (its terms' frequencies per field, made with the record, so
+    cached with it); record numbers come in increasing order in every row.
+    """
     count = len(records) or 1
-    total_length = dict.fromkeys(fields, 0)
-    having = dict.fromkeys(fields, 0)
+    total_length = dict.fromkeys(boosts, 0)
+    having = dict.fromkeys(boosts, 0)
     containing: Counter = Counter()
     for record in records:
-        seen: set[str] = set()
-        for name in fields:
-            tokens = record.fields.get(name, ())
-            total_length[name] += len(tokens)
-            having[name] += bool(tokens)
-            seen.update(tokens)
-        containing.update(seen)
-    idf = {t: math.log(1 + abs((count - n + 0.5) / (n + 0.5))) for t, n in containing.items()}
+        counted = record.counted
+        for name, (_, length) in counted.items():
+            total_length[name] += length
+            having[name] += 1
+        if len(counted) == 1:
+            containing.update(next(iter(counted.values()))[0].keys())
+        else:
+            containing.update({t for counts, _ in counted.values() for t in counts})
+    # idf times (k1 + 1) times 10 (tenths), once per term
+    weight = {t: 10 * (K1 + 1) * math.log(1 + abs((count - n + 0.5) / (n + 0.5))) for t, n in containing.items()}
     # A field's average length over the records that have it (lunr divides by every record, which
     # makes a title look long next to the paragraphs that have none).
-    average = {name: (total_length[name] / having[name]) if having[name] else 1 for name in fields}
-    scores: dict[str, dict[int, float]] = defaultdict(dict)
+    average = {name: (total_length[name] / having[name]) if having[name] else 1 for name in boosts}
+    scores: dict[str, dict[int, int]] = defaultdict(dict)
     for number, record in enumerate(records):
-        for name in fields:
-            tokens = record.fields.get(name)
-            if not tokens:
-                continue
+        if len(record.counted) == 1:  # most paragraphs: text only
+            ((name, (counts, length)),) = record.counted.items()
+            boost, norm = boosts[name], K1 * (1 - B + B * (length / average[name]))
+            for token, tf in counts.items():
+                scores[token][number] = max(1, round(tf / (norm + tf) * boost * weight[token]))
+            continue
+        combined: dict[str, float] = {}
+        for name, (counts, length) in record.counted.items():
             boost = boosts[name]
-            norm = K1 * (1 - B + B * (len(tokens) / average[name]))
-            for token, tf in Counter(tokens).items():
-                row = scores[token]
-                row[number] = row.get(number, 0.0) + idf[token] * (K1 + 1) * tf / (norm + tf) * boost
+            norm = K1 * (1 - B + B * (length / average[name]))
+            for token, tf in counts.items():
+                combined[token] = combined.get(token, 0.0) + tf / (norm + tf) * boost
+        for token, value in combined.items():
+            scores[token][number] = max(1, round(value * weight[token]))
     return scores
 
 
-def encode(postings: dict[int, float], common: int) -> list:
+def encode(postings: dict[int, int], common: int) -> list:
     """`[gaps, scores]`: record numbers as gaps from the previous one, scores in tenths;
     for a term in more than `common` records, `[gaps, median, high gaps, high scores]`:
     one score for all but the records scoring at least twice the median."""
-    numbers = sorted(postings)
+    numbers = list(postings)  # in increasing order (`score_records`)
     gaps = [b - a for a, b in zip([-1, *numbers], numbers, strict=False)]
-    scores = [max(1, round(postings[n] * 10)) for n in numbers]
+    scores = list(postings.values())
     if len(numbers) > common:
         median = round(statistics.median(scores))
         # ... except where the term scores far above it: in a title or a symbol, which rank a record.
@@ -92,7 +102,7 @@ def encode(postings: dict[int, float], common: int) -> list:
     return [gaps, scores]
 
 
-def shards(scores: dict[str, dict[int, float]], count: int, limit: int) -> dict[str, list]:
+def shards(scores: dict[str, dict[int, int]], count: int, limit: int) -> dict[str, list]:
     """Every term's encoded postings, in shards of about `limit` bytes keyed by term prefix.
 
     A shard lists `[term, gaps, scores]` per term, terms sorted.

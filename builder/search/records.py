@@ -19,6 +19,7 @@ search box ("61/180 op5") can be resolved in the browser.
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
 
 from builder.linking.corpus import Links, official_symbols
@@ -53,6 +54,11 @@ class Record:
 
     fields: dict[str, list[str]]
     shown: list = field(default_factory=list)
+    # field -> (term frequencies, length), the non-empty fields only: what scoring reads
+    counted: dict[str, tuple[Counter, int]] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        self.counted = {name: (Counter(tokens), len(tokens)) for name, tokens in self.fields.items() if tokens}
 
 
 @dataclass
