@@ -16,7 +16,7 @@ ENGINE ?= mkdocs
 export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 0)
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site test lint browser serve bench clean
+.PHONY: site test lint browser serve bench search-bench clean
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -56,6 +56,11 @@ test: $(VENV)/.installed browser lint
 # Benchmark against plain MkDocs + Material (writes benchmarks/results.md; takes a while).
 bench: $(VENV)/.installed
 	$(BIN)/python -m benchmarks.bench
+	$(BIN)/python -m benchmarks.search_bench --sizes 1180 4000 --write
+
+# Search typed key by key in Chromium, 20 queries, at 1,180 and 4,000 documents (its section of results.md).
+search-bench: $(VENV)/.installed
+	$(BIN)/python -m benchmarks.search_bench --sizes 1180 4000 --write
 
 clean:
 	rm -rf $(BUILD) site

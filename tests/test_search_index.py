@@ -1,23 +1,30 @@
-"""The search index the builder writes: what it holds, and what lunr finds in it.
+"""The search files the builder writes: what they hold, how they are cut, what they cost.
 
-Queries here run through lunr.py's own query engine (`lunr.Index.load` on the
-files the site serves), so these tests check the index, not a re-implementation
-of search. The browser side is tested in test_search_browser.py.
+Queries are answered from the served files by `test_search_relevance.SearchFiles`;
+the browser side is tested in test_search_browser.py.
 """
 
 from __future__ import annotations
 
 import json
+import time
 
 import pytest
-from lunr.builder import Builder
-from lunr.index import Index
-from lunr.query import QueryPresence
 
 from builder.render.html import url_dir
-from builder.search.lunr_index import build_index
-from builder.search.records import PARAGRAPH_FIELDS, Record
+from builder.search.files import CHUNK, assemble, search_files
+from builder.search.index import score_records, shards
+from builder.search.records import (
+    FIELDS,
+    DocumentLinks,
+    Record,
+    document_links,
+    document_records,
+    glossary_records,
+    instrument_names,
+)
 from builder.search.terms import terms
+from tests.test_search_relevance import PAGE, PARAGRAPH, SearchFiles
 
 
 def test_symbols_stay_whole_and_words_are_folded_and_stemmed():
@@ -35,139 +42,109 @@ def test_symbols_stay_whole_and_words_are_folded_and_stemmed():
 
 
 @pytest.fixture(scope="module")
-def files(linked) -> dict:
-    return {path: json.loads(text) for path, text in linked.pages.items() if path.startswith("search/")}
+def files(linked) -> dict[str, str]:
+    return {path: text for path, text in linked.pages.items() if path.startswith("search/")}
 
 
-def _paragraph_index(files: dict) -> Index:
-    """The shards put back together into one whole lunr index, as lunr.py loads it."""
-    index = files["search/index.json"]
-    fields = index["fields"]
-    inverted, vectors = [], {}
-    for n in range(len(index["shards"])):
-        for term, number, per_field in files[f"search/t/{n}.json"]:
-            posting = {"_index": number}
-            for field, pairs in zip(fields, per_field, strict=True):
-                posting[field] = {ref: {} for ref in pairs[::2]}
-                for ref, score in zip(pairs[::2], pairs[1::2], strict=True):
-                    vectors.setdefault(f"{field}/{ref}", []).append((number, score))
-            inverted.append([term, posting])
-    return Index.load(
-        {
-            "version": "2.3.9",
-            "fields": fields,
-            "fieldVectors": [[k, [x for pair in sorted(v) for x in pair]] for k, v in vectors.items()],
-            "invertedIndex": sorted(inverted),
-            "pipeline": [],
-        }
-    )
-
-
-def _query(index: Index, text: str) -> list[str]:
-    """Refs for `text`, every term required, as the browser asks."""
-    wanted = terms(text)
-
-    def build(q):
-        for t in wanted:
-            q.term(t, use_pipeline=False, presence=QueryPresence.REQUIRED)
-
-    return [r["ref"] for r in index.query(callback=build)]
-
-
-def test_one_entry_per_anchored_paragraph_with_its_location(linked, files):
-    index = files["search/index.json"]
-    assert [d[0] for d in index["documents"]] == [url_dir(doc.path) for doc in linked.documents]
-    for n, doc in enumerate(linked.documents):
-        stored = files[f"search/p/{n}.json"]
-        assert [row[0] for row in stored] == [p.anchor for p in doc.paragraphs()]
-        assert [row[1] for row in stored] == [p.citation for p in doc.paragraphs()]
-    refs_in_index = set()
-    for n in range(len(index["shards"])):
-        for _term, _number, per_field in files[f"search/t/{n}.json"]:
-            refs_in_index.update(per_field[0][::2])
-    expected = {f"{n:x}.{i:x}" for n, doc in enumerate(linked.documents) for i, _ in enumerate(doc.paragraphs())}
-    # every paragraph with a searchable word is in the index, and nothing else is
-    assert refs_in_index <= expected
-    for ref in expected - refs_in_index:
-        n, i = (int(x, 16) for x in ref.split("."))
-        assert terms(linked.documents[n].paragraphs()[i].content.text) == [], ref
+def test_one_record_per_document_and_anchored_paragraph_with_its_citation(linked, files):
+    search = SearchFiles(files)
+    ref = 0
+    for doc in linked.documents:
+        assert search.kind(ref) == PAGE
+        row, docs = search.record(ref)
+        assert docs[str(row[1])][0] == url_dir(doc.path)
+        assert row[3].split(" ") == [p.anchor for p in doc.paragraphs()]
+        ref += 1
+        for para in doc.paragraphs():
+            row, _ = search.record(ref)
+            assert search.kind(ref) == PARAGRAPH
+            assert row[2:5] == [para.anchor, para.citation, para.content.text]
+            ref += 1
+    assert ref == search.index["glossary"]
+    assert search.index["records"] == ref + len(linked.links.registry.instruments)
+    assert len([p for p in files if p.startswith("search/r/")]) == -(-search.index["records"] // CHUNK)
 
 
 def test_every_term_is_in_the_shard_its_longest_key_names(files):
-    keys = files["search/index.json"]["shards"]
+    keys = json.loads(files["search/index.json"])["shards"]
     for n, key in enumerate(keys):
-        for term, *_ in files[f"search/t/{n}.json"]:
+        for term, *_ in json.loads(files[f"search/t/{n}.json"]):
             owner = max((k for k in keys if term.startswith(k)), key=len)
             assert owner == key, (term, key, owner)
 
 
-def test_shards_are_cut_to_size_on_a_large_index():
-    records = [Record(f"{i:x}", "", "", "", {"text": [f"w{i % 500}", f"x{i % 7}", "common"]}) for i in range(3000)]
-    shards = build_index(records, PARAGRAPH_FIELDS).shards(20_000)
-    assert len(shards) > 3
-    assert any(len(key) > 2 for key in shards)
-    assert sorted(t[0] for entries in shards.values() for t in entries) == sorted(
-        {t for r in records for t in r.fields["text"]}
-    )
+def test_a_note_citation_says_which_note(linked, files):
+    """A paragraph citing a document in a note records the symbol and that note's label."""
+    search = SearchFiles(files)
+    by_url = {url_dir(doc.path): doc for doc in linked.documents}
+    noted = 0
+    for ref in range(search.index["glossary"]):
+        row, docs = search.record(ref)
+        if row[0] != PARAGRAPH:
+            continue
+        doc = by_url[docs[str(row[1])][0]]
+        para = next(p for p in doc.paragraphs() if p.anchor == row[2])
+        notes = {n.note_id: n for n in doc.notes}
+        expected = [
+            [link.target, notes[r.note_id].label]
+            for r in para.content.refs
+            if r.note_id in notes
+            for link in notes[r.note_id].content.links
+            if link.kind == "document"
+        ]
+        assert row[5] == list(map(list, dict.fromkeys(map(tuple, expected))))
+        noted += bool(row[5])
+    assert noted >= 3
 
 
-def test_index_equals_what_lunr_py_builds(linked):
-    """The hand-written builder (fast) gives exactly lunr.py's index (slow), scores included."""
-    from builder.search.records import document_records
-
-    records = [p for doc in document_records(linked.documents, linked.links) for p in doc.paragraphs][:150]
-    builder = Builder()
-    builder.ref("ref")
-    for name, boost in PARAGRAPH_FIELDS.items():
-        builder.field(name, boost=boost)
-    for record in records:
-        builder.add({"ref": record.ref, **record.fields})
-    expected = json.loads(json.dumps(builder.build().serialize()))
-    ours = json.loads(json.dumps(build_index(records, PARAGRAPH_FIELDS).serialize()))
-    assert ours["invertedIndex"] == expected["invertedIndex"]
-    assert ours["fieldVectors"] == expected["fieldVectors"]
-    assert ours["fields"] == expected["fields"]
+def test_shards_are_cut_to_size_and_common_terms_carry_one_score():
+    records = [Record({"text": [f"w{i % 500}", f"x{i % 7}", "common"]}) for i in range(30_000)]
+    keyed = shards(score_records(records, FIELDS), len(records), 20_000)
+    assert len(keyed) > 3
+    assert any(len(key) > 2 for key in keyed)
+    entries = {e[0]: e for group in keyed.values() for e in group}
+    assert sorted(entries) == sorted({t for r in records for t in r.fields["text"]})
+    assert isinstance(entries["common"][2], int)  # in every record: no score per record
+    assert isinstance(entries["w1"][2], (int, list))
+    assert sum(entries["common"][1]) == len(records)  # gaps from -1 add up to the last record number + 1
 
 
-def _doc_number(linked, symbol_or_slug: str) -> int:
-    return next(n for n, d in enumerate(linked.documents) if symbol_or_slug in (d.meta.symbol, d.meta.slug))
+def test_a_title_match_keeps_its_score_in_a_common_term():
+    """A common word scores one value, except where it scores far more (a title): that ranks a document."""
+    records = [Record({"text": ["right" if i % 5 == 0 else "left", f"w{i}"]}) for i in range(12_000)]
+    records.append(Record({"title": ["right"], "text": ["w1"]}))
+    scores = score_records(records, FIELDS)
+    (entry,) = [e for group in shards(scores, len(records), 1_000_000).values() for e in group if e[0] == "right"]
+    assert len(entry) == 5  # a common term: one score, then the few records far above it
+    assert sum(entry[3]) - 1 == 12_000 and entry[4][0] > 2 * entry[2]
 
 
-def test_a_resolution_number_finds_its_document_first_then_the_paragraphs_citing_it(linked, files):
-    documents = Index.load(files["search/index.json"]["index"])
-    draft = _doc_number(linked, "A/C.3/61/L.7/Rev.1")  # adopted as resolution 61/180
-    assert _query(documents, "61/180")[0] == f"d{draft:x}"
-    assert _query(documents, "A/RES/61/180")[0] == f"d{draft:x}"
-    assert _query(documents, "A/C.3/61/L.7/Rev.1")[0] == f"d{draft:x}"
-    paragraphs = _paragraph_index(files)
-    citing = _query(paragraphs, "61/180")
-    assert citing, "the 2012 draft recalls resolution 61/180"
-    later = _doc_number(linked, "ga-67-c3-draft-improving-coordination-trafficking")
-    assert all(ref.startswith(f"{later:x}.") for ref in citing)
-    # written "resolution 61/180" in the text, found by its full symbol too
-    assert _query(paragraphs, "A/RES/61/180") == citing
+def test_glossary_entries_are_found_by_every_name_and_stay_small(linked):
+    for record, instrument in zip(
+        glossary_records(linked.links.registry), linked.links.registry.instruments, strict=True
+    ):
+        found = {t for field in record.fields.values() for t in field}
+        for name in instrument.names():
+            assert set(terms(name)) <= found, name
+        assert sum(len(f) for f in record.fields.values()) < 200
 
 
-def test_a_symbol_finds_the_paragraphs_that_cite_it(linked, files):
-    paragraphs = _paragraph_index(files)
-    found = _query(paragraphs, "A/67/156")
-    assert found
-    n, i = (int(x, 16) for x in found[0].split("."))
-    assert "A/67/156" in linked.documents[n].paragraphs()[i].content.text or any(
-        "A/67/156" in note.content.text for note in linked.documents[n].notes
-    )
+def test_document_records_are_a_pure_function_of_the_document(linked):
+    """The build may cache them per document: the same document gives the same records,
+    whatever else is in the corpus, and the assembly of cached records gives the same files."""
+    links = linked.links
+    facts, names = document_links(links), instrument_names(links.registry)
+    docs = linked.documents
+    alone = [document_records(doc, facts.get(doc.path, DocumentLinks()), names) for doc in docs]
+    again = [document_records(doc, facts.get(doc.path, DocumentLinks()), names) for doc in reversed(docs)]
+    assert alone == list(reversed(again))
+    assert assemble(alone, glossary_records(links.registry)) == search_files(docs, links)
 
 
-def test_an_instrument_alias_finds_paragraphs_naming_it_any_way(linked, files):
-    paragraphs = _paragraph_index(files)
-    found = _query(paragraphs, "Palermo Protocol")
-    assert len(found) >= 10
-    texts = []
-    for ref in found:
-        n, i = (int(x, 16) for x in ref.split("."))
-        texts.append(linked.documents[n].paragraphs()[i].content.text)
-    # none of the seeds says "Palermo": every hit is the Protocol under another of its names
-    assert not any("Palermo" in t for t in texts)
-    assert any("Trafficking in Persons Protocol" in t or "Protocol to Prevent" in t for t in texts)
-    documents = Index.load(files["search/index.json"]["index"])
-    assert _query(documents, "Palermo Protocol")[0] == "g1"
+def test_the_assembly_is_fast(linked):
+    links = linked.links
+    facts, names = document_links(links), instrument_names(links.registry)
+    per_doc = [document_records(doc, facts.get(doc.path, DocumentLinks()), names) for doc in linked.documents] * 40
+    started = time.perf_counter()
+    assemble(per_doc, glossary_records(links.registry))
+    assert time.perf_counter() - started < 10  # 200 documents, 7,400 records: well under a second when idle

@@ -1,17 +1,24 @@
 """The search files the site serves, under `search/`.
 
-- `search/index.json`, loaded when the search box is first used: the
-  documents (address, label, title, facets), the glossary entries, a whole
-  lunr index over them, and the list of paragraph-index shards;
-- `search/t/<n>.json`: paragraph-index shard n (see `lunr_index.shards`),
-  fetched only when a query has a term in it;
-- `assets/lunr.js`: lunr.js, copied from the installed MkDocs package;
-- `search/p/<n>.json`: document n's paragraphs (anchor, citation, text), for
-  result labels and excerpts, fetched only when one of its paragraphs is shown.
+- `search/index.json`, loaded when the search box takes focus (a few KB): the
+  shard keys, where each document's records start, the facets of each
+  document, the record-file size;
+- `search/t/<n>.json`: shard n of the scored index (`index.shards`), fetched
+  when a word of the query falls in it;
+- `search/r/<n>.json`: records `n * CHUNK` to `(n + 1) * CHUNK - 1`, what a
+  result shows (label with section and annex, text for the excerpt, the notes
+  it cites in; for a document, its paragraph anchors), fetched only for the
+  results on screen;
+- `assets/lunr.js`: lunr.js, copied from the installed MkDocs package, for
+  its stemmer and stop-word list (the browser makes query terms exactly as
+  `terms.py` makes index terms).
 
-Every file is JSON with sorted, fixed content: the same corpus gives the same
-bytes. `version` (a digest of the whole) lets the browser tell a new build
-from the copy it has cached.
+Two stages, so a rebuild after one document changed is cheap:
+`records.document_records` (per document, pure, cacheable) and `assemble`
+(numbering, term statistics, shards; the whole corpus, about a second at
+1,180 documents). Every file is JSON with fixed content: the same corpus
+gives the same bytes. `version` (a digest of the whole) lets the browser tell
+a new build from the copy it has cached.
 """
 
 from __future__ import annotations
@@ -19,15 +26,27 @@ from __future__ import annotations
 import hashlib
 import importlib.util
 import json
+from dataclasses import asdict
 from pathlib import Path
 
 from builder.linking.corpus import Links
 from builder.model import Document
-from builder.search.lunr_index import LUNR_VERSION, build_index
-from builder.search.records import DOCUMENT_FIELDS, PARAGRAPH_FIELDS, document_records, glossary_records
+from builder.search.index import score_records, shards
+from builder.search.records import (
+    FIELDS,
+    DocumentLinks,
+    DocumentRecords,
+    Record,
+    document_links,
+    document_records,
+    glossary_records,
+    instrument_names,
+)
 
 LUNR_JS = "assets/lunr.js"
-SHARD_BYTES = 120_000
+LUNR_VERSION = "2.3.9"  # the lunr.js that ships inside mkdocs
+SHARD_BYTES = 24_000
+CHUNK = 16  # records per record file: about 3 KB gzipped
 FACETS = ("body", "session", "year", "status")
 
 
@@ -38,31 +57,56 @@ def _json(data) -> str:
 def search_files(
     docs: list[Document], links: Links, text_terms: dict[str, list[list[str]]] | None = None
 ) -> dict[str, str]:
-    """Every search file, by its path under the site root (see `records.document_records`)."""
-    records = document_records(docs, links, text_terms)
-    glossary = glossary_records(links)
-    paragraphs = [p for doc in records for p in doc.paragraphs]
-    shards = build_index(paragraphs, PARAGRAPH_FIELDS).shards(SHARD_BYTES)
-    files = {f"search/t/{n}.json": _json(entries) for n, entries in enumerate(shards.values())}
-    for number, doc in enumerate(docs):
-        files[f"search/p/{number}.json"] = _json([[p.anchor, p.citation, p.content.text] for p in doc.paragraphs()])
-    facets = {
-        name: sorted({getattr(doc.facets, name) for doc in records if getattr(doc.facets, name)}) for name in FACETS
-    }
+    """Every search file, by its path under the site root.
+
+    `text_terms` holds `records.paragraph_terms(doc)` by page, where already computed.
+    """
+    facts = document_links(links)
+    names = instrument_names(links.registry)
+    per_doc = [
+        document_records(doc, facts.get(doc.path, DocumentLinks()), names, (text_terms or {}).get(doc.path))
+        for doc in docs
+    ]
+    return assemble(per_doc, glossary_records(links.registry))
+
+
+def assemble(per_doc: list[DocumentRecords], glossary: list[Record]) -> dict[str, str]:
+    """The search files from every document's records (in build order) and the glossary's."""
+    records: list[Record] = []
+    starts: list[int] = []
+    owner: list[int] = []
+    for n, doc in enumerate(per_doc):
+        starts.append(len(records))
+        records += doc.records
+        owner += [n] * len(doc.records)
+    glossary_start = len(records)
+    records += glossary
+    keyed = shards(score_records(records, FIELDS), len(records), SHARD_BYTES)
+    files = {f"search/t/{n}.json": _json(entries) for n, entries in enumerate(keyed.values())}
+    for first in range(0, len(records), CHUNK):
+        docs: dict[str, list[str]] = {}
+        shown = []
+        for number in range(first, min(first + CHUNK, len(records))):
+            record = records[number]
+            if number < glossary_start:
+                doc = per_doc[owner[number]]
+                docs[str(owner[number])] = [doc.url, doc.name, doc.title]
+                shown.append([record.shown[0], owner[number], *record.shown[1:]])
+            else:
+                shown.append(record.shown)
+        files[f"search/r/{first // CHUNK}.json"] = _json({"docs": docs, "records": shown})
+    facets = {name: sorted({getattr(d.facets, name) for d in per_doc} - {""}) for name in FACETS}
     index = {
-        "fields": list(PARAGRAPH_FIELDS),
-        "shards": list(shards),
+        "fields": list(FIELDS),
+        "chunk": CHUNK,
+        "records": len(records),
+        "glossary": glossary_start,
+        "starts": [b - a for a, b in zip([0, *starts], starts, strict=False)],
+        "shards": list(keyed),
         "facets": facets,
-        "documents": [
-            [doc.page.url, doc.page.label, doc.page.text]
-            + [facets[name].index(value) if (value := getattr(doc.facets, name)) else -1 for name in FACETS]
-            for doc in records
+        "documentFacets": [
+            facets[name].index(value) if (value := asdict(d.facets)[name]) else -1 for d in per_doc for name in FACETS
         ],
-        "glossary": [
-            [g.ref, g.url, g.label, g.text, instrument.description]
-            for g, instrument in zip(glossary, links.registry.instruments, strict=True)
-        ],
-        "index": build_index([doc.page for doc in records] + glossary, DOCUMENT_FIELDS).serialize(),
     }
     digest = hashlib.sha256()
     for path in sorted(files):
@@ -75,11 +119,11 @@ def search_files(
 
 
 def lunr_js() -> str:
-    """lunr.js 2.3.9 as the installed MkDocs ships it: the browser side of the index, never fetched."""
+    """lunr.js 2.3.9 as the installed MkDocs ships it (its stemmer and stop words), never fetched."""
     spec = importlib.util.find_spec("mkdocs")
     origin = Path(spec.origin).parent if spec and spec.origin else Path()
     path = origin / "contrib" / "search" / "templates" / "search" / "lunr.js"
     text = path.read_text(encoding="utf-8")
     if f'lunr.version = "{LUNR_VERSION}"' not in text:
-        raise RuntimeError(f"{path}: expected lunr.js {LUNR_VERSION}; the search index is written for that version")
+        raise RuntimeError(f"{path}: expected lunr.js {LUNR_VERSION}; search terms are made as that version makes them")
     return text

@@ -1,29 +1,41 @@
 """What search can find: one record per document, anchored paragraph and glossary entry.
 
-Records are made from the linked corpus (the document model plus `Links`), so
-a paragraph's record knows which documents it cites (in its text or its
-notes) and which instruments it mentions. Each record carries its terms by
-field; the index builder never looks at the model.
+A record is two things: the terms it is found by, per field (`fields`), and
+what a result shows (`shown`: its label with section and annex as a citation
+names them, its text for the excerpt, the notes it cites documents in, so a
+result can say why it matched). Documents, paragraphs and glossary entries
+are records of the same shape, scored by one formula (`index.py`).
 
-Guarantees to the index: every anchored paragraph of every document has
-exactly one record, whose `url` is its page and anchor (`A/67/156/#op5-b`);
-refs are unique and short (the browser downloads them).
+`document_records` is a pure function of one document and the few linking
+facts about it (`DocumentLinks`): the build may cache its result per document
+and redo only the document that changed; only the global assembly
+(`files.py`: numbering, term statistics, shards) sees the whole corpus.
+
+Guarantees to the assembly: a document's records are its page record first,
+then one record per anchored paragraph in `doc.paragraphs()` order; the page
+record's `shown` lists every paragraph anchor, so a citation typed in the
+search box ("61/180 op5") can be resolved in the browser.
 """
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter
 from dataclasses import dataclass, field
 
 from builder.linking.corpus import Links, official_symbols
+from builder.linking.instruments import Registry
 from builder.model import Document
 from builder.render.html import GLOSSARY_PAGE, url_dir
 from builder.render.page import cite_name, display_title
 from builder.search.terms import terms
 
-# Field boosts: a match in a symbol or an instrument's name says more than one word in running text.
-DOCUMENT_FIELDS = {"symbol": 10, "title": 3, "text": 1}
-PARAGRAPH_FIELDS = {"text": 1, "cites": 4, "instruments": 2}
+# Field boosts, the same for every kind of record: a match in a symbol or a
+# title says more than a word in running text; a cited symbol or an
+# instrument's name more than a word too.
+FIELDS = {"symbol": 10, "title": 3, "text": 1, "cites": 4, "instruments": 2}
+
+# Record kinds, as the browser reads them from `shown[0]`.
+PAGE, PARAGRAPH, GLOSSARY = 0, 1, 2
 
 
 @dataclass
@@ -38,22 +50,34 @@ class Facets:
 
 @dataclass
 class Record:
-    """One search entry: its ref in the index, where it opens, its label and text, its terms by field."""
+    """One search entry: its terms by field, and what its result shows (JSON-ready)."""
 
-    ref: str
-    url: str
-    label: str
-    text: str
-    fields: dict[str, list[str]] = field(default_factory=dict)
+    fields: dict[str, list[str]]
+    shown: list = field(default_factory=list)
+    # field -> (term frequencies, length), the non-empty fields only: what scoring reads
+    counted: dict[str, tuple[Counter, int]] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        self.counted = {name: (Counter(tokens), len(tokens)) for name, tokens in self.fields.items() if tokens}
+
+
+@dataclass
+class DocumentLinks:
+    """What linking found about one document that its search records need."""
+
+    # anchor -> ids of the instruments the paragraph mentions
+    mentions: dict[str, list[str]] = field(default_factory=dict)
 
 
 @dataclass
 class DocumentRecords:
-    """One document's page record, facets and paragraph records."""
+    """One document's records (page first, then its paragraphs), its facets, and how it is named."""
 
-    page: Record
+    url: str
+    name: str
+    title: str
     facets: Facets
-    paragraphs: list[Record]
+    records: list[Record]
 
 
 def status(doc: Document) -> str:
@@ -72,6 +96,12 @@ def symbol_terms(symbol: str) -> list[str]:
     return [t for s in (symbol, *short) for t in terms(s)]
 
 
+def short_symbol(symbol: str) -> str:
+    """The form a reader types and a result says: A/RES/61/180 → 61/180; other symbols as they are."""
+    parts = symbol.split("/")
+    return "/".join(parts[2:]) if len(parts) == 4 and parts[1] == "RES" else symbol
+
+
 def paragraph_terms(doc: Document) -> list[list[str]]:
     """The terms of each paragraph's text, in `doc.paragraphs()` order.
 
@@ -81,58 +111,80 @@ def paragraph_terms(doc: Document) -> list[list[str]]:
     return [terms(p.content.text) for p in doc.paragraphs()]
 
 
-def document_records(
-    docs: list[Document], links: Links, text_terms: dict[str, list[list[str]]] | None = None
-) -> list[DocumentRecords]:
-    """Records for every document, numbered in the order given (the build's order).
-
-    `text_terms` holds `paragraph_terms(doc)` by page, where already computed.
-    """
-    mentioned: dict[tuple[str, str], set[str]] = defaultdict(set)
-    for instrument, by_page in links.mentions.items():
+def document_links(links: Links) -> dict[str, DocumentLinks]:
+    """The linking facts each document's records need, by page."""
+    out: dict[str, DocumentLinks] = {}
+    for instrument, by_page in sorted(links.mentions.items()):
         for page, places in by_page.items():
+            mentions = out.setdefault(page, DocumentLinks()).mentions
             for place in places:
-                mentioned[(page, place.anchor)].add(instrument)
-    registry = links.registry
-    names = {i.id: terms(" ".join(i.names())) for i in registry.instruments}
-    out = []
-    for number, doc in enumerate(docs):
-        note_cites = {n.note_id: _cited(n.content.links) for n in doc.notes}
-        known = (text_terms or {}).get(doc.path) or paragraph_terms(doc)
-        paragraphs = []
-        for index, para in enumerate(doc.paragraphs()):
-            cites = _cited(para.content.links)
-            for ref in para.content.refs:
-                cites += note_cites.get(ref.note_id, [])
-            instruments = sorted(mentioned.get((doc.path, para.anchor), ()))
-            paragraphs.append(
-                Record(
-                    ref=f"{number:x}.{index:x}",
-                    url=url_dir(doc.path) + "#" + para.anchor,
-                    label=f"{cite_name(doc)} · {para.citation}",
-                    text=para.content.text,
-                    fields={
-                        "text": known[index],
-                        "cites": list(dict.fromkeys(t for symbol in cites for t in symbol_terms(symbol))),
-                        "instruments": [t for i in instruments for t in names[i]],
-                    },
-                )
-            )
-        out.append(DocumentRecords(_page_record(doc, number), _facets(doc), paragraphs))
+                found = mentions.setdefault(place.anchor, [])
+                if instrument not in found:
+                    found.append(instrument)
     return out
 
 
-def glossary_records(links: Links) -> list[Record]:
-    """One record per instrument: found by any of its names, opening its glossary entry."""
+def instrument_names(registry: Registry) -> dict[str, list[str]]:
+    """Each instrument's id -> the terms of every name it goes by."""
+    return {i.id: terms(" ".join(i.names())) for i in registry.instruments}
+
+
+def document_records(
+    doc: Document,
+    facts: DocumentLinks,
+    names: dict[str, list[str]],
+    text_terms: list[list[str]] | None = None,
+) -> DocumentRecords:
+    """The records of one document: a pure function of its arguments (cacheable per document).
+
+    `text_terms` is `paragraph_terms(doc)` where already computed.
+    """
+    known = text_terms if text_terms is not None else paragraph_terms(doc)
+    note_cites = {n.note_id: (n.label, _cited(n.content.links)) for n in doc.notes}
+    paragraphs = doc.paragraphs()
+    records = [_page_record(doc, [p.anchor for p in paragraphs])]
+    for index, para in enumerate(paragraphs):
+        cites = _cited(para.content.links)
+        in_notes: list[list[str]] = []
+        for ref in para.content.refs:
+            label, cited = note_cites.get(ref.note_id, ("", []))
+            cites += cited
+            in_notes += [[symbol, label] for symbol in cited if [symbol, label] not in in_notes]
+        instruments = facts.mentions.get(para.anchor, [])
+        records.append(
+            Record(
+                fields={
+                    "text": known[index],
+                    "cites": list(dict.fromkeys(t for symbol in cites for t in symbol_terms(symbol))),
+                    "instruments": [t for i in sorted(instruments) for t in names.get(i, [])],
+                },
+                shown=[PARAGRAPH, para.anchor, para.citation, para.content.text, in_notes],
+            )
+        )
+    return DocumentRecords(url_dir(doc.path), cite_name(doc), display_title(doc), _facets(doc), records)
+
+
+def glossary_records(registry: Registry) -> list[Record]:
+    """One record per instrument: found by any of its names, opening its glossary entry.
+
+    A few dozen terms each: hundreds of instruments cost little in the index."""
     return [
         Record(
-            ref=f"g{n:x}",
-            url=url_dir(GLOSSARY_PAGE) + "#" + instrument.id,
-            label=f"Glossary · {instrument.kind or 'instrument'}",
-            text=instrument.title,
-            fields={"symbol": [], "title": terms(" ".join(instrument.names())), "text": terms(instrument.description)},
+            # Its short names and aliases identify it as a symbol identifies a document.
+            fields={
+                "symbol": terms(" ".join([*instrument.short_names, *instrument.aliases])),
+                "title": terms(instrument.title),
+                "text": terms(instrument.description),
+            },
+            shown=[
+                GLOSSARY,
+                url_dir(GLOSSARY_PAGE) + "#" + instrument.id,
+                f"Glossary · {instrument.kind or 'instrument'}",
+                instrument.title,
+                instrument.description,
+            ],
         )
-        for n, instrument in enumerate(links.registry.instruments)
+        for instrument in registry.instruments
     ]
 
 
@@ -140,20 +192,18 @@ def _cited(links) -> list[str]:
     return [link.target for link in links if link.kind == "document"]
 
 
-def _page_record(doc: Document, number: int) -> Record:
+def _page_record(doc: Document, anchors: list[str]) -> Record:
     meta = doc.meta
     symbols = official_symbols(doc)
     described = " ".join(x for x in (meta.document_type, meta.body, meta.session, meta.date, meta.agenda_title) if x)
+    label = " · ".join(x for x in (cite_name(doc), meta.document_type, meta.date) if x)
     return Record(
-        ref=f"d{number:x}",
-        url=url_dir(doc.path),
-        label=" · ".join(x for x in (cite_name(doc), meta.document_type, meta.date) if x),
-        text=display_title(doc),
         fields={
             "symbol": list(dict.fromkeys(t for s in symbols for t in symbol_terms(s))),
             "title": terms(display_title(doc)),
             "text": terms(described),
         },
+        shown=[PAGE, label, " ".join(anchors)],
     )
 
 

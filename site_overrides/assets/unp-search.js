@@ -1,16 +1,18 @@
 /*
- * Paragraph-level search over the builder's prebuilt lunr index.
+ * Paragraph-level search over the builder's prebuilt, scored index.
  *
  * Nothing is indexed here: the builder wrote (builder/search/files.py)
- *   search/index.json   documents and glossary entries with a whole lunr index
- *                       over them, the facets, and the list of term shards;
- *   search/t/<n>.json   the paragraph index, cut by the first letters of terms;
- *   search/p/<n>.json   each document's paragraphs, for labels and excerpts.
- * A query loads index.json once, then only the shards of its own terms and
- * the paragraphs of the results it shows, and answers with lunr.Index.query
- * over an index put together from those shards (lunr.js ships in MkDocs and
- * is copied by the builder to assets/lunr.js). Written by hand because
- * Material's search expects one whole index built in the browser.
+ *   search/index.json   shard keys, where each document's records start, facets (a few KB);
+ *   search/t/<n>.json   the scored postings of the terms under one prefix (index.py);
+ *   search/r/<n>.json   16 records: what a result shows (label, text, notes cited).
+ * Documents, paragraphs and glossary entries are records of one index, scored
+ * by one formula (BM25 per field with boosts, summed over the query's terms):
+ * every word required first, any word when nothing has them all, for every
+ * kind alike. A typed citation ("61/180 op5", "operative paragraph 5 of
+ * 61/180") puts that paragraph first. While typing, a search starts only
+ * after a pause (DEBOUNCE), a word fetches its shard only once its prefix
+ * names one shard, and records are fetched only for the results on screen.
+ * Written by hand because no library reads a static, sharded, pre-scored index.
  *
  * The query and filters live in the address (?q=…&year=…), so a search can
  * be shared. Results use Material's result markup and look.
@@ -28,7 +30,9 @@
   var toggle = document.getElementById("__search");
   var FACETS = ["body", "session", "year", "status"];
   var STATUS_NAMES = { adopted: "Adopted", draft: "Draft", other: "Other" };
-  var SHOWN = 20;
+  var PAGE = 0, PARAGRAPH = 1, GLOSSARY = 2;
+  var SHOWN = 10;
+  var DEBOUNCE = 200;  // ms without a keystroke before a search starts (Pagefind's box waits 300)
 
   var config = JSON.parse(document.getElementById("__config").textContent);
   var base = new URL((config.base || ".").replace(/\/?$/, "/"), location.href);
@@ -72,6 +76,18 @@
     return words(text).map(term).filter(Boolean);
   }
 
+  /* records.symbol_terms: a symbol, and 61/180 for A/RES/61/180. */
+  function symbolTerms(symbol) {
+    var parts = symbol.split("/"), out = terms(symbol);
+    if (parts.length >= 4 && parts[1] === "RES") out = out.concat(terms(parts.slice(2).join("/")));
+    return out;
+  }
+
+  function shortSymbol(symbol) {
+    var parts = symbol.split("/");
+    return parts.length === 4 && parts[1] === "RES" ? parts.slice(2).join("/") : symbol;
+  }
+
   /* ---- loading ---- */
 
   var loaded = null;
@@ -79,7 +95,7 @@
 
   /* index.json is always revalidated (a cheap 304 when unchanged); the files
      it lists are fetched with its version, so a new build never mixes with
-     shards a browser cached from the previous one. */
+     files a browser cached from the previous one. */
   function fetchJSON(path) {
     if (!cache[path]) {
       var url = new URL(path, base);
@@ -108,10 +124,9 @@
   function load() {
     if (!loaded) {
       loaded = Promise.all([loadScript("assets/lunr.js"), fetchJSON("search/index.json")]).then(function (all) {
-        var data = all[1];
-        data.lunr = lunr.Index.load(data.index);
-        data.glossaryByRef = {};
-        data.glossary.forEach(function (g) { data.glossaryByRef[g[0]] = g; });
+        var data = all[1], at = 0;
+        data.starts = data.starts.map(function (gap) { return (at += gap); });
+        data.terms = {};
         loaded = data;
         fillFilters(data);
         if (!input.value.trim()) meta.textContent = "Type to search documents and paragraphs";
@@ -122,147 +137,116 @@
     return Promise.resolve(loaded);
   }
 
-  /* ---- the paragraph index, from shards ---- */
+  /* ---- shards ---- */
 
-  function shardsFor(data, word, prefix) {
-    var keys = data.shards, found = {}, best = -1;
-    for (var i = 0; i < keys.length; i++) {
-      var key = keys[i];
-      if (word.lastIndexOf(key, 0) === 0 && (best < 0 || key.length > keys[best].length)) best = i;
-      if (prefix && key.length > word.length && key.lastIndexOf(word, 0) === 0) found[i] = true;
+  /* The shard a whole term lives in: the longest key that begins it. */
+  function shardOf(data, t) {
+    var best = -1;
+    for (var i = 0; i < data.shards.length; i++) {
+      var key = data.shards[i];
+      if (t.lastIndexOf(key, 0) === 0 && (best < 0 || key.length > data.shards[best].length)) best = i;
     }
-    if (best >= 0) found[best] = true;
+    return best;
+  }
+
+  /* The shards holding the terms that start with `prefix`: its own, and any keyed longer under it. */
+  function shardsUnder(data, prefix) {
+    var found = {}, own = shardOf(data, prefix);
+    if (own >= 0) found[own] = true;
+    data.shards.forEach(function (key, i) {
+      if (key.length > prefix.length && key.lastIndexOf(prefix, 0) === 0) found[i] = true;
+    });
     return Object.keys(found).map(Number);
   }
 
-  var merged = {};
-
-  /* The postings of the given shards, merged: term -> [term index, per field
-     [ref, score, ref, score, ...]], and the sorted list of their terms. */
-  function postings(numbers) {
-    var key = numbers.slice().sort(function (a, b) { return a - b; }).join(",");
-    if (!merged[key]) {
-      merged[key] = Promise.all(numbers.map(function (n) { return fetchJSON("search/t/" + n + ".json"); }))
-        .then(function (shards) {
-          var byTerm = Object.create(null), terms = [];
-          shards.forEach(function (entries) {
-            entries.forEach(function (entry) { byTerm[entry[0]] = [entry[1], entry[2]]; terms.push(entry[0]); });
-          });
-          terms.sort();
-          return { byTerm: byTerm, terms: terms };
-        });
-    }
-    return merged[key];
-  }
-
-  function expand(post, clause) {
-    if (!clause.wildcard) return post.byTerm[clause.term] ? [clause.term] : [];
-    var terms = post.terms, lo = 0, hi = terms.length, out = [];
-    while (lo < hi) {
-      var mid = (lo + hi) >> 1;
-      if (terms[mid] < clause.term) lo = mid + 1; else hi = mid;
-    }
-    for (var i = lo; i < terms.length && terms[i].lastIndexOf(clause.term, 0) === 0; i++) out.push(terms[i]);
-    return out;
-  }
-
-  /* lunr.Index.prototype.query's scoring, over postings instead of a whole
-     lunr.Index: for each field, the dot product of the query vector (boosts)
-     with the paragraph's field vector (stored BM25 scores), divided by the
-     query vector's length, summed over fields; a required clause must match.
-     Same results and scores as lunr (test_search_browser.py compares them),
-     but it makes no per-match objects: lunr.Index.query took 120-330 ms on
-     words found in 17,000 of the corpus's paragraphs, this takes a few ms. */
-  function score(post, fields, items) {
-    var sums = new Map(), queryVectors = fields.map(function () { return new Map(); });
-    var required = null, found = [];
-    for (var c = 0; c < items.length; c++) {
-      var clause = items[c], expanded = expand(post, clause);
-      if (!expanded.length) {
-        if (clause.required) return { results: [], terms: [] };
-        continue;
-      }
-      var matched = clause.required ? new Set() : null;
-      expanded.forEach(function (t) {
-        var entry = post.byTerm[t];
-        found.push(t);
-        fields.forEach(function (field, f) {
-          var vector = queryVectors[f], pairs = entry[1][f];
-          vector.set(entry[0], (vector.get(entry[0]) || 0) + clause.boost);
-          for (var i = 0; i < pairs.length; i += 2) {
-            var ref = pairs[i], row = sums.get(ref);
-            if (!row) { row = new Array(fields.length).fill(0); sums.set(ref, row); }
-            row[f] += clause.boost * pairs[i + 1];
-            if (matched) matched.add(ref);
+  /* A shard's terms, decoded once: term -> {refs, scores} (scores: an array, or one number for all). */
+  function shard(data, n) {
+    return fetchJSON("search/t/" + n + ".json").then(function (entries) {
+      if (!entries.decoded) {
+        entries.decoded = entries.map(function (entry) {
+          var at = -1, refs = entry[1].map(function (gap) { return (at += gap); });
+          var decoded = { term: entry[0], refs: refs, scores: entry[2], high: null };
+          if (entry.length > 3) {  // a common term: one score, and the records that score far above it
+            at = -1;
+            decoded.high = new Map();
+            entry[3].forEach(function (gap, i) { decoded.high.set((at += gap), entry[4][i]); });
           }
+          data.terms[entry[0]] = decoded;
+          return decoded;
         });
-      });
-      if (matched) required = required ? new Set([...required].filter(function (r) { return matched.has(r); })) : matched;
-    }
-    var norms = queryVectors.map(function (vector) {
-      var sum = 0;
-      vector.forEach(function (v) { sum += v * v; });
-      return Math.sqrt(sum);
+      }
+      return entries.decoded;
     });
-    var results = [];
-    sums.forEach(function (row, ref) {
-      if (required && !required.has(ref)) return;
-      var total = 0;
-      for (var f = 0; f < row.length; f++) if (row[f]) total += row[f] / norms[f];
-      results.push({ ref: ref, score: total });
-    });
-    results.sort(function (a, b) { return b.score - a.score || (a.ref < b.ref ? -1 : 1); });
-    return { results: results, terms: found };
   }
 
-  /* ---- querying ---- */
+  /* ---- clauses ---- */
 
-  /* The prefix a word and its stem share ("goals", "goal" → "goal"): the word
-     being typed matches every term that starts there, its own stem included. */
+  /* The prefix a word and its stem share ("goals", "goal" → "goal"). */
   function commonStart(a, b) {
     var n = 0;
     while (n < a.length && n < b.length && a.charAt(n) === b.charAt(n)) n++;
     return a.slice(0, n);
   }
 
-  /* lunr clauses for the typed text: every word is required; the last one,
-     while it is still being typed, is required as a prefix (which covers its
-     own stem) and its stem scores extra. */
-  function clauses(text, required) {
+  /* One clause per word: its term; the word still being typed (no space after
+     it) matches every term that starts with it, when they sit in one shard. */
+  function clauses(data, text) {
     var raw = words(text), out = [];
     var typing = text.length > 0 && !/\s$/.test(text);
     raw.forEach(function (word, i) {
       var t = term(word);
-      var prefix = typing && i === raw.length - 1 ? commonStart(trim(word), t || trim(word)) : "";
+      var last = typing && i === raw.length - 1;
+      var prefix = last ? commonStart(trim(word), t || trim(word)) : "";
       if (prefix.length < 2 || /[0-9\/]/.test(prefix)) prefix = "";
-      if (prefix) {
-        out.push({ term: prefix, wildcard: true, boost: 1, required: required });
-        if (t) out.push({ term: t, wildcard: false, boost: 2, required: false });
+      var shards = prefix ? shardsUnder(data, prefix) : [];
+      if (prefix && shards.length === 1) {
+        out.push({ term: t, prefix: prefix, shards: shards, required: true });
       } else if (t) {
-        out.push({ term: t, wildcard: false, boost: 1, required: required });
+        // a word cut short whose terms span several shards waits for more letters: not required yet
+        var own = shardOf(data, t);
+        out.push({ term: t, prefix: "", shards: own >= 0 ? [own] : [], required: !last });
       }
     });
     return out;
   }
 
-  function lunrQuery(index, items) {
-    return index.query(function (q) {
-      items.forEach(function (c) {
-        q.term(c.term, {
-          usePipeline: false,
-          boost: c.boost,
-          wildcard: c.wildcard ? lunr.Query.wildcard.TRAILING : lunr.Query.wildcard.NONE,
-          presence: c.required ? lunr.Query.presence.REQUIRED : lunr.Query.presence.OPTIONAL
-        });
-      });
+  /* A clause's matches: record -> score; for a prefix, the best of its terms. */
+  function matches(data, clause, entries) {
+    var out = new Map(), found = [];
+    entries.forEach(function (entry) {
+      if (clause.prefix ? entry.term.lastIndexOf(clause.prefix, 0) !== 0 : entry.term !== clause.term) return;
+      found.push(entry.term);
+      var refs = entry.refs, scores = entry.scores, fixed = typeof scores === "number", high = entry.high;
+      for (var i = 0; i < refs.length; i++) {
+        var s = fixed ? (high && high.has(refs[i]) ? high.get(refs[i]) : scores) : scores[i];
+        if (!(out.get(refs[i]) >= s)) out.set(refs[i], s);
+      }
     });
+    return { scores: out, terms: found };
   }
 
-  /* All words first; when nothing has them all, any of them. */
-  function allThenAny(text, run) {
-    var all = clauses(text, true);
-    var found = run(all);
-    return found.length || all.filter(function (c) { return c.required; }).length < 2 ? found : run(clauses(text, false));
+  /* ---- records, documents, filters ---- */
+
+  /* The document a record belongs to (-1: a glossary entry). */
+  function docOf(data, ref) {
+    if (ref >= data.glossary) return -1;
+    var lo = 0, hi = data.starts.length - 1;
+    while (lo < hi) {
+      var mid = (lo + hi + 1) >> 1;
+      if (data.starts[mid] <= ref) lo = mid; else hi = mid - 1;
+    }
+    return lo;
+  }
+
+  function kindOf(data, ref) {
+    if (ref >= data.glossary) return GLOSSARY;
+    return data.starts[docOf(data, ref)] === ref ? PAGE : PARAGRAPH;
+  }
+
+  function record(data, ref) {
+    return fetchJSON("search/r/" + Math.floor(ref / data.chunk) + ".json").then(function (chunk) {
+      return { ref: ref, row: chunk.records[ref % data.chunk], docs: chunk.docs };
+    });
   }
 
   function chosenFilters() {
@@ -271,39 +255,131 @@
     return chosen;
   }
 
-  function passes(data, docNumber, chosen) {
-    var doc = data.documents[docNumber];
-    for (var name in chosen) if (doc[3 + FACETS.indexOf(name)] !== chosen[name]) return false;
+  function passes(data, ref, chosen) {
+    var names = Object.keys(chosen);
+    if (!names.length) return true;
+    var doc = docOf(data, ref);
+    if (doc < 0) return false;  // glossary entries have no body, session or year
+    for (var i = 0; i < names.length; i++) {
+      if (data.documentFacets[doc * FACETS.length + FACETS.indexOf(names[i])] !== chosen[names[i]]) return false;
+    }
     return true;
   }
 
-  /* Results for `text`: documents and glossary entries first, then paragraphs, best first. */
-  function search(text) {
+  /* ---- citations typed into the box ---- */
+
+  var SYM = "([a-z0-9][a-z0-9.\\-]*(?:/[a-z0-9][a-z0-9.\\-]*)+)";
+  var DES = "(?:(operative|preambular)\\s+)?(paragraphs?|paras?|op|pp|action|\u00b6)\\.?\\s*(\\d{1,4})" +
+            "(?:\\s*\\(([a-z]{1,5})\\)|-?([a-z]{1,2})\\b)?";
+  var CITE_AFTER = new RegExp("^(?:(?:draft\\s+)?(?:resolution|document)\\s+)?" + SYM + "[\\s,]+" + DES + "$");
+  var CITE_BEFORE = new RegExp("^" + DES + "\\s+(?:of|in)\\s+(?:(?:draft\\s+)?(?:resolution|document)\\s+)?" + SYM + "$");
+
+  /* "61/180 op5", "A/RES/79/1 para 12", "operative paragraph 5 of 61/180" → {symbol, ids}. */
+  function citation(text) {
+    var folded = fold(text).trim().replace(/\s+/g, " "), m, symbol, des;
+    if ((m = CITE_AFTER.exec(folded))) { symbol = m[1]; des = m.slice(2); }
+    else if ((m = CITE_BEFORE.exec(folded))) { symbol = m[6]; des = m.slice(1, 6); }
+    else return null;
+    var qualifier = des[0], kind = des[1], number = des[2], sub = des[3] || des[4] || "";
+    var ids;
+    if (qualifier === "operative" || kind === "op") ids = ["op" + number];
+    else if (qualifier === "preambular" || kind === "pp") ids = ["pp" + number];
+    else if (kind === "action") ids = ["action" + number];
+    else ids = ["op" + number, "para" + number];
+    if (sub) ids = ids.map(function (id) { return id + "-" + sub; });
+    return { symbol: symbol.replace(/[.,;]+$/, ""), ids: ids };
+  }
+
+  /* The paragraph a citation names: its document by symbol, then the anchor
+     (unscoped first, "op5"; else the first scoped one, "annex-para12"). */
+  function cited(data, found) {
+    var t = term(found.symbol), n = shardOf(data, t);
+    if (n < 0) return Promise.resolve(null);
+    return shard(data, n).then(function () {
+      var entry = data.terms[t];
+      if (!entry) return null;
+      var best = -1, bestScore = -1;
+      entry.refs.forEach(function (ref, i) {
+        var s = typeof entry.scores !== "number" ? entry.scores[i] : entry.high && entry.high.get(ref) || entry.scores;
+        if (kindOf(data, ref) === PAGE && s > bestScore) { best = ref; bestScore = s; }
+      });
+      if (best < 0) return null;
+      return record(data, best).then(function (page) {
+        var anchors = page.row[3].split(" ");
+        for (var k = 0; k < found.ids.length; k++) {
+          var id = found.ids[k], at = anchors.indexOf(id);
+          if (at < 0) at = anchors.findIndex(function (a) { return a.slice(-id.length - 1) === "-" + id; });
+          if (at >= 0) return best + 1 + at;
+        }
+        return null;
+      });
+    });
+  }
+
+  /* ---- search ---- */
+
+  function rank(results) {
+    results.sort(function (a, b) { return b.score - a.score || a.ref - b.ref; });
+    return results;
+  }
+
+  /* Every clause required; else (two or more words, nothing has them all) any of them. */
+  function combine(items, found, all) {
+    var totals = new Map(), counts = new Map();
+    found.forEach(function (m, c) {
+      if (!all && !m.scores.size) return;
+      m.scores.forEach(function (s, ref) {
+        totals.set(ref, (totals.get(ref) || 0) + s);
+        if (items[c].required) counts.set(ref, (counts.get(ref) || 0) + 1);
+      });
+    });
+    var needed = items.filter(function (c) { return c.required; }).length, out = [];
+    totals.forEach(function (score, ref) {
+      if (!all || (counts.get(ref) || 0) === needed) out.push({ ref: ref, score: score });
+    });
+    return out;
+  }
+
+  /* Results for `text`, best first: {refs, counts, words, cited (a record number or null)}. */
+  function search(text, isStale) {
     var started = performance.now();
     return load().then(function (data) {
-      var items = clauses(text, false);
-      if (!items.length) return { text: text, documents: [], paragraphs: [], ms: 0, words: [] };
+      var asCitation = citation(text);
+      var query = asCitation ? asCitation.symbol : text;
+      var items = clauses(data, query);
+      var empty = { text: text, results: [], counts: [0, 0, 0], words: [], cited: null, ms: 0 };
+      if (!items.length) return empty;
       var numbers = {};
-      items.forEach(function (c) {
-        shardsFor(data, c.term, c.wildcard).forEach(function (n) { numbers[n] = true; });
-      });
-      return postings(Object.keys(numbers).map(Number)).then(function (post) {
-        var chosen = chosenFilters(), matched = {};
-        var documents = allThenAny(text, function (cs) { return lunrQuery(data.lunr, cs); }).filter(function (r) {
-          Object.keys(r.matchData.metadata).forEach(function (t) { matched[t] = true; });
-          return r.ref.charAt(0) === "g" ? !Object.keys(chosen).length : passes(data, parseInt(r.ref.slice(1), 16), chosen);
+      items.forEach(function (c) { c.shards.forEach(function (n) { numbers[n] = true; }); });
+      var wanted = Object.keys(numbers).map(Number);
+      return Promise.all(wanted.map(function (n) { return shard(data, n); })).then(function (all) {
+        if (isStale && isStale()) return null;
+        var byShard = {};
+        wanted.forEach(function (n, i) { byShard[n] = all[i]; });
+        var found = items.map(function (c) {
+          var entries = [];
+          c.shards.forEach(function (n) { entries = entries.concat(byShard[n]); });
+          return matches(data, c, entries);
         });
-        var paragraphs = allThenAny(text, function (cs) {
-          var scored = score(post, data.fields, cs);
-          scored.terms.forEach(function (t) { matched[t] = true; });
-          return scored.results;
-        }).filter(function (r) {
-          return passes(data, parseInt(r.ref.split(".")[0], 16), chosen);
+        var results = combine(items, found, true);
+        if (!results.length && items.filter(function (c) { return c.required; }).length > 1) {
+          results = combine(items, found, false);
+        }
+        var chosen = chosenFilters();
+        results = rank(results.filter(function (r) { return passes(data, r.ref, chosen); }));
+        var counts = [0, 0, 0], matched = {};
+        results.forEach(function (r) { counts[kindOf(data, r.ref)]++; });
+        found.forEach(function (m) { m.terms.forEach(function (t) { matched[t] = true; }); });
+        var out = { text: text, results: results, counts: counts, words: Object.keys(matched), cited: null };
+        var resolving = asCitation ? cited(data, asCitation) : Promise.resolve(null);
+        return resolving.then(function (ref) {
+          if (ref !== null) {
+            out.cited = ref;
+            out.results = [{ ref: ref, score: Infinity }].concat(out.results.filter(function (r) { return r.ref !== ref; }));
+          }
+          out.ms = performance.now() - started;
+          return out;
         });
-        return {
-          text: text, documents: documents, paragraphs: paragraphs,
-          ms: performance.now() - started, words: Object.keys(matched)
-        };
       });
     });
   }
@@ -317,18 +393,22 @@
     return node;
   }
 
+  function hits(word, matched) {
+    return words(word).some(function (w) {
+      var t = term(w);
+      return t && matched.some(function (x) { return t === x || t.lastIndexOf(x, 0) === 0; });
+    });
+  }
+
   /* An excerpt of `text` around the first matching word, matching words marked.
      Built as DOM nodes from text: document text is never parsed as HTML. */
   function excerpt(text, matched) {
     var p = el("p", "md-search-result__teaser");
     var re = /[^\s]+/g, m, pieces = [], first = -1;
     while ((m = re.exec(text))) {
-      var hit = words(m[0]).some(function (w) {
-        var t = term(w);
-        return matched.some(function (x) { return t && (t === x || t.lastIndexOf(x, 0) === 0); });
-      });
+      var hit = hits(m[0], matched);
       if (hit && first < 0) first = pieces.length;
-      pieces.push({ text: m[0], hit: hit, at: m.index });
+      pieces.push({ text: m[0], hit: hit });
     }
     var from = Math.max(0, first - 12), to = Math.min(pieces.length, Math.max(first, 0) + 36);
     if (from > 0) p.appendChild(document.createTextNode("… "));
@@ -337,10 +417,24 @@
       p.appendChild(pieces[i].hit ? el("mark", "", pieces[i].text) : document.createTextNode(pieces[i].text));
     }
     if (to < pieces.length) p.appendChild(document.createTextNode(" …"));
-    return p;
+    return { node: p, hit: first >= 0 };
   }
 
-  function item(href, title, label, teaser) {
+  /* Why a paragraph matched when its text does not show it: the notes it cites the symbol in. */
+  function why(notes, matched, text) {
+    var said = [], shown = terms(text);
+    notes.forEach(function (pair) {
+      var symbol = pair[0], label = pair[1];
+      var hit = symbolTerms(symbol).filter(function (t) { return matched.indexOf(t) >= 0 && shown.indexOf(t) < 0; });
+      if (!hit.length) return;
+      var name = hit.indexOf(term(shortSymbol(symbol))) >= 0 && hit.indexOf(term(symbol)) < 0 ? shortSymbol(symbol) : symbol;
+      var text = "cites " + name + " in note " + label;
+      if (said.indexOf(text) < 0) said.push(text);
+    });
+    return said.length ? el("p", "unp-search-why", said.join("; ")) : null;
+  }
+
+  function item(href, title, label, extras) {
     var li = el("li", "md-search-result__item");
     var a = el("a", "md-search-result__link");
     a.href = new URL(href, base).href;
@@ -348,53 +442,51 @@
     var article = el("article", "md-search-result__article md-typeset");
     article.appendChild(el("div", "unp-search-label", label));
     article.appendChild(el("h1", "", title));
-    if (teaser) article.appendChild(teaser);
+    extras.forEach(function (node) { if (node) article.appendChild(node); });
     a.appendChild(article);
     li.appendChild(a);
     return li;
   }
 
-  function plural(n, word) {
-    return n + " " + word + (n === 1 ? "" : "s");
+  function plural(n, word, words) {
+    return n + " " + (n === 1 ? word : words);
   }
 
-  function show(data, found, shown, mine) {
-    // Each document's paragraph file is fetched once, however many of its paragraphs are shown.
-    return Promise.all(found.paragraphs.slice(0, shown).map(function (r) {
-      var n = parseInt(r.ref.split(".")[0], 16);
-      return fetchJSON("search/p/" + n + ".json").then(function (paras) { return [r, n, paras]; });
-    })).then(function (rows) {
+  function entry(found, shown) {
+    var row = shown.row, matched = found.words;
+    if (row[0] === GLOSSARY) {
+      return item(row[1], row[3], row[2], [row[4] ? el("p", "md-search-result__teaser", row[4]) : null]);
+    }
+    var doc = shown.docs[String(row[1])];
+    if (row[0] === PAGE) return item(doc[0], doc[2], row[2], []);
+    var label = doc[1] + " · " + (row[3] || "text");
+    var teaser = excerpt(row[4], matched);
+    var li = item(doc[0] + (row[2] ? "#" + row[2] : ""), doc[2], label, [teaser.node, why(row[5], matched, row[4])]);
+    if (shown.ref === found.cited) li.classList.add("unp-search-cited");
+    return li;
+  }
+
+  function show(data, found, count, mine) {
+    // Records come 16 to a file: each file is fetched once, however many of its results are shown.
+    return Promise.all(found.results.slice(0, count).map(function (r) { return record(data, r.ref); })).then(function (rows) {
       if (mine !== sequence) return;  // a newer query has been typed meanwhile
       list.textContent = "";
-      list.setAttribute("data-unp-query", found.text);
-      found.documents.slice(0, 5).forEach(function (r) {
-        if (r.ref.charAt(0) === "g") {
-          var g = data.glossaryByRef[r.ref];
-          var description = g[4] ? el("p", "md-search-result__teaser", g[4]) : null;
-          list.appendChild(item(g[1], g[3], g[2], description));
-        } else {
-          var doc = data.documents[parseInt(r.ref.slice(1), 16)];
-          list.appendChild(item(doc[0], doc[2], doc[1], null));
-        }
-      });
-      rows.forEach(function (row) {
-        var r = row[0], n = row[1], para = row[2][parseInt(r.ref.split(".")[1], 16)];
-        var doc = data.documents[n];
-        var label = doc[1].split(" · ")[0] + " · " + para[1];
-        list.appendChild(item(doc[0] + "#" + para[0], doc[2], label, excerpt(para[2], found.words)));
-      });
-      var total = Math.min(found.documents.length, 5) + found.paragraphs.length;
-      meta.textContent = total === 0 ? "No matching documents or paragraphs"
-        : (found.documents.length ? plural(found.documents.length, "document") + ", " : "") +
-          plural(found.paragraphs.length, "paragraph");
-      if (found.paragraphs.length > shown) {
-        var more = el("button", "md-button unp-search-more", "Show more paragraphs");
+      rows.forEach(function (shown) { list.appendChild(entry(found, shown)); });
+      var c = found.counts, parts = [];
+      if (c[PAGE]) parts.push(plural(c[PAGE], "document", "documents"));
+      if (c[GLOSSARY]) parts.push(plural(c[GLOSSARY], "glossary entry", "glossary entries"));
+      if (c[PARAGRAPH]) parts.push(plural(c[PARAGRAPH], "paragraph", "paragraphs"));
+      meta.textContent = found.results.length === 0 ? "No matching documents or paragraphs"
+        : (found.cited !== null ? "The paragraph cited, then " : "") + (parts.join(", ") || "1 paragraph");
+      if (found.results.length > count) {
+        var more = el("button", "md-button unp-search-more", "Show more results");
         more.type = "button";
-        more.addEventListener("click", function () { render(shown + SHOWN); });
+        more.addEventListener("click", function () { render(count + SHOWN); });
         var li = el("li", "md-search-result__item");
         li.appendChild(more);
         list.appendChild(li);
       }
+      list.setAttribute("data-unp-query", found.text);
     });
   }
 
@@ -418,6 +510,7 @@
   /* ---- wiring ---- */
 
   var sequence = 0;
+  var timer = null;
 
   function remember(text) {
     var url = new URL(location.href);
@@ -430,7 +523,7 @@
     history.replaceState(history.state, "", url.href);
   }
 
-  function render(shown) {
+  function render(count) {
     var text = input.value;
     var mine = ++sequence;
     remember(text);
@@ -441,13 +534,21 @@
       return Promise.resolve(null);
     }
     if (!loaded || loaded.then) meta.textContent = "Loading the search index…";
-    return search(text).then(function (found) {
-      if (mine !== sequence) return null;
-      return show(loaded, found, shown || SHOWN, mine).then(function () { return found; });
+    var stale = function () { return mine !== sequence; };
+    return search(text, stale).then(function (found) {
+      if (!found || stale()) return null;
+      return show(loaded, found, count || SHOWN, mine).then(function () { return found; });
     }).catch(function (error) {
       if (mine === sequence) meta.textContent = "Search is unavailable: " + error.message;
       throw error;
     });
+  }
+
+  /* A keystroke makes the results on screen stale at once; the search waits for a pause. */
+  function typed() {
+    ++sequence;
+    clearTimeout(timer);
+    timer = setTimeout(function () { render(); }, DEBOUNCE);
   }
 
   function open() {
@@ -466,7 +567,7 @@
   }
 
   input.addEventListener("focus", function () { open(); load(); });
-  input.addEventListener("input", function () { render(); });
+  input.addEventListener("input", typed);
   selects.forEach(function (select) { select.addEventListener("change", function () { render(); }); });
   root.querySelector("form").addEventListener("reset", function () {
     setTimeout(function () { render(); input.focus(); }, 0);
@@ -483,6 +584,10 @@
       open();
       input.focus();
       input.select();
+      event.preventDefault();
+    } else if (inSearch && event.key === "Enter" && document.activeElement === input) {
+      clearTimeout(timer);
+      render();
       event.preventDefault();
     } else if (inSearch && (event.key === "ArrowDown" || event.key === "ArrowUp")) {
       var links = Array.prototype.slice.call(list.querySelectorAll("a"));
@@ -504,13 +609,15 @@
 
   window.unpSearch = {
     terms: function (text) { return load().then(function () { return terms(text); }); },
-    search: search,
-    /* for tests: the paragraph scoring next to lunr's own, on the same clauses */
-    clauses: clauses,
-    score: function (numbers, items) {
-      return load().then(function (data) {
-        return postings(numbers).then(function (post) { return score(post, data.fields, items).results; });
+    /* for tests and the bench: results as [kind, record number, score] */
+    search: function (text) {
+      return search(text).then(function (found) {
+        return load().then(function (data) {
+          found.ranked = found.results.map(function (r) { return [kindOf(data, r.ref), r.ref, r.score]; });
+          return found;
+        });
       });
-    }
+    },
+    record: function (ref) { return load().then(function (data) { return record(data, ref); }); }
   };
 })();
