@@ -22,12 +22,12 @@ from builder import conservation, workers
 from builder.cache import ReadCache, source_key
 from builder.errors import Diagnostics, InputError, Place, Warning_
 from builder.linking.corpus import Links, link_corpus
+from builder.linking.discovery import conflict_warnings, discover_instruments
 from builder.linking.instruments import REGISTRY_FILE, Registry, load_registry
 from builder.model import Document
 from builder.reading import read_document
 from builder.render import page, site
-from builder.render.glossary import glossary_page
-from builder.render.html import GLOSSARY_PAGE
+from builder.render.glossary import glossary_pages
 from builder.search.files import search_files
 from builder.search.records import paragraph_terms
 from builder.sources import NO_SOURCES, Source, discover, load_metadata, page_path
@@ -171,7 +171,7 @@ def build(
         tree = _render(result, registry, words, text_terms)
         lap = result.lap("link, render and index", lap)
         write_tree(out / "docs", result.pages)
-        nav = site.nav(tree, glossary=bool(registry.instruments))
+        nav = site.nav(tree, glossary=bool(result.links and result.links.registry.instruments))
         write_file(out / "nav.yml", yaml.safe_dump({"nav": nav}, allow_unicode=True, sort_keys=False, width=10_000))
         result.lap("write", lap)
         if progress is not None:
@@ -213,6 +213,11 @@ def _render(
     Returns the nav tree. Linking, and then rendering with the search index
     beside it, run on forked workers at corpus scale.
     """
+    started = time.perf_counter()
+    discovery = discover_instruments(result.documents, registry)  # the curated registry and the notes' instruments
+    result.warnings.extend(conflict_warnings(discovery, result.documents))
+    registry = Registry(discovery.instruments)
+    result.stages["discover instruments"] = time.perf_counter() - started
     links = link_corpus(result.documents, registry)
     result.links = links
     titles = {doc.path: page.cite_name(doc) for doc in result.documents}
@@ -227,7 +232,7 @@ def _render(
             result.errors.append(InputError(Place(doc.meta.source), f"conservation check failed after linking: {lost}"))
         result.pages[doc.path] = markdown
     if registry.instruments:
-        result.pages[GLOSSARY_PAGE] = glossary_page(links, titles)
+        result.pages.update(glossary_pages(links, result.documents, titles))
     tree = site.group(result.documents)
     result.pages["index.md"] = site.home_page(result.documents, tree)
     result.pages.update(site.browse_pages(tree))
