@@ -81,8 +81,8 @@ class Identification:
 
     kind: str  # "unts" or "adoption"
     key: str
-    text: str
-    symbol: str = ""
+    text: str = field(compare=False)  # the first wording seen; others differ in spacing and dashes only
+    symbol: str = field(default="", compare=False)
 
 
 @dataclass(frozen=True)

@@ -182,16 +182,34 @@ _LONGER_TITLE = r"(?!\s+(?:and|of|on|for|to)\s+(?:the\s+)?(?-i:[A-Z]))"
 
 
 def _matcher(names: dict[str, str], open_ended: set[str] = frozenset()) -> re.Pattern[str]:  # type: ignore[assignment]
+    """One pattern for every name, longest match first.
+
+    The names are folded into a trie and the pattern follows it (hand-written:
+    `re` does not factor alternatives, and a flat alternation of hundreds of
+    names is tried name by name at every position): at each character only the
+    names that still fit are tried, deeper (longer) first, so the match is the
+    longest name there. A space matches any run of spaces; a hyphen may be
+    followed by one (a line broken at "Non- Proliferation").
+    """
     if not names:
         return re.compile(r"(?!)")  # no instruments: a pattern that never matches
-    ordered = sorted(names, key=len, reverse=True)
-    # A hyphen may end a line in the source ("Non- Proliferation"): a space may follow it.
-    alternatives = "|".join(
-        r"\s+".join(re.escape(w).replace(r"\-", r"-\s?") for w in name.split())
-        + (_LONGER_TITLE if name in open_ended else "")
-        for name in ordered
-    )
-    return re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])", re.IGNORECASE)
+    trie: dict = {}
+    for name in names:
+        node = trie
+        for char in " ".join(name.split()):
+            node = node.setdefault(char, {})
+        node[""] = _LONGER_TITLE if name in open_ended else ""
+    return re.compile(rf"(?<![\w-]){_trie_pattern(trie)}", re.IGNORECASE)
+
+
+def _trie_pattern(node: dict) -> str:
+    branches = []
+    for char in sorted(k for k in node if k):
+        step = r"\s+" if char == " " else r"-\s?" if char == "-" else re.escape(char)
+        branches.append(step + _trie_pattern(node[char]))
+    if "" in node:
+        branches.append(r"(?![\w-])" + node[""])  # a name ends here (tried after every longer one)
+    return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
 
 
 def load_registry(path: Path) -> Registry:
