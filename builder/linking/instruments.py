@@ -178,7 +178,7 @@ def norm(name: str) -> str:
     return re.sub(r"(?<=\w)- (?=\w)", "-", " ".join(fold(name).split())).casefold()
 
 
-_LONGER_TITLE = r"(?!\s+(?:and|of|on|for|to)\s+(?:the\s+)?(?-i:[A-Z]))"
+_LONGER_TITLE = r"(?!\s+(?:and\s+|(?:of|on|for|to)\s+(?:the\s+)?)(?-i:[A-Z]))"
 
 
 def _matcher(names: dict[str, str], open_ended: set[str] = frozenset()) -> re.Pattern[str]:  # type: ignore[assignment]
