@@ -32,9 +32,16 @@ def _plural(n: int, word: str) -> str:
     return f"{n:,} {word}{'' if n == 1 else 's'}"
 
 
+_OTHER = "0–9"  # titles that start with a digit ("2030 Agenda …") or another character
+
+
 def _letter(title: str) -> str:
-    first = next((c for c in title.upper() if c.isalnum()), "#")
-    return first if "A" <= first <= "Z" else "#"
+    first = next((c for c in title.upper() if c.isalnum()), "")
+    return first if "A" <= first <= "Z" else _OTHER
+
+
+def _letter_id(letter: str) -> str:
+    return "letter-" + ("0-9" if letter == _OTHER else letter.lower())
 
 
 def _sort_title(instrument: Instrument) -> str:
@@ -76,9 +83,9 @@ def _index(instruments: list[Instrument], links: Links) -> str:
     for instrument in instruments:
         letters[_letter(instrument.title)].append(instrument)
     jump = " ".join(
-        f'<a href="#letter-{attr(letter.lower())}">{escape(letter)}</a>' if letter in letters else escape(letter)
-        for letter in "#ABCDEFGHIJKLMNOPQRSTUVWXYZ"
-        if letter != "#" or "#" in letters
+        f'<a href="#{_letter_id(letter)}">{escape(letter)}</a>' if letter in letters else escape(letter)
+        for letter in [_OTHER, *"ABCDEFGHIJKLMNOPQRSTUVWXYZ"]
+        if letter != _OTHER or _OTHER in letters
     )
     out.append(f'<nav class="unp-az" aria-label="Instruments by first letter">{jump}</nav>')
     kinds: dict[str, int] = defaultdict(int)
@@ -88,8 +95,8 @@ def _index(instruments: list[Instrument], links: Links) -> str:
         f'<a href="#kind-{attr(_kind_id(k))}">{escape(k)}</a> ({n})' for k, n in sorted(kinds.items())
     )
     out.append(f'<p class="unp-kinds">By kind: {kind_list}.</p>')
-    for letter in sorted(letters, key=lambda x: (x != "#", x)):
-        out.append(f"## {escape(letter)} {{#letter-{letter.lower() if letter != '#' else 'other'}}}")
+    for letter in sorted(letters, key=lambda x: (x != _OTHER, x)):
+        out.append(f"## {escape(letter)} {{#{_letter_id(letter)}}}")
         out.append(
             '<ul class="unp-glossary-index">' + "".join(_index_item(i, links) for i in letters[letter]) + "</ul>"
         )
