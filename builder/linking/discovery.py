@@ -58,6 +58,7 @@ _GENERIC = {"optional", "additional", "first", "second", "third", "international
             "ministerial", "final", "no.", "no", "joint", "general", "global", "united", "nations",
             "world"}  # fmt: skip
 _ROMAN = re.compile(r"[IVXL]+")
+_BROKEN = re.compile(r"\b(?:the|of|on|to|for|and) (?:and|of|the)\b(?! [A-Z])")  # words lost in the text
 
 _SEE = r"(?:(?:See|see)(?: also)?,? )?"
 _UNTS = re.compile(rf"{_SEE}(?:United Nations, )?Treaty Series, vol\. (\d+), No\. (\d+)\.?")
@@ -322,7 +323,7 @@ def _capital(word: str) -> bool:
 def _is_name(name: str) -> bool:
     """At least two words, an instrument word among the leading capitalised ones, not generic."""
     words = name.split()
-    if len(words) < 2 or not _capital(words[0]):
+    if len(words) < 2 or not _capital(words[0]) or _BROKEN.search(name):
         return False
     head = _head(words)
     if not any(w in KIND_WORDS for w in head):
@@ -444,7 +445,7 @@ def _inner_names(citations: list[Citation]) -> list[Citation]:
     for c in citations:
         inner = [n for n in by_ident[c.ident] if len(n) < len(c.name) and norm(c.name).endswith(" " + norm(n))]
         if inner:
-            c = replace(c, name=max(inner, key=len), short="")
+            c = replace(c, name=min(inner, key=len), short="")
         out.append(c)
     return out
 
@@ -613,7 +614,7 @@ def _slug(title: str, taken: set[str]) -> str:
     words = re.sub(r"[^a-z0-9]+", " ", fold(title).casefold()).split()
     slug = ""
     for word in words:
-        if len(slug) + len(word) > 60 and slug:
+        if len(slug) + len(word) > 80 and slug:
             break
         slug = f"{slug}-{word}" if slug else word
     candidate, n = slug, 2
