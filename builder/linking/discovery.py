@@ -326,8 +326,8 @@ def _is_name(name: str) -> bool:
     if len(words) < 2 or not _capital(words[0]) or _BROKEN.search(name):
         return False
     head = _head(words)
-    if not any(w in KIND_WORDS for w in head):
-        return False
+    if not any(w in KIND_WORDS for w in head) and not (words[-1] in KIND_WORDS and len(head) > 1):
+        return False  # the instrument word leads ("Convention on …") or ends ("… (SAMOA) Pathway")
     plain = [w.strip("(),").casefold() for w in words if w.strip("(),") not in KIND_WORDS]
     return any(
         w not in _GENERIC and w not in _CONNECTORS and not _ROMAN.fullmatch(w.upper()) and not w.isdigit()
@@ -354,7 +354,7 @@ def kind_of(name: str) -> str:
     head = _head(words)
     kinds = [w for w in head if w in KIND_WORDS]
     if not kinds:
-        return ""
+        return words[-1] if words[-1] in KIND_WORDS else ""
     kind = kinds[-1]
     rest = " ".join(words[len(head) - 1 :])
     for multi in _MULTI_KINDS:
