@@ -214,6 +214,7 @@ def test_hover_text_says_what_identifies_a_discovered_instrument(built):
         ("the Protocol to Prevent Invented Harm, Especially to Fish, supplementing the Convention against Invented Crime,", "Protocol to Prevent Invented Harm, Especially to Fish, supplementing the Convention against Invented Crime"),
         ("the Beijing Declaration and Platform for Action adopted at the Fourth World Conference on Invention,", "Beijing Declaration and Platform for Action"),
         ("the Minimum Age Convention, 2099 (No. 999)", "Minimum Age Convention, 2099 (No. 999)"),
+        ("Recalling the SIDS Accelerated Modalities of Invention (SAMOI) Pathway,", "SIDS Accelerated Modalities of Invention (SAMOI) Pathway"),
         ("the Treaty on the South-East Asia Nuclear- Weapon-Free Zone (Treaty of Invention),", "Treaty on the South-East Asia Nuclear-Weapon-Free Zone"),
     ],
 )  # fmt: skip
