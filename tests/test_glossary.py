@@ -267,3 +267,18 @@ def test_note_identifications_resolve_ibid_and_refuse_symbols_and_several_instru
     assert found["fn:6"].symbol == "A/CONF.999/1"
     assert found["fn:7"].key == "Report of the World Conference on Invention|2|annex"
     assert found["fn:8"].symbol == "E/RES/2099/5"
+
+
+def test_search_finds_every_discovered_instrument_by_any_of_its_names(built):
+    import json
+
+    from builder.search.records import glossary_records
+    from builder.search.terms import terms
+
+    index = json.loads(built.pages["search/index.json"])
+    urls = {entry[1] for entry in index["glossary"]}
+    assert urls == {f"glossary/#{i.id}" for i in built.links.registry.instruments}
+    records = {r.url: r for r in glossary_records(built.links)}
+    declaration = by_title(built, "Declaration on Invented Principles of the Sea")
+    title_terms = records[f"glossary/#{declaration.id}"].fields["title"]
+    assert set(terms("Invented Sea Principles Declaration")) <= set(title_terms), "the alias finds it too"
