@@ -239,6 +239,9 @@ def test_no_name_where_the_text_gives_none(text):
 def test_a_name_ending_a_longer_phrase_only_confirms():
     assert name_before("the review of the Sendai Framework for Invented Risk,")[2] is False
     assert name_before("Guided by the Sendai Framework for Invented Risk,")[2] is True
+    # words about the instrument itself: the note is the instrument's
+    assert name_before("to promote the implementation of the Declaration on Invented Things,")[2] is True
+    assert name_before("calls upon States parties to the Convention on Invented Things")[2] is True
 
 
 def test_note_identifications_resolve_ibid_and_refuse_symbols_and_several_instruments():

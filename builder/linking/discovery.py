@@ -299,6 +299,11 @@ def _walk(words: list[str]) -> tuple[str, bool] | None:
     return None
 
 
+# "the implementation of the X", "States parties to the X": words about X itself, so the note is X's.
+_ABOUT_ITSELF = {"implementation", "ratification", "ratifications", "accession", "accessions", "adherence",
+                 "provisions", "parties", "party", "signatories", "universalization", "universality"}  # fmt: skip
+
+
 def _clear(lead: list[str], stopped_at: str) -> bool:
     """Whether a name stands on its own rather than ending a longer phrase: "Reaffirming the X",
     "Guided by the X", "…, the X" are clear; "the review of the X", "Towards the Achievement of
@@ -308,7 +313,7 @@ def _clear(lead: list[str], stopped_at: str) -> bool:
         if word not in _CONNECTORS and word != ",":
             break
         tail.insert(0, word)
-    if set(tail) <= {"the", "and", "or", ","}:
+    if set(tail) <= {"the", "and", "or", ","} or stopped_at in _ABOUT_ITSELF:
         return True
     head = lead[: len(lead) - len(tail)]
     if not head:
