@@ -22,13 +22,13 @@ from builder import conservation, linkcheck, workers
 from builder.cache import BuildCache, Store, digest, source_key, value_digest
 from builder.errors import Diagnostics, InputError, Place, Warning_
 from builder.linking.corpus import DocumentLinks, Links, corpus_index, link_one, merge_links
+from builder.linking.discovery import conflict_warnings, discover_instruments
 from builder.linking.instruments import REGISTRY_FILE, Registry, load_registry
 from builder.model import Document
 from builder.reading import read_document
 from builder.render import page, site
 from builder.render.engine_config import PROJECT_CONFIG, folder_page, write_config
-from builder.render.glossary import glossary_page
-from builder.render.html import GLOSSARY_PAGE
+from builder.render.glossary import glossary_pages
 from builder.search.files import search_files
 from builder.search.records import paragraph_terms
 from builder.sources import NO_SOURCES, Source, discover, load_metadata, page_path
@@ -201,6 +201,10 @@ def build(
         except InputError as exc:
             result.errors.append(exc)
             registry = Registry([])
+        discovery = discover_instruments(result.documents, registry)  # the curated registry and the notes' instruments
+        result.warnings.extend(conflict_warnings(discovery, result.documents))
+        registry = Registry(discovery.instruments)
+        lap = result.lap("discover instruments", lap)
         corpus = Corpus(registry, read_keys, words, terms, cache)
         nav = _render(result, corpus, lap, search_later)
         lap = time.perf_counter()
@@ -321,7 +325,7 @@ def _make_corpus_pages(
 ) -> tuple[dict[str, str], list]:
     pages: dict[str, str] = {}
     if registry.instruments:
-        pages[GLOSSARY_PAGE] = glossary_page(links, titles)
+        pages.update(glossary_pages(links, docs, titles))
     tree = site.group(docs)
     pages["index.md"] = site.home_page(docs, tree)
     pages.update(site.browse_pages(tree))

@@ -115,16 +115,17 @@ def test_cited_by_on_the_cited_page(linked):
 
 
 def test_glossary_lists_every_mention(linked):
-    glossary = linked.pages["glossary/index.md"]
+    index = linked.pages["glossary/index.md"]
     for instrument, by_doc in linked.links.mentions.items():
-        section = glossary.split(f"{{#{instrument}}}", 1)[1].split("\n## ", 1)[0]
+        assert f'<li id="{instrument}"><a href="{instrument}/">' in index
+        entry = linked.pages[f"glossary/{instrument}.md"]
         paragraphs = sum(len(v) for v in by_doc.values())
-        assert f"Mentioned in {paragraphs} paragraph" in section and f"of {len(by_doc)} document" in section
+        assert f"Mentioned in {paragraphs} paragraph" in entry and f"of {len(by_doc)} document" in entry
         for page, places in by_doc.items():
-            base = "../" + page.removesuffix(".md") + "/"
+            base = "../../" + page.removesuffix(".md") + "/"
             for place in places:
-                assert f'href="{base}#{place.anchor}"' in section, (instrument, page, place.anchor)
-    tip = glossary.split("{#trafficking-in-persons-protocol}", 1)[1].split("\n## ", 1)[0]
+                assert f'href="{base}#{place.anchor}"' in entry, (instrument, page, place.anchor)
+    tip = linked.pages["glossary/trafficking-in-persons-protocol.md"]
     assert "Palermo Protocol" in tip and "vol. 2237, No. 39574" in tip and "resolution 55/25, annex II" in tip
 
 

@@ -15,6 +15,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from builder import workers
+from builder.linking.discovery import note_identifications
 from builder.linking.instruments import Mention, Registry
 from builder.linking.references import find_references, own_body, resolution_symbol
 from builder.model import Document, Inline, Link, Note, Paragraph
@@ -170,8 +171,12 @@ class Seen:
 def _instruments_in_notes(notes: list[Note], seen: dict[int, Seen], registry: Registry) -> dict[str, set[str]]:
     found: dict[str, set[str]] = {}
     previous = ""
+    identified = note_identifications(notes)
     for note in notes:
         ids, previous = registry.identified_by_note(note.content.text, previous)
+        ident = identified.get(note.note_id)
+        if ident is not None and (ident.kind, ident.key) in registry.by_key:
+            ids.add(registry.by_key[(ident.kind, ident.key)])
         ids |= {m.instrument for m in seen[id(note.content)].mentions}
         found[note.note_id] = ids
     return found
@@ -186,7 +191,7 @@ def _link_inline(content: Inline, seen: Seen, doc: Document, body: str, links: L
     for mention in seen.mentions:
         instrument = registry.by_id[mention.instrument]
         if mention.instrument not in found:
-            new.append(Link(mention.start, mention.end, "instrument", instrument.id, title=instrument.description))
+            new.append(Link(mention.start, mention.end, "instrument", instrument.id, title=instrument.summary()))
             links.counts["instrument"] += 1
         found.add(mention.instrument)
     for start, end, kind in seen.bare:
@@ -200,7 +205,7 @@ def _link_inline(content: Inline, seen: Seen, doc: Document, body: str, links: L
             continue
         (instrument,) = candidates
         if instrument not in found:
-            new.append(Link(start, end, "instrument", instrument, title=registry.by_id[instrument].description))
+            new.append(Link(start, end, "instrument", instrument, title=registry.by_id[instrument].summary()))
             links.counts["instrument"] += 1
             found.add(instrument)
     for ref in find_references(text, body):

@@ -51,9 +51,25 @@ class Instrument:
     unts: str = ""
     cited_as: list[str] = field(default_factory=list)
     description: str = ""
+    # Set by discovery (`builder.linking.discovery`), never read from instruments.yml:
+    discovered: bool = False  # found from the documents' notes, not listed in instruments.yml
+    adopted_symbol: str = ""  # the adopting resolution's official symbol, when certain
+    adoption_key: str = ""  # the adoption as discovery compares it ("General Assembly|44/25|annex")
+    unts_key: str = ""  # the Treaty Series registration as discovery compares it ("1577/27531")
 
     def names(self) -> list[str]:
         return [self.title, *self.aliases, *self.short_names]
+
+    def summary(self) -> str:
+        """What a mention's hover card says: the description, else the title and what identifies it."""
+        if self.description:
+            return self.description
+        facts = [self.kind] if self.kind else []
+        if self.adopted:
+            facts.append(f"adopted: {self.adopted}")
+        if self.unts:
+            facts.append(f"United Nations, Treaty Series, {self.unts}")
+        return self.title + (f" ({'; '.join(facts)})" if facts else "")
 
 
 @dataclass(frozen=True)
@@ -71,8 +87,18 @@ class Registry:
     def __init__(self, instruments: list[Instrument]) -> None:
         self.instruments = instruments
         self.by_id = {i.id: i for i in instruments}
-        self.by_name = {fold(n).casefold(): i.id for i in instruments for n in i.names()}
-        self.matcher = _matcher(self.by_name)
+        self.by_name = {norm(n): i.id for i in instruments for n in i.names()}
+        # A discovered name must not end inside a longer title ("Vienna Declaration" in "Vienna
+        # Declaration and Programme of Action"): precision before recall.
+        self.open_ended = {norm(n) for i in instruments if i.discovered for n in i.names()}
+        self.matcher = _matcher(self.by_name, self.open_ended)
+        # Identification (as discovery compares it) → instrument, where it names exactly one.
+        claimed: dict[tuple[str, str], set[str]] = {}
+        for i in instruments:
+            for key in (("unts", i.unts_key), ("adoption", i.adoption_key)):
+                if key[1]:
+                    claimed.setdefault(key, set()).add(i.id)
+        self.by_key = {key: next(iter(ids)) for key, ids in claimed.items() if len(ids) == 1}
         self.by_adoption: dict[tuple[str, str], str] = {}
         self.by_unts: dict[tuple[str, str], str] = {}
         self.by_symbol: dict[str, str] = {}
@@ -86,11 +112,15 @@ class Registry:
                 self.by_unts[(m.group(1), m.group(2))] = i.id
             for symbol in i.cited_as:
                 self.by_symbol[symbol] = i.id
+        # A note's identification names an instrument only where it names exactly one.
+        for table in (self.by_adoption, self.by_unts):
+            for key in [k for k in table if sum(1 for i in instruments if _identifies(i, k)) > 1]:
+                del table[key]
 
     def extended(self, learned: dict[str, str]) -> tuple[dict[str, str], re.Pattern[str]]:
         """Names and matcher with a document's own short names added (compile once per document)."""
         names = {**self.by_name, **learned}
-        return names, _matcher(names)
+        return names, _matcher(names, self.open_ended)
 
     def find(
         self, text: str, names: dict[str, str] | None = None, matcher: re.Pattern[str] | None = None
@@ -98,7 +128,7 @@ class Registry:
         """Instruments named in text, longest name first, no overlaps."""
         names = names or self.by_name
         matcher = matcher or self.matcher
-        return [Mention(m.start(), m.end(), names[_norm(m.group(0))]) for m in matcher.finditer(fold(text))]
+        return [Mention(m.start(), m.end(), names[norm(m.group(0))]) for m in matcher.finditer(fold(text))]
 
     def learn(self, text: str, mentions: list[Mention]) -> dict[str, str]:
         """Short names a document defines: `X (resolution ...) (the "Y")` makes Y mean X."""
@@ -107,7 +137,7 @@ class Registry:
         for mention in mentions:
             m = _DEFINED.match(folded, mention.end)
             if m:
-                learned[_norm(m.group(1))] = mention.instrument
+                learned[norm(m.group(1))] = mention.instrument
         return learned
 
     def bare(self, text: str) -> list[tuple[int, int, str]]:
@@ -135,16 +165,51 @@ class Registry:
         return found, last
 
 
-def _norm(name: str) -> str:
-    return " ".join(fold(name).split()).casefold()
+def _identifies(instrument: Instrument, key: tuple[str, str]) -> bool:
+    m = _RESOLUTION_ANNEX.search(instrument.adopted)
+    if m and (m.group(1), m.group(2) or ("annex" if ", annex" in instrument.adopted else "")) == key:
+        return True
+    m = _UNTS.search(instrument.unts)
+    return bool(m and (m.group(1), m.group(2)) == key)
 
 
-def _matcher(names: dict[str, str]) -> re.Pattern[str]:
+def norm(name: str) -> str:
+    """A name as names are compared: folded, spaces collapsed, case-folded."""
+    return re.sub(r"(?<=\w)- (?=\w)", "-", " ".join(fold(name).split())).casefold()
+
+
+_LONGER_TITLE = r"(?!\s+(?:and\s+|(?:of|on|for|to)\s+(?:the\s+)?)(?-i:[A-Z]))"
+
+
+def _matcher(names: dict[str, str], open_ended: set[str] = frozenset()) -> re.Pattern[str]:  # type: ignore[assignment]
+    """One pattern for every name, longest match first.
+
+    The names are folded into a trie and the pattern follows it (hand-written:
+    `re` does not factor alternatives, and a flat alternation of hundreds of
+    names is tried name by name at every position): at each character only the
+    names that still fit are tried, deeper (longer) first, so the match is the
+    longest name there. A space matches any run of spaces; a hyphen may be
+    followed by one (a line broken at "Non- Proliferation").
+    """
     if not names:
         return re.compile(r"(?!)")  # no instruments: a pattern that never matches
-    ordered = sorted(names, key=len, reverse=True)
-    alternatives = "|".join(r"\s+".join(re.escape(w) for w in name.split()) for name in ordered)
-    return re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])", re.IGNORECASE)
+    trie: dict = {}
+    for name in names:
+        node = trie
+        for char in " ".join(name.split()):
+            node = node.setdefault(char, {})
+        node[""] = _LONGER_TITLE if name in open_ended else ""
+    return re.compile(rf"(?<![\w-]){_trie_pattern(trie)}", re.IGNORECASE)
+
+
+def _trie_pattern(node: dict) -> str:
+    branches = []
+    for char in sorted(k for k in node if k):
+        step = r"\s+" if char == " " else r"-\s?" if char == "-" else re.escape(char)
+        branches.append(step + _trie_pattern(node[char]))
+    if "" in node:
+        branches.append(r"(?![\w-])" + node[""])  # a name ends here (tried after every longer one)
+    return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
 
 
 def load_registry(path: Path) -> Registry:

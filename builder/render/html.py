@@ -18,6 +18,11 @@ from builder.model import Inline, Link
 GLOSSARY_PAGE = "glossary/index.md"
 
 
+def entry_page(instrument: str) -> str:
+    """An instrument's own glossary page (served at `glossary/<id>/`)."""
+    return f"glossary/{instrument}.md"
+
+
 def attr(value: str) -> str:
     return escape(value, quote=True)
 
@@ -39,7 +44,7 @@ def relative_href(here: str, there: str) -> str:
 
 def link_href(link: Link, here: str) -> str:
     if link.kind == "instrument":
-        return relative_href(here, GLOSSARY_PAGE) + "#" + link.target
+        return relative_href(here, entry_page(link.target))
     if link.page:
         fragment = f"#{link.anchor}" if link.anchor else ""
         return (relative_href(here, link.page) if link.page != here else "") + fragment
