@@ -210,7 +210,12 @@ def _block(parent: ET.Element, item: Item, ctx: _Context) -> None:
                 _inline(_sub(box, "p"), grandchild.block.content, ctx)
         return
     if item.element == "hcontainer":
-        names = {"preamble": "preambularParagraph", "intro": "introductoryText", "text": "unnumberedParagraph"}
+        names = {
+            "preamble": "preambularParagraph",
+            "intro": "introductoryText",
+            "text": "unnumberedParagraph",
+            "formula": "enactingFormula",
+        }
         el = _sub(parent, "hcontainer", name=names.get(para.kind, para.kind), eId=item.eid)
     else:
         el = _sub(parent, item.element, eId=item.eid)
