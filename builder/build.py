@@ -178,7 +178,7 @@ def build(
         lap = result.lap("open data", lap)
         write_tree(out / "docs", {**result.pages, **result.data})
         nav = site.nav(tree, glossary=bool(registry.instruments))
-        nav.insert(1, {"Open data": DATA_PAGE})
+        nav.insert(1 + bool(registry.instruments), {"Open data": DATA_PAGE})  # after Home and the Glossary
         write_file(out / "nav.yml", yaml.safe_dump({"nav": nav}, allow_unicode=True, sort_keys=False, width=10_000))
         result.lap("write", lap)
         if progress is not None:
