@@ -49,6 +49,11 @@ def test_the_menu_works_from_the_keyboard(page):
     assert first.is_visible()
     page.keyboard.press("Tab")
     assert first.evaluate("el => el === document.activeElement")
+    page.keyboard.press("Escape")
+    assert not first.is_visible() and summary.evaluate("el => el === document.activeElement")
+    summary.click()
+    page.locator("h1").click()  # a click elsewhere closes it
+    assert not first.is_visible()
 
 
 @pytest.mark.parametrize(
