@@ -51,6 +51,7 @@ test: $(VENV)/.installed browser lint
 # Benchmark against plain MkDocs + Material (writes benchmarks/results.md; takes a while).
 bench: $(VENV)/.installed
 	$(BIN)/python -m benchmarks.bench
+	$(BIN)/python -m benchmarks.data_bench
 
 # Open data (issue 18): every corpus document's document.json and akn.xml validated against their schemas,
 # with the build time and bytes they add (writes benchmarks/data_results.md; about 3 minutes).

@@ -272,3 +272,22 @@ def test_a_corpus_sample_validates(corpus_sample):
         assert validate(data) == [], doc.path
         assert xsd(etree.fromstring(corpus_sample.data[folder + "/akn.xml"])), (doc.path, str(xsd.error_log))
         assert [p["id"] for p in data["paragraphs"] if p["kind"] != "heading"] == [p.anchor for p in doc.paragraphs()]
+
+
+def test_the_menu_names_each_file_and_follows_the_source_and_the_date(resolution):
+    from builder.data.menu import download_menu_html
+    from builder.data.paths import data_urls
+
+    html = download_menu_html(resolution)
+    assert 'href="document.json" download="A_RES_99_7.json"' in html
+    assert 'href="akn.xml" download="A_RES_99_7.akn.xml"' in html
+    assert 'href="source.txt" download="A_RES_99_7.txt"' in html and "Source (text)" in html
+    assert 'class="unp-official" href="https://undocs.org/A/RES/99/7"' in html
+    from dataclasses import replace
+
+    pdf = replace(resolution, meta=replace(resolution.meta, source=Path("A_RES_99_7.pdf")))
+    assert 'href="source.pdf" download="A_RES_99_7.pdf"' in download_menu_html(pdf)
+    # Without a full date there is no FRBR identity, so no Akoma Ntoso file: the menu and the data say so.
+    undated = replace(resolution, meta=replace(resolution.meta, date="2099"))
+    assert "akn.xml" not in download_menu_html(undated) and data_urls(undated)["akn"] is None
+    assert document_data(undated)["date_iso"] is None and validate(document_data(undated)) == []
