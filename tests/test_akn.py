@@ -118,6 +118,14 @@ def test_every_seed_akn_validates(linked):
     for doc in linked.documents:
         root = check(linked.data[doc.path.removesuffix(".md") + "/akn.xml"])
         assert root.find("a:*/a:meta/a:identification/a:FRBRWork/a:FRBRuri", A).get("value") == frbr_work(doc)
+        # Every note once: an authorialNote where first referenced in the text, else (never
+        # referenced, or only from a masthead field) in meta/notes.
+        notes = [n.get("eId") for n in root.iter(f"{{{NS}}}authorialNote", f"{{{NS}}}note")]
+        assert sorted(notes) == sorted(f"authorialNote_{n.note_id.removeprefix('fn:')}" for n in doc.notes)
+        in_text = {r.note_id for p in doc.paragraphs() for r in p.content.refs}
+        in_meta = [n.get("marker") for n in root.findall("a:*/a:meta/a:notes/a:note", A)]
+        assert set(in_meta) >= {n.label for n in doc.notes if not n.ref_ids}
+        assert not any(n.label in in_meta and n.note_id in in_text for n in doc.notes)
 
 
 def test_frbr_identification_from_symbol_and_date(docs):

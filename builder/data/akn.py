@@ -352,30 +352,17 @@ def akn_xml(doc: Document, links: Links | None = None, trees: list[PartTree] | N
             if tree.part.title:
                 _inline(_sub(_sub(preface, "longTitle"), "p"), tree.part.title, ctx)
             _part(annex, tree, ctx)
-    # Known only once the text is written: the instruments it names, the notes never referenced.
-    _references(meta, doc, ctx)
+    # Known only once the text is written: the notes never referenced, the instruments named.
     left = [note for note in doc.notes if note.note_id not in ctx.emitted]
+    notes = ET.Element("notes", {"source": f"#{SITE}"})
+    for note in left:
+        el = _sub(notes, "note", eId=note_eid(note), marker=note.label)
+        _inline(_sub(el, "p"), Inline(note.content.text, note.content.spans, [], note.content.links), ctx)
+    _references(meta, doc, ctx)
     if left:
-        notes = _sub(meta, "notes", source=f"#{SITE}")
-        for note in left:
-            el = _sub(notes, "note", eId=note_eid(note), marker=note.label)
-            _inline(_sub(el, "p"), Inline(note.content.text, note.content.spans, [], note.content.links), ctx)
-        if ctx.concepts:
-            _references_fix(meta, doc, ctx)
+        meta.append(notes)  # meta's order: identification, references, notes
     _indent(root)
     return ET.tostring(root, encoding="utf-8", xml_declaration=True) + b"\n"
-
-
-def _references_fix(meta: ET.Element, doc: Document, ctx: _Context) -> None:
-    """Unreferenced notes may name instruments too: write the references again with them."""
-    old = meta.find("references")
-    if old is not None:
-        meta.remove(old)
-    notes = meta.find("notes")
-    _references(meta, doc, ctx)
-    if notes is not None:  # meta's order: identification, references, notes
-        meta.remove(notes)
-        meta.append(notes)
 
 
 def _indent(el: ET.Element, level: int = 0) -> None:

@@ -68,7 +68,9 @@ def iso_date(text: str) -> str | None:
 
 def part_id(part: Part) -> str:
     """The part a paragraph belongs to: "main", or the annex's page id ("annex", "annex2")."""
-    return part.anchor if part.prefix and part.anchor else ("main" if not part.prefix else part.prefix.rstrip("-"))
+    if not part.prefix:
+        return "main"
+    return part.anchor or part.prefix.rstrip("-")
 
 
 def annotations(content: Inline, here: str) -> list[dict]:
