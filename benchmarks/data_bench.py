@@ -24,6 +24,8 @@ from __future__ import annotations
 import argparse
 import gzip
 import json
+import os
+import resource
 import statistics
 import sys
 import tempfile
@@ -67,6 +69,12 @@ def validate(files: dict[str, bytes]) -> tuple[int, int, list[str]]:
     return n_json, n_akn, problems
 
 
+def cpu_seconds() -> float:
+    """User and system seconds of this process and of the workers it has waited for (less noisy than wall time)."""
+    own, workers = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + workers.ru_utime + workers.ru_stime
+
+
 def _size(files: dict[str, bytes], pick) -> tuple[int, int]:
     chosen = [c for p, c in files.items() if pick(p)]
     return sum(len(c) for c in chosen), sum(len(gzip.compress(c, mtime=0)) for c in chosen)
@@ -83,14 +91,17 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, default=ROOT / "benchmarks/data_results.md")
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory() as tmp:
+        cpu = cpu_seconds()
         result = build(args.sources, Path(tmp) / "build", keep_going=True, use_cache=False)
+        build_cpu = cpu_seconds() - cpu
     docs = len(result.documents)
     titles = {doc.path: cite_name(doc) for doc in result.documents}
-    times = []
+    times, cpus = [], []
     for _ in range(args.runs):
-        started = time.perf_counter()
+        started, cpu = time.perf_counter(), cpu_seconds()
         again = data_files(result.documents, result.links, titles)
         times.append(time.perf_counter() - started)
+        cpus.append(cpu_seconds() - cpu)
     same = again == result.data
     started = time.perf_counter()
     n_json, n_akn, problems = validate(result.data)
@@ -109,11 +120,15 @@ def main(argv: list[str] | None = None) -> int:
         "# Open data: cost and validation",
         "",
         f"`python -m benchmarks.data_bench --sources {args.sources.name}` (written by it; `make data-check`).",
+        f"Load average at the end: {os.getloadavg()[0]:.1f} (on {os.cpu_count()} cores).",
         "",
         f"- documents: {docs}; files: {len(files)} ({_mb(total)})",
         f"- build: {result.seconds:.1f} s in all; open data stage {result.stages.get('open data', 0):.1f} s; "
         f"`data_files` again, median of {args.runs}: {statistics.median(times):.1f} s "
         f"({statistics.median(times) / result.seconds:.0%} of the build)",
+        f"- CPU seconds (this process and its workers): build {build_cpu:.1f}, "
+        f"`data_files` {statistics.median(cpus):.1f} "
+        f"({statistics.median(cpus) / build_cpu:.0%})",
         f"- byte-identical when built again: {'yes' if same else 'NO'}",
         f"- validated: {n_json} document.json (JSON Schema), {n_akn} akn.xml (Akoma Ntoso 3.0 XSD, strict) "
         f"in {checking:.1f} s: {len(problems)} problems",
