@@ -16,7 +16,7 @@ ENGINE ?= mkdocs
 export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 0)
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site test lint browser serve bench search-bench clean
+.PHONY: site test lint browser serve bench search-bench clean data-check
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -57,10 +57,16 @@ test: $(VENV)/.installed browser lint
 bench: $(VENV)/.installed
 	$(BIN)/python -m benchmarks.bench
 	$(BIN)/python -m benchmarks.search_bench --sizes 1180 4000 --write
+	$(BIN)/python -m benchmarks.data_bench
 
 # Search typed key by key in Chromium, 20 queries, at 1,180 and 4,000 documents (its section of results.md).
 search-bench: $(VENV)/.installed
 	$(BIN)/python -m benchmarks.search_bench --sizes 1180 4000 --write
+
+# Open data (issue 18): every corpus document's document.json and akn.xml validated against their schemas,
+# with the build time and bytes they add (writes benchmarks/data_results.md; about 3 minutes).
+data-check: $(VENV)/.installed
+	$(BIN)/python -m benchmarks.data_bench
 
 clean:
 	rm -rf $(BUILD) site

@@ -20,6 +20,8 @@ from pathlib import Path
 
 from builder import conservation, linkcheck, workers
 from builder.cache import BuildCache, Store, digest, source_key, value_digest
+from builder.data.corpus import PAGE as DATA_PAGE
+from builder.data.files import data_files
 from builder.errors import Diagnostics, InputError, Place, Warning_
 from builder.linking.corpus import DocumentLinks, Links, corpus_index, link_one, merge_links
 from builder.linking.discovery import conflict_warnings, discover_instruments
@@ -40,6 +42,7 @@ class BuildResult:
     errors: list[InputError] = field(default_factory=list)
     warnings: list[Warning_] = field(default_factory=list)
     pages: dict[str, str] = field(default_factory=dict)
+    data: dict[str, bytes] = field(default_factory=dict)  # open data files (builder.data), by path under docs/
     links: Links | None = None
     cache_hits: int = 0
     links_checked: int = 0  # internal links the builder checked (builder.linkcheck)
@@ -208,11 +211,14 @@ def build(
         corpus = Corpus(registry, read_keys, words, terms, cache)
         nav = _render(result, corpus, lap, search_later)
         lap = time.perf_counter()
+        titles = {doc.path: page.cite_name(doc) for doc in result.documents}
+        result.data = data_files(result.documents, result.links, titles)
+        lap = result.lap("open data", lap)
         sources = {doc.path: doc.meta.source for doc in result.documents}
         dangling, result.links_checked = linkcheck.check(result.pages, out / "docs", sources)
         result.errors.extend(dangling)
         lap = result.lap("check links", lap)
-        result.written = write_tree(out / "docs", result.pages, cache.written)
+        result.written = write_tree(out / "docs", {**result.pages, **result.data}, cache.written)
         try:
             write_config(out, nav, site.NOT_IN_NAV, site_config)
         except InputError as exc:
@@ -330,6 +336,7 @@ def _make_corpus_pages(
     pages["index.md"] = site.home_page(docs, tree)
     pages.update(site.browse_pages(tree))
     nav = site.nav(tree, glossary=bool(registry.instruments))
+    nav.insert(1 + bool(registry.instruments), {"Open data": DATA_PAGE})  # after Home and the Glossary
     return pages, nav
 
 
@@ -470,20 +477,21 @@ class SearchJob:
         return search_files(self.docs, self.links, self.terms)
 
 
-def write_file(path: Path, text: str) -> bool:
-    """Write `text` to `path` unless it already holds it; return whether it wrote."""
+def write_file(path: Path, text: str | bytes) -> bool:
+    """Write `text` (or bytes) to `path` unless it already holds it; return whether it wrote."""
+    content = text.encode("utf-8") if isinstance(text, str) else text
     try:
-        if path.read_text(encoding="utf-8") == text:
+        if path.read_bytes() == content:
             return False
     except (FileNotFoundError, NotADirectoryError):
         path.parent.mkdir(parents=True, exist_ok=True)
-    except (OSError, UnicodeDecodeError):
+    except OSError:
         pass
-    path.write_text(text, encoding="utf-8")
+    path.write_bytes(content)
     return True
 
 
-def write_tree(root: Path, pages: dict[str, str], written: dict[str, str] | None = None) -> int:
+def write_tree(root: Path, pages: dict[str, str | bytes], written: dict[str, str | bytes] | None = None) -> int:
     """Write `pages` under `root`, removing any file this build did not produce; return how many
     files were written.
 
