@@ -26,10 +26,13 @@ from builder.linking.instruments import REGISTRY_FILE, Registry, load_registry
 from builder.model import Document
 from builder.reading import read_document
 from builder.render import page, site
+from builder.render.agreed import PageAgreed, agreed_files
+from builder.render.compare import COMPARE_INDEX
 from builder.render.glossary import glossary_page
 from builder.render.html import GLOSSARY_PAGE
 from builder.search.files import search_files
 from builder.search.records import paragraph_terms
+from builder.similarity.stage import agreed_language
 from builder.sources import NO_SOURCES, Source, discover, load_metadata, page_path
 
 
@@ -168,10 +171,12 @@ def build(
             result.errors.append(exc)
             registry = Registry([])
         text_terms = {o.doc.path: o.terms for o in outcomes if o.doc is not None}
-        tree = _render(result, registry, words, text_terms)
+        tree = _render(result, registry, words, text_terms, out / "cache" if use_cache else None)
         lap = result.lap("link, render and index", lap)
         write_tree(out / "docs", result.pages)
         nav = site.nav(tree, glossary=bool(registry.instruments))
+        if COMPARE_INDEX in result.pages:
+            nav.append({"Compare documents": COMPARE_INDEX})  # issue 19
         write_file(out / "nav.yml", yaml.safe_dump({"nav": nav}, allow_unicode=True, sort_keys=False, width=10_000))
         result.lap("write", lap)
         if progress is not None:
@@ -206,7 +211,11 @@ def _collect(found: list[Source], outcomes: list[Outcome], result: BuildResult) 
 
 
 def _render(
-    result: BuildResult, registry: Registry, words: dict[str, list[str]], text_terms: dict[str, list[list[str]]]
+    result: BuildResult,
+    registry: Registry,
+    words: dict[str, list[str]],
+    text_terms: dict[str, list[list[str]]],
+    cache: Path | None = None,
 ) -> dict:
     """Link the corpus, render every page (checked again), the search files and the corpus pages.
 
@@ -217,11 +226,17 @@ def _render(
     result.links = links
     titles = {doc.path: page.cite_name(doc) for doc in result.documents}
     count = len(result.documents)
-    shared = workers.sharing(docs=result.documents, links=links, titles=titles, words=words, terms=text_terms)
+    agreed = agreed_language(result.documents, titles, cache)  # issue 19: precedents, related documents
+    result.stages["agreed language"] = agreed.seconds
+    shared = workers.sharing(
+        docs=result.documents, links=links, titles=titles, words=words, terms=text_terms, agreed=agreed
+    )
     with shared, workers.pool(count) as pool:
         searching = pool.submit(_search_files) if pool else None
+        agreeing = pool.submit(_agreed_files) if pool else None
         rendered = workers.run(pool, _render_linked, count)
         result.pages.update(searching.result() if searching else _search_files())
+        result.pages.update(agreeing.result() if agreeing else _agreed_files())
     for doc, (markdown, lost) in zip(result.documents, rendered, strict=True):
         if lost:
             result.errors.append(InputError(Place(doc.meta.source), f"conservation check failed after linking: {lost}"))
@@ -238,10 +253,16 @@ def _render_linked(i: int) -> tuple[str, str]:
     """Document i's final page, and the first word it lost ("" when none)."""
     shared = workers.SHARED
     doc = shared["docs"][i]
-    markdown = page.render_page(doc, shared["links"].cited_by.get(doc.path), shared["titles"])
+    agreed = PageAgreed(shared["agreed"].corpus, doc.path, shared["agreed"].compared)
+    markdown = page.render_page(doc, shared["links"].cited_by.get(doc.path), shared["titles"], agreed)
     # Checked again on purpose: the first check (at read time) keeps a bad document out
     # before others link to it; this one guards the published page against linking bugs.
     return markdown, conservation.first_difference(shared["words"][doc.path], conservation.page_words(markdown))
+
+
+def _agreed_files() -> dict[str, str]:
+    shared = workers.SHARED
+    return agreed_files(shared["agreed"], shared["docs"], shared["titles"])
 
 
 def _search_files() -> dict[str, str]:
