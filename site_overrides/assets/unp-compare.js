@@ -159,7 +159,7 @@
   );
 
   /* ---- 2. compare any two documents ---- */
-  var LABELS = { preamble: "preambular paragraph", operative: "operative paragraph", para: "paragraph" };
+  var LABELS = { preamble: "preambular paragraph", preambular: "preambular paragraph", operative: "operative paragraph", para: "paragraph", numbered: "paragraph" };
 
   function label(p) {
     if (p.citation) return p.citation;
@@ -170,7 +170,7 @@
   function sides(doc) {
     return (doc.paragraphs || [])
       .filter(function (p) {
-        return p.kind !== "formula";
+        return p.kind !== "formula" && p.kind !== "heading";
       })
       .map(function (p) {
         return { id: p.id, label: label(p), text: String(p.text || "").split(/\s+/).join(" ").trim() };
