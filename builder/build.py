@@ -20,6 +20,8 @@ import yaml
 
 from builder import conservation, workers
 from builder.cache import ReadCache, source_key
+from builder.data.corpus import PAGE as DATA_PAGE
+from builder.data.files import data_files
 from builder.errors import Diagnostics, InputError, Place, Warning_
 from builder.linking.corpus import Links, link_corpus
 from builder.linking.instruments import REGISTRY_FILE, Registry, load_registry
@@ -42,6 +44,7 @@ class BuildResult:
     errors: list[InputError] = field(default_factory=list)
     warnings: list[Warning_] = field(default_factory=list)
     pages: dict[str, str] = field(default_factory=dict)
+    data: dict[str, bytes] = field(default_factory=dict)  # open data files (builder.data), by path under docs/
     links: Links | None = None
     cache_hits: int = 0
     seconds: float = 0.0
@@ -173,8 +176,9 @@ def build(
         text_terms = {o.doc.path: o.terms for o in outcomes if o.doc is not None}
         tree = _render(result, registry, words, text_terms, out / "cache" if use_cache else None)
         lap = result.lap("link, render and index", lap)
-        write_tree(out / "docs", result.pages)
+        write_tree(out / "docs", {**result.pages, **result.data})
         nav = site.nav(tree, glossary=bool(registry.instruments))
+        nav.insert(1, {"Open data": DATA_PAGE})
         if COMPARE_INDEX in result.pages:
             nav.append({"Compare documents": COMPARE_INDEX})  # issue 19
         write_file(out / "nav.yml", yaml.safe_dump({"nav": nav}, allow_unicode=True, sort_keys=False, width=10_000))
@@ -246,6 +250,7 @@ def _render(
     tree = site.group(result.documents)
     result.pages["index.md"] = site.home_page(result.documents, tree)
     result.pages.update(site.browse_pages(tree))
+    result.data = data_files(result.documents, links, titles)
     return tree
 
 
@@ -270,14 +275,15 @@ def _search_files() -> dict[str, str]:
     return search_files(shared["docs"], shared["links"], shared["terms"])
 
 
-def write_file(path: Path, text: str) -> None:
-    if path.exists() and path.read_text(encoding="utf-8") == text:
+def write_file(path: Path, text: str | bytes) -> None:
+    content = text.encode("utf-8") if isinstance(text, str) else text
+    if path.exists() and path.read_bytes() == content:
         return
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(text, encoding="utf-8")
+    path.write_bytes(content)
 
 
-def write_tree(root: Path, pages: dict[str, str]) -> None:
+def write_tree(root: Path, pages: dict[str, str] | dict[str, str | bytes]) -> None:
     """Write `pages` under `root`, removing any file this build did not produce."""
     for rel, text in pages.items():
         write_file(root / rel, text)

@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING
 import yaml
 
 from builder.anchors import within_document
+from builder.data.menu import download_menu_html
 from builder.linking.corpus import Place
 from builder.linking.references import find_references
 from builder.model import Document, Heading, Inline, Paragraph, Part, Span
@@ -317,7 +318,7 @@ def header_html(doc: Document, pages: Collection[str] = ()) -> str:
         cite += f' <span class="unp-cite-note">· {escape(note)}</span>'
     rows.append(("Cite as", cite))
     data = f' data-unp-doc="{attr(citation_name(doc))}"' + (f' data-unp-note="{attr(note)}"' if note else "")
-    out = [f'<div class="unp-header"{data}>', _summary_html(doc, adopted_at)]
+    out = [f'<div class="unp-header"{data}>', _summary_html(doc, adopted_at), download_menu_html(doc)]
     out.append('<details class="unp-details"><summary class="unp-chrome">Details</summary>')
     out.append('<dl class="unp-meta unp-chrome">')
     for name, value in rows:

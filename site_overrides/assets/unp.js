@@ -173,6 +173,15 @@
       if (notice) notice.remove();
       return;
     }
+    if (window.unpEid && window.unpEid.claims(id)) {
+      window.unpEid.resolve(id, function () { showMissing(id, article); }); // an AKN4UN eId (unp-eid.js)
+      return;
+    }
+    showMissing(id, article);
+  }
+
+  function showMissing(id, article) {
+    var notice = document.getElementById("unp-missing");
     if (!notice) {
       notice = document.createElement("p");
       notice.id = "unp-missing";

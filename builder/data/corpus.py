@@ -1,0 +1,138 @@
+"""The corpus downloads under `data/`, and the Open data page that offers them.
+
+- `documents.json`: one row per document (symbol, title, body, session, date,
+  type, adopted as, page and data URLs), in build order;
+- `paragraphs.csv`: one row per paragraph and heading (symbol, page, id, eId,
+  kind, number, part, text), UTF-8 with a byte-order mark (so spreadsheet
+  programs read it as UTF-8) and a header, RFC 4180 quoting and line ends;
+- `documents.zip`: every `document.json`, under its page's folder; entries
+  sorted, every timestamp 1980-01-01, fixed permissions: the same bytes for
+  the same sources;
+- `document.schema.json`: the schema of `document.json`.
+
+All of it is built from the documents' data (`builder.data.document`), not
+from the pages.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import zipfile
+from pathlib import Path
+
+from builder.data.paths import DATA_DIR, JSON_FILE
+from builder.model import Document
+from builder.render.html import url_dir
+from builder.render.page import md_escape
+
+SCHEMA_FILE = Path(__file__).with_name("document.schema.json")
+PAGE = f"{DATA_DIR}/index.md"
+ZIP_TIME = (1980, 1, 1, 0, 0, 0)
+ROW_KEYS = (
+    "symbol",
+    "slug",
+    "title",
+    "body",
+    "committee",
+    "session",
+    "date",
+    "date_iso",
+    "document_type",
+    "adopted_as",
+)
+CSV_COLUMNS = ("symbol", "page", "id", "eid", "kind", "number", "part", "text")
+
+
+def documents_json(datas: list[dict]) -> bytes:
+    rows = [
+        {
+            **{key: data[key] for key in ROW_KEYS},
+            "url": data["url"],
+            "json": data["downloads"]["json"],
+            "akn": data["downloads"]["akn"],
+            "source": data["downloads"]["source"],
+            "paragraphs": len(data["paragraphs"]),
+        }
+        for data in datas
+    ]
+    return (json.dumps(rows, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
+
+
+def paragraphs_csv(datas: list[dict]) -> bytes:
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")  # RFC 4180: CRLF, fields quoted when needed
+    writer.writerow(CSV_COLUMNS)
+    for data in datas:
+        for p in data["paragraphs"]:
+            writer.writerow(
+                [data["symbol"], data["url"], p["id"], p["eid"] or "", p["kind"], p["number"], p["part"], p["text"]]
+            )
+    return "\ufeff".encode() + out.getvalue().encode("utf-8")
+
+
+def documents_zip(files: dict[str, bytes]) -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        for name in sorted(files):
+            info = zipfile.ZipInfo(name, date_time=ZIP_TIME)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.create_system = 3
+            info.external_attr = 0o644 << 16
+            archive.writestr(info, files[name], compresslevel=6)
+    return buffer.getvalue()
+
+
+def _size(n: int) -> str:
+    return f"{n / 1_000_000:.1f} MB" if n >= 1_000_000 else f"{max(1, round(n / 1000))} KB"
+
+
+def data_page(datas: list[dict], sizes: dict[str, int]) -> str:
+    """The Open data page: what each download holds, its size, and the per-document files."""
+    paragraphs = sum(len(d["paragraphs"]) for d in datas)
+    rows = [
+        ("documents.json", "One row per document: symbol, title, body, session, date, type, adopted as, "
+                           "page and data URLs."),
+        ("paragraphs.csv", "One row per paragraph and heading: symbol, page, id, eId, kind, number, part, text. "
+                           "UTF-8 with a header, RFC 4180 quoting."),
+        ("documents.zip", "Every document's `document.json`, in its page's folder."),
+        ("document.schema.json", "The JSON Schema of `document.json`."),
+    ]  # fmt: skip
+    out = [
+        "---\ntitle: Open data\n---",
+        "# Open data",
+        f"The whole corpus as data: {len(datas)} documents, {paragraphs} paragraphs. "
+        "Every file is rebuilt with the site, from the same reading as the pages.",
+        "| Download | Size | What it holds |\n| --- | --- | --- |",
+    ]
+    out[-1] += "".join(f"\n| [{name}]({name}) | {_size(sizes[name])} | {what} |" for name, what in rows)
+    out.append("## Each document")
+    out.append(
+        "Every document page has a **Download** menu, beside its link to the official text: "
+        "`document.json` (metadata, parts, every paragraph with its id, kind, number, opening phrase, "
+        "plain text and annotations as offsets, notes, documents cited and citing, instruments), "
+        "`akn.xml` (Akoma Ntoso 3.0 following AKN4UN) and the source file the page was built from. "
+        "They sit in the page's own folder: `<page>/document.json`, `<page>/akn.xml`."
+    )
+    out.append("## Paragraph ids")
+    out.append(
+        "Each paragraph has the page's own id (`#op5-b`) and its Akoma Ntoso eId "
+        "(`#para_5__subpara_b`): a link with either lands on the paragraph. "
+        + md_escape("Both are listed for every paragraph in document.json (id, eid).")
+    )
+    return "\n\n".join(out) + "\n"
+
+
+def corpus_files(docs: list[Document], datas: list[dict], files: dict[str, bytes]) -> dict[str, bytes]:
+    """`data/` downloads and page, from every document's data and `document.json`."""
+    jsons = {url_dir(doc.path) + JSON_FILE: files[url_dir(doc.path) + JSON_FILE] for doc in docs}
+    out = {
+        f"{DATA_DIR}/documents.json": documents_json(datas),
+        f"{DATA_DIR}/paragraphs.csv": paragraphs_csv(datas),
+        f"{DATA_DIR}/documents.zip": documents_zip(jsons),
+        f"{DATA_DIR}/document.schema.json": SCHEMA_FILE.read_bytes(),
+    }
+    sizes = {name.removeprefix(f"{DATA_DIR}/"): len(content) for name, content in out.items()}
+    out[PAGE] = data_page(datas, sizes).encode("utf-8")
+    return out
