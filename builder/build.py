@@ -237,10 +237,9 @@ def _render(
     )
     with shared, workers.pool(count) as pool:
         searching = pool.submit(_search_files) if pool else None
-        agreeing = pool.submit(_agreed_files) if pool else None
         rendered = workers.run(pool, _render_linked, count)
         result.pages.update(searching.result() if searching else _search_files())
-        result.pages.update(agreeing.result() if agreeing else _agreed_files())
+        result.pages.update(agreed_files(pool))
     for doc, (markdown, lost) in zip(result.documents, rendered, strict=True):
         if lost:
             result.errors.append(InputError(Place(doc.meta.source), f"conservation check failed after linking: {lost}"))
@@ -263,11 +262,6 @@ def _render_linked(i: int) -> tuple[str, str]:
     # Checked again on purpose: the first check (at read time) keeps a bad document out
     # before others link to it; this one guards the published page against linking bugs.
     return markdown, conservation.first_difference(shared["words"][doc.path], conservation.page_words(markdown))
-
-
-def _agreed_files() -> dict[str, str]:
-    shared = workers.SHARED
-    return agreed_files(shared["agreed"], shared["docs"], shared["titles"])
 
 
 def _search_files() -> dict[str, str]:

@@ -12,8 +12,9 @@ pytestmark = pytest.mark.browser
 
 @pytest.fixture(scope="module")
 def agreed_server(tmp_path_factory):
-    from benchmarks.serving import serve
     from conftest import build_site
+
+    from benchmarks.serving import serve
 
     work = tmp_path_factory.mktemp("agreed-site")
     site = build_site(sd.write(work / "src"), work)

@@ -1,10 +1,10 @@
 """Agreed language on a document's page: precedents per paragraph, new-language share,
-related documents; and the page's `precedents.json`.
+related documents; and the page's `precedents-N.json` files.
 
 The page carries, per comparable paragraph, a small `<details>` toggle ("3
 precedents · 98 %") listing the precedents as links (works without script, and for
 crawlers); `unp-compare.js` fills each entry with the word-level changes from the
-page's `precedents.json` when the toggle is first opened, so the changes cost
+page's `precedents-N.json` when the toggle is first opened, so the changes cost
 nothing until asked for. A paragraph with no earlier precedent carries a "new
 language" mark instead. Everything here is `unp-chrome`: the site's own words, not
 the document's.
@@ -13,16 +13,16 @@ the document's.
 from __future__ import annotations
 
 import json
+from concurrent.futures import ProcessPoolExecutor
 from html import escape
 
-from builder.model import Document
+from builder import workers
 from builder.render.html import attr, relative_href
 from builder.similarity.diff import word_diff
 from builder.similarity.precedents import Corpus, Precedent, is_new, new_share, precedents
 from builder.similarity.relations import Relation
-from builder.similarity.stage import Agreed
 
-PRECEDENTS_FILE = "precedents.json"
+CHUNK_BYTES = 40_000
 
 
 def page_dir(page: str) -> str:
@@ -47,6 +47,7 @@ class PageAgreed:
         self.page = page
         self.found = precedents(data, page)
         self.compared = compared or set()
+        self._chunk = self.chunks()
 
     def _href(self, target: str, anchor: str = "") -> str:
         return attr(relative_href(self.page, target) + (f"#{anchor}" if anchor else ""))
@@ -72,7 +73,8 @@ class PageAgreed:
         )
         count = f"{len(found)} precedent{'s' if len(found) > 1 else ''}" if not new else "later reuse"
         return (
-            f'<details class="unp-prec unp-chrome" data-unp-prec="{attr(anchor)}">'
+            f'<details class="unp-prec unp-chrome" data-unp-prec="{attr(anchor)}" '
+            f'data-unp-file="{self._chunk[anchor]}">'
             f"<summary>{count} · {_percent(found[0].score)}{' · ' + mark if new else ''}</summary>"
             f'<ol class="unp-prec-list">{items}</ol></details>'
         )
@@ -123,32 +125,70 @@ class PageAgreed:
             )
         return f'<ul class="unp-related unp-chrome">{"".join(items)}</ul>'
 
-    def precedents_json(self) -> str:
-        """Every paragraph's precedents with their word-level changes, for the page's toggles."""
-        out = {}
+    def chunks(self) -> dict[str, int]:
+        """Which `precedents-N.json` holds each paragraph's precedents: paragraphs in order, a new
+        file when the texts would pass `CHUNK_BYTES`, so opening one toggle loads at most that."""
+        out: dict[str, int] = {}
+        n, size = 1, 0
         for anchor, found in self.found.items():
             if not found:
                 continue
+            weight = sum(len(self.data.paragraphs[p.page][p.anchor][0]) + 80 for p in found)
+            if size and size + weight > CHUNK_BYTES:
+                n, size = n + 1, 0
+            out[anchor] = n
+            size += weight
+        return out
+
+    def precedents_files(self) -> dict[str, str]:
+        """`precedents-N.json` (folder-relative name → JSON): each paragraph's precedents with their
+        word-level changes (none for a word-for-word copy), for the page's toggles."""
+        files: dict[int, dict] = {}
+        for anchor, n in self.chunks().items():
             mine = self.data.paragraphs[self.page][anchor][0]
             rows = []
-            for p in found:
+            for p in self.found[anchor]:
                 theirs = self.data.paragraphs[p.page][p.anchor][0]
-                old, new = (theirs, mine) if p.earlier else (mine, theirs)
-                rows.append({"score": round(p.score, 3), "earlier": p.earlier, "diff": word_diff(old, new)})
-            out[anchor] = rows
-        return json.dumps(out, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
+                row = {"score": round(p.score, 3), "earlier": p.earlier}
+                if theirs == mine:
+                    row["same"] = True
+                else:
+                    old, new = (theirs, mine) if p.earlier else (mine, theirs)
+                    row["diff"] = word_diff(old, new)
+                rows.append(row)
+            files.setdefault(n, {})[anchor] = rows
+        return {
+            f"precedents-{n}.json": json.dumps(rows, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
+            for n, rows in files.items()
+        }
 
 
-def agreed_files(agreed: Agreed, docs: list[Document], names: dict[str, str]) -> dict[str, str]:
-    """Every page's `precedents.json`, the pre-built comparisons and the comparison tool's page."""
-    from builder.render.compare import COMPARE_INDEX, compare_index, compare_page
+def agreed_files(pool: ProcessPoolExecutor | None) -> dict[str, str]:
+    """Every page's `precedents-N.json`, the pre-built comparisons and the comparison tool's page,
+    on the workers (they read `workers.SHARED`: `agreed`, `docs`, `titles`)."""
+    from builder.render.compare import COMPARE_INDEX, compare_index
 
-    files = {}
-    for doc in docs:
-        files[f"{page_dir(doc.path)}/{PRECEDENTS_FILE}"] = PageAgreed(agreed.corpus, doc.path).precedents_json()
-    by_page = {d.path: d for d in docs}
-    for a, b, why in agreed.pairs:
-        path, markdown = compare_page(by_page[a], by_page[b], names[a], names[b], why)
+    shared = workers.SHARED
+    files: dict[str, str] = {}
+    for part in workers.run(pool, _document_files, len(shared["docs"])):
+        files.update(part)
+    for path, markdown in workers.run(pool, _pair_page, len(shared["agreed"].pairs)):
         files[path] = markdown
-    files[COMPARE_INDEX] = compare_index(agreed.pairs, names)
+    files[COMPARE_INDEX] = compare_index(shared["agreed"].pairs, shared["titles"])
     return files
+
+
+def _document_files(i: int) -> dict[str, str]:
+    shared = workers.SHARED
+    page = shared["docs"][i].path
+    found = PageAgreed(shared["agreed"].corpus, page).precedents_files()
+    return {f"{page_dir(page)}/{name}": text for name, text in found.items()}
+
+
+def _pair_page(i: int) -> tuple[str, str]:
+    from builder.render.compare import compare_page
+
+    shared = workers.SHARED
+    a, b, why = shared["agreed"].pairs[i]
+    by_page = shared.setdefault("by_page", {d.path: d for d in shared["docs"]})
+    return compare_page(by_page[a], by_page[b], shared["titles"][a], shared["titles"][b], why)

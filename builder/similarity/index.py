@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import hashlib
 import pickle
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -37,6 +38,7 @@ import numpy as np
 from rapidfuzz.distance import Indel
 from rapidfuzz.process import cpdist
 
+from builder import workers
 from builder.model import Document
 from builder.similarity.text import comparable, shingles, word_ids
 
@@ -46,7 +48,7 @@ BANDS = NUM_PERM // ROWS
 BUCKET_CAP = 60
 THRESHOLD = 0.7
 NEAR_COPY = 0.9
-VERSION = "1"  # bump when signatures change meaning
+VERSION = "2"  # bump when signatures change meaning
 
 _RNG = np.random.default_rng(20_241_119)
 _A = (_RNG.integers(1, 2**63, NUM_PERM, dtype=np.uint64) << np.uint64(1)) | np.uint64(1)  # odd multipliers
@@ -102,24 +104,48 @@ class SignatureCache:
         self.folder = folder
         self.hits = 0
 
-    def get(self, doc: Document) -> list[Para]:
+    def lookup(self, doc: Document) -> list[Para] | None:
         if self.folder is None:
-            return signature(doc)
-        path = self.folder / signature_key(doc)
+            return None
         try:
-            with path.open("rb") as handle:
+            with (self.folder / signature_key(doc)).open("rb") as handle:
                 value = pickle.load(handle)
-            self.hits += 1
-            return value
         except (OSError, pickle.PickleError, EOFError, AttributeError):
-            pass
-        value = signature(doc)
+            return None
+        self.hits += 1
+        return value
+
+    def store(self, doc: Document, value: list[Para]) -> None:
+        if self.folder is None:
+            return
+        path = self.folder / signature_key(doc)
         path.parent.mkdir(parents=True, exist_ok=True)
         tmp = path.with_suffix(".tmp")
         with tmp.open("wb") as handle:
             pickle.dump(value, handle, protocol=pickle.HIGHEST_PROTOCOL)
         tmp.replace(path)
+
+    def get(self, doc: Document) -> list[Para]:
+        value = self.lookup(doc)
+        if value is None:
+            value = signature(doc)
+            self.store(doc, value)
         return value
+
+    def get_all(self, docs: list[Document]) -> list[list[Para]]:
+        """Every document's signatures: from the cache, else computed on forked workers."""
+        found = [self.lookup(doc) for doc in docs]
+        todo = [i for i, value in enumerate(found) if value is None]
+        with workers.sharing(signing=[docs[i] for i in todo]), workers.pool(len(todo)) as pool:
+            fresh = workers.run(pool, _signature_of, len(todo))
+        for i, value in zip(todo, fresh, strict=True):
+            found[i] = value
+            self.store(docs[i], value)
+        return found  # type: ignore[return-value]
+
+
+def _signature_of(i: int) -> list[Para]:
+    return signature(workers.SHARED["signing"][i])
 
 
 @dataclass
@@ -148,8 +174,12 @@ class Index:
     def __init__(self) -> None:
         self.texts: list[Text] = []
         self.by_words: dict[tuple[int, ...], int] = {}
-        self.buckets: list[dict[int, list[int]]] = [{} for _ in range(BANDS)]
+        self._keys = np.zeros((0, BANDS), dtype=np.uint64)  # band keys of every text
+        self._bands: list[tuple[np.ndarray, np.ndarray]] | None = None  # per band: (sorted keys, text ids)
+        self._recent: list[int] = []  # texts added since the tables were sorted
         self._df: tuple[np.ndarray, np.ndarray] | None = None  # (shingles, counts), sorted
+        self._df_recent: Counter[int] = Counter()  # shingles of texts added since
+        self._distinct: dict[int, np.ndarray] = {}
         self.similar: dict[int, dict[int, float]] = {}
         self.of_doc: dict[str, list[tuple[str, int]]] = {}  # page → [(anchor, text id)]
 
@@ -167,32 +197,69 @@ class Index:
             self.texts[tid].members.append((page, para.anchor))
             placed.append((para.anchor, tid))
         self.of_doc[page] = placed
-        self._df = None
         if fresh:
-            keys = _band_keys(np.stack([self.texts[t].signature for t in fresh]))
-            for band, table in enumerate(self.buckets):
-                for tid, key in zip(fresh, keys[:, band].tolist(), strict=True):
-                    table.setdefault(key, []).append(tid)
+            # A built index stays sorted: the new texts wait in `_recent` (searched directly) and
+            # their shingles in `_df_recent`, so adding a document costs its own paragraphs.
+            self._keys = np.concatenate([self._keys, _band_keys(np.stack([self.texts[t].signature for t in fresh]))])
+            if self._bands is not None:
+                self._recent.extend(fresh)
+            if self._df is not None:
+                for t in fresh:
+                    self._df_recent.update(self.texts[t].shingles.tolist())
+            self._distinct = {}
         return fresh
+
+    def _tables(self) -> list[tuple[np.ndarray, np.ndarray]]:
+        """The LSH tables: per band, every text's key sorted, with the text ids in that order."""
+        if self._bands is None:
+            keys = self._keys
+            self._recent = []
+            self._bands = []
+            for band in range(BANDS):
+                order = np.argsort(keys[:, band], kind="stable")
+                self._bands.append((keys[order, band], order))
+        return self._bands
 
     def candidates(self, only: list[int] | None = None) -> np.ndarray:
         """Pairs (i < j) of texts sharing an LSH bucket; with `only`, pairs involving those texts."""
-        pairs: set[tuple[int, int]] = set()
+        found: list[np.ndarray] = []
+        if only is None and self._recent:
+            self._bands = None  # a whole-index pass sorts everything again
+        tables = self._tables()
         if only is None:
-            for table in self.buckets:
-                for members in table.values():
-                    if 1 < len(members) <= BUCKET_CAP:
-                        for x, a in enumerate(members):
-                            for b in members[x + 1 :]:
-                                pairs.add((a, b))
-        else:
-            keys = _band_keys(np.stack([self.texts[t].signature for t in only])) if only else None
-            for row, tid in enumerate(only):
-                for band, table in enumerate(self.buckets):
-                    members = table.get(int(keys[row, band]), [])
-                    if 1 < len(members) <= BUCKET_CAP:
-                        pairs.update((min(tid, o), max(tid, o)) for o in members if o != tid)
-        return np.array(sorted(pairs), dtype=np.int64).reshape(-1, 2)
+            for ordered, ids in tables:
+                cuts = np.flatnonzero(np.diff(ordered)) + 1
+                starts = np.concatenate([[0], cuts])
+                ends = np.concatenate([cuts, [len(ordered)]])
+                sizes = ends - starts
+                for size in range(2, BUCKET_CAP + 1):  # all buckets of one size at once
+                    at = starts[sizes == size]
+                    if not len(at):
+                        continue
+                    members = ids[at[:, None] + np.arange(size)[None, :]]
+                    x, y = np.triu_indices(size, 1)
+                    found.append(np.stack([members[:, x].ravel(), members[:, y].ravel()], axis=1))
+        elif only:
+            keys = self._keys[only]
+            recent = np.array([t for t in self._recent if t not in set(only)] + list(only), dtype=np.int64)
+            for row, tid in enumerate(only):  # texts added since the sort: compared key by key
+                same = (self._keys[recent] == keys[row]).any(axis=1)
+                others = recent[same & (recent != tid)]
+                if len(others):
+                    found.append(np.stack([np.full(len(others), tid), others], axis=1))
+            for band, (ordered, ids) in enumerate(tables):
+                lo = np.searchsorted(ordered, keys[:, band], side="left")
+                hi = np.searchsorted(ordered, keys[:, band], side="right")
+                for tid, a, b in zip(only, lo.tolist(), hi.tolist(), strict=True):
+                    if 1 < b - a <= BUCKET_CAP:
+                        others = ids[a:b]
+                        others = others[others != tid]
+                        found.append(np.stack([np.full(len(others), tid), others], axis=1))
+        if not found:
+            return np.zeros((0, 2), dtype=np.int64)
+        pairs = np.concatenate(found).astype(np.int64)
+        pairs = np.sort(pairs, axis=1)
+        return np.unique(pairs, axis=0)
 
     def common_df(self) -> int:
         """A shingle in more texts than this is boilerplate, not a sign of shared origin."""
@@ -218,13 +285,20 @@ class Index:
         """In how many distinct texts each shingle of `hashes` occurs."""
         if self._df is None:
             self._df = np.unique(np.concatenate([t.shingles for t in self.texts]), return_counts=True)
+            self._df_recent = Counter()
         known, counts = self._df
         at = np.minimum(np.searchsorted(known, hashes), len(known) - 1)
-        return np.where(known[at] == hashes, counts[at], 0)
+        found = np.where(known[at] == hashes, counts[at], 0)
+        if self._df_recent:
+            found = found + np.array([self._df_recent.get(h, 0) for h in hashes.tolist()], dtype=found.dtype)
+        return found
 
     def _distinctive(self, tid: int, limit: int) -> np.ndarray:
-        text = self.texts[tid]
-        return text.shingles[self.document_frequency(text.shingles) <= limit]
+        found = self._distinct.get(tid)
+        if found is None:
+            text = self.texts[tid]
+            found = self._distinct[tid] = text.shingles[self.document_frequency(text.shingles) <= limit]
+        return found
 
     def _share_distinctive(self, i: int, j: int, limit: int) -> bool:
         a, b = self._distinctive(i, limit), self._distinctive(j, limit)
@@ -251,7 +325,7 @@ def build_index(docs: list[Document], cache: SignatureCache | None = None) -> In
     """The scored index of `docs` (signatures from `cache` when it has them)."""
     cache = cache or SignatureCache(None)
     index = Index()
-    for doc in docs:
-        index.add(doc.path, cache.get(doc))
+    for doc, paras in zip(docs, cache.get_all(docs), strict=True):
+        index.add(doc.path, paras)
     index.build()
     return index

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 import unicodedata
 import zlib
+from functools import lru_cache
 
 import numpy as np
 
@@ -23,22 +24,31 @@ _TOKEN = re.compile(r"\w+(?:[-’']\w+)*|[^\w\s]")
 _FOLD = str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'", "–": "-", "—": "-", "\u00a0": " "})
 
 
+@lru_cache(maxsize=1 << 17)
 def tokens(text: str) -> list[str]:
-    """The words and punctuation of `text`, case and typography folded."""
-    text = unicodedata.normalize("NFKC", text).translate(_FOLD).lower()
-    return _TOKEN.findall(text)
+    """The words and punctuation of `text`, case and typography folded (memoised: read-only).
+
+    Cut before lower-casing, so a case fold that changes a word's length cannot move a cut."""
+    return [w.lower() for w in _TOKEN.findall(unicodedata.normalize("NFKC", text).translate(_FOLD))]
 
 
+_SHOWN = re.compile(r"\s*(?:\w+(?:[-–—’']\w+)*|[^\w\s])")
+
+
+@lru_cache(maxsize=1 << 17)
 def display_tokens(text: str) -> list[str]:
     """The same cut as `tokens`, keeping the printed form, with the space before each token.
 
     Word diffs are computed on `tokens` and shown with these: a one-to-one list.
     """
-    folded = unicodedata.normalize("NFKC", text)
-    out = []
+    shown = unicodedata.normalize("NFKC", text)
+    out = _SHOWN.findall(shown)
+    if len(out) == len(tokens(text)):
+        return out
+    out = []  # rare: a dash or quote folded inside a word; cut where the folded text is cut
     last = 0
-    for m in _TOKEN.finditer(folded.translate(_FOLD).lower()):
-        out.append(folded[last : m.end()])
+    for m in _TOKEN.finditer(shown.translate(_FOLD)):  # a one-to-one map: the offsets hold
+        out.append(shown[last : m.end()])
         last = m.end()
     return out
 

@@ -1,6 +1,6 @@
 /* Agreed language in the browser (issue 19).
  *
- * 1. A paragraph's "precedents" toggle: on first opening, the page's precedents.json
+ * 1. A paragraph's "precedents" toggle: on first opening, the page's precedents-N.json
  *    (written by the builder, builder/render/agreed.py) gives each precedent's word
  *    changes, shown with <ins>/<del> under its link.
  * 2. compare/?a=SYMBOL&b=SYMBOL: any two documents compared paragraph by paragraph from
@@ -114,22 +114,22 @@
     "(underlined and struck through, not colour alone)</p>";
 
   /* ---- 1. precedents toggles ---- */
-  var precedents = null;
+  var precedentFiles = {};
 
-  function loadPrecedents() {
-    if (!precedents) {
-      precedents = fetch(new URL("precedents.json", location.href)).then(function (r) {
-        if (!r.ok) throw new Error("precedents.json: " + r.status);
+  function loadPrecedents(n) {
+    if (!precedentFiles[n]) {
+      precedentFiles[n] = fetch(new URL("precedents-" + n + ".json", location.href)).then(function (r) {
+        if (!r.ok) throw new Error("precedents-" + n + ".json: " + r.status);
         return r.json();
       });
     }
-    return precedents;
+    return precedentFiles[n];
   }
 
   function fillPrecedents(details) {
     if (details.dataset.unpFilled) return;
     details.dataset.unpFilled = "1";
-    loadPrecedents()
+    loadPrecedents(details.dataset.unpFile || "1")
       .then(function (all) {
         var rows = all[details.dataset.unpPrec] || [];
         var list = details.querySelector(".unp-prec-list");
@@ -137,6 +137,10 @@
         list.querySelectorAll("li[data-unp-i]").forEach(function (item) {
           var row = rows[Number(item.dataset.unpI)];
           if (!row) return;
+          if (row.same) {
+            item.insertAdjacentHTML("beforeend", '<div class="unp-prec-diff unp-prec-same">Word for word the same.</div>');
+            return;
+          }
           var what = row.earlier ? "Changes since this precedent" : "Changes in this later text";
           item.insertAdjacentHTML(
             "beforeend",
@@ -145,6 +149,7 @@
         });
       })
       .catch(function () {
+        delete precedentFiles[details.dataset.unpFile || "1"];
         details.dataset.unpFilled = "";
       });
   }
