@@ -68,10 +68,11 @@ class PageAgreed:
         items = "".join(
             f'<li data-unp-i="{i}"><a href="{self._href(p.page, p.anchor)}">{escape(self._name(p))}</a> '
             f'<span class="unp-score">{_percent(p.score)}</span>'
-            f"{'' if p.earlier else ' <span class=unp-later>later</span>'}</li>"
+            f"{'' if p.earlier else ' <span class=unp-later>' + ('same day' if p.same_day else 'later') + '</span>'}"
+            "</li>"
             for i, p in enumerate(found)
         )
-        count = f"{len(found)} precedent{'s' if len(found) > 1 else ''}" if not new else "later reuse"
+        count = f"{len(found)} precedent{'s' if len(found) > 1 else ''}" if not new else "similar text elsewhere"
         return (
             f'<details class="unp-prec unp-chrome" data-unp-prec="{attr(anchor)}" '
             f'data-unp-file="{self._chunk[anchor]}">'

@@ -27,6 +27,7 @@ class Precedent:
     anchor: str
     score: float
     earlier: bool
+    same_day: bool = False  # adopted or issued the same day: neither precedent nor reuse
 
 
 @dataclass
