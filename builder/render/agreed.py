@@ -2,12 +2,12 @@
 related documents; and the page's `precedents-N.json` files.
 
 The page carries, per comparable paragraph, a small `<details>` toggle ("3
-precedents · 98 %") listing the precedents as links (works without script, and for
-crawlers); `unp-compare.js` fills each entry with the word-level changes from the
-page's `precedents-N.json` when the toggle is first opened, so the changes cost
-nothing until asked for. A paragraph with no earlier precedent carries a "new
-language" mark instead. Everything here is `unp-chrome`: the site's own words, not
-the document's.
+precedents · 98%"); `unp-compare.js` fills it, when first opened, with the
+precedents (links, scores, word-level changes) from the page's
+`precedents-N.json`, so they cost nothing until asked for and the page's markup
+stays small (MkDocs parses every tag). A paragraph with no earlier precedent
+carries a "new language" mark instead. Everything here is `unp-chrome`: the
+site's own words, not the document's.
 """
 
 from __future__ import annotations
@@ -65,19 +65,12 @@ class PageAgreed:
         mark = '<span class="unp-new-mark">new language</span>' if new else ""
         if not found:
             return f'<p class="unp-prec-new unp-chrome">{mark}</p>'
-        items = "".join(
-            f'<li data-unp-i="{i}"><a href="{self._href(p.page, p.anchor)}">{escape(self._name(p))}</a> '
-            f'<span class="unp-score">{_percent(p.score)}</span>'
-            f"{'' if p.earlier else ' <span class=unp-later>' + ('same day' if p.same_day else 'later') + '</span>'}"
-            "</li>"
-            for i, p in enumerate(found)
-        )
+        # The list itself comes with the page's precedents file (unp-compare.js): markup stays small.
         count = f"{len(found)} precedent{'s' if len(found) > 1 else ''}" if not new else "similar text elsewhere"
         return (
             f'<details class="unp-prec unp-chrome" data-unp-prec="{attr(anchor)}" '
             f'data-unp-file="{self._chunk[anchor]}">'
-            f"<summary>{count} · {_percent(found[0].score)}{' · ' + mark if new else ''}</summary>"
-            f'<ol class="unp-prec-list">{items}</ol></details>'
+            f"<summary>{count} · {_percent(found[0].score)}{' · ' + mark if new else ''}</summary></details>"
         )
 
     def header(self) -> str:
@@ -134,7 +127,7 @@ class PageAgreed:
         for anchor, found in self.found.items():
             if not found:
                 continue
-            weight = sum(len(self.data.paragraphs[p.page][p.anchor][0]) + 80 for p in found)
+            weight = sum(len(self.data.paragraphs[p.page][p.anchor][0]) + 160 for p in found)
             if size and size + weight > CHUNK_BYTES:
                 n, size = n + 1, 0
             out[anchor] = n
@@ -150,11 +143,16 @@ class PageAgreed:
             rows = []
             for p in self.found[anchor]:
                 theirs = self.data.paragraphs[p.page][p.anchor][0]
-                row = {"score": round(p.score, 3), "earlier": p.earlier}
+                row = {
+                    "href": relative_href(self.page, p.page) + "#" + p.anchor,
+                    "name": self._name(p),
+                    "score": round(p.score, 3),
+                    "when": "earlier" if p.earlier else "same day" if p.same_day else "later",
+                }
                 if theirs == mine:
                     row["same"] = True
                 else:
-                    old, new = (theirs, mine) if p.earlier else (mine, theirs)
+                    old, new = (theirs, mine) if p.earlier or p.same_day else (mine, theirs)
                     row["diff"] = word_diff(old, new)
                 rows.append(row)
             files.setdefault(n, {})[anchor] = rows

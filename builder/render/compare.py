@@ -58,11 +58,11 @@ def cite_row(row: Row, a_name: str, b_name: str) -> str:
     return f"{row.b.label} of {b_name}, {how}{changed} {row.a.label} of {a_name}"
 
 
-def _side_link(here: str, page: str, side: Side | None, name: str) -> str:
+def _side_link(here: str, page: str, side: Side | None) -> str:
     if side is None:
         return '<span class="unp-cmp-id">—</span>'
     href = attr(relative_href(here, page) + "#" + side.id)
-    return f'<a class="unp-cmp-id" href="{href}" title="{attr(name + ", " + side.label)}">{escape(side.id)}</a>'
+    return f'<a class="unp-cmp-id" href="{href}">{escape(side.id)}</a>'
 
 
 def rows_html(rows: list[Row], here: str, a: Document, b: Document, a_name: str, b_name: str) -> str:
@@ -70,14 +70,14 @@ def rows_html(rows: list[Row], here: str, a: Document, b: Document, a_name: str,
     for row in rows:
         rid = f"b-{row.b.id}" if row.b else f"a-{row.a.id}"
         body = diff_html(row.diff) if row.kind in ("changed", "moved") and row.diff else escape((row.b or row.a).text)
+        # A kept row needs no citation line: its ids say it all (and pages stay small).
+        cite = "" if row.kind == "kept" else f'<p class="unp-cmp-cite">{escape(cite_row(row, a_name, b_name))}</p>'
         score = f' <span class="unp-score">{round(row.score * 100)}%</span>' if row.kind in ("changed", "moved") else ""
         out.append(
             f'<div class="unp-cmp-row unp-cmp-{row.kind}" id="{attr(rid)}">'
-            f'<div class="unp-cmp-ids">{_side_link(here, a.path, row.a, a_name)}'
-            f"{_side_link(here, b.path, row.b, b_name)}</div>"
+            f'<div class="unp-cmp-ids">{_side_link(here, a.path, row.a)}{_side_link(here, b.path, row.b)}</div>'
             f'<div class="unp-cmp-text"><p><span class="unp-cmp-kind">{KIND_TEXT[row.kind]}</span>{score} '
-            f"{body}</p>"
-            f'<p class="unp-cmp-cite">{escape(cite_row(row, a_name, b_name))}</p></div></div>'
+            f"{body}</p>{cite}</div></div>"
         )
     out.append("</div>")
     return "\n".join(out)

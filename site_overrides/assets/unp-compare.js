@@ -1,8 +1,8 @@
 /* Agreed language in the browser (issue 19).
  *
  * 1. A paragraph's "precedents" toggle: on first opening, the page's precedents-N.json
- *    (written by the builder, builder/render/agreed.py) gives each precedent's word
- *    changes, shown with <ins>/<del> under its link.
+ *    (written by the builder, builder/render/agreed.py) gives its precedents: each a link,
+ *    a score and the word changes, shown with <ins>/<del>.
  * 2. compare/?a=SYMBOL&b=SYMBOL: any two documents compared paragraph by paragraph from
  *    their document.json (the open-data contract: symbol, title, date, paragraphs
  *    [{id, kind, number, part, text}]). The alignment is builder/similarity/align.py's,
@@ -132,21 +132,22 @@
     loadPrecedents(details.dataset.unpFile || "1")
       .then(function (all) {
         var rows = all[details.dataset.unpPrec] || [];
-        var list = details.querySelector(".unp-prec-list");
-        list.insertAdjacentHTML("beforebegin", LEGEND);
-        list.querySelectorAll("li[data-unp-i]").forEach(function (item) {
-          var row = rows[Number(item.dataset.unpI)];
-          if (!row) return;
+        var items = rows.map(function (row) {
+          var when = row.when === "earlier" ? "" : ' <span class="unp-later">' + esc(row.when) + "</span>";
+          var change;
           if (row.same) {
-            item.insertAdjacentHTML("beforeend", '<div class="unp-prec-diff unp-prec-same">Word for word the same.</div>');
-            return;
+            change = '<div class="unp-prec-diff unp-prec-same">Word for word the same.</div>';
+          } else {
+            var what = row.when === "later" ? "Changes in this later text" : "Changes since this precedent";
+            change =
+              '<div class="unp-prec-diff"><span class="unp-sr">' + what + ": </span>" + diffHtml(row.diff) + "</div>";
           }
-          var what = row.earlier ? "Changes since this precedent" : "Changes in this later text";
-          item.insertAdjacentHTML(
-            "beforeend",
-            '<div class="unp-prec-diff"><span class="unp-sr">' + what + ": </span>" + diffHtml(row.diff) + "</div>"
+          return (
+            '<li><a href="' + esc(row.href) + '">' + esc(row.name) + '</a> <span class="unp-score">' +
+            Math.round(row.score * 100) + "%</span>" + when + change + "</li>"
           );
         });
+        details.insertAdjacentHTML("beforeend", LEGEND + '<ol class="unp-prec-list">' + items.join("") + "</ol>");
       })
       .catch(function () {
         delete precedentFiles[details.dataset.unpFile || "1"];
@@ -285,11 +286,10 @@
     return row.b.label + " of " + bName + ", " + how + also + " " + row.a.label + " of " + aName;
   }
 
-  function sideLink(root, address, side, name) {
+  function sideLink(root, address, side) {
     if (!side) return '<span class="unp-cmp-id">—</span>';
     return (
-      '<a class="unp-cmp-id" href="' + esc(root + address + "/#" + side.id) + '" title="' +
-      esc(name + ", " + side.label) + '">' + esc(side.id) + "</a>"
+      '<a class="unp-cmp-id" href="' + esc(root + address + "/#" + side.id) + '">' + esc(side.id) + "</a>"
     );
   }
 
@@ -309,10 +309,11 @@
               : "";
           return (
             '<div class="unp-cmp-row unp-cmp-' + row.kind + '" id="' + esc(id) + '">' +
-            '<div class="unp-cmp-ids">' + sideLink(root, a.address, row.a, a.name) +
-            sideLink(root, b.address, row.b, b.name) + "</div>" +
+            '<div class="unp-cmp-ids">' + sideLink(root, a.address, row.a) +
+            sideLink(root, b.address, row.b) + "</div>" +
             '<div class="unp-cmp-text"><p><span class="unp-cmp-kind">' + row.kind + "</span>" + score + " " +
-            body + "</p>" + '<p class="unp-cmp-cite">' + esc(citeRow(row, a.name, b.name)) + "</p></div></div>"
+            body + "</p>" + (row.kind === "kept" ? "" : '<p class="unp-cmp-cite">' + esc(citeRow(row, a.name, b.name)) + "</p>") +
+            "</div></div>"
           );
         })
         .join("") +
