@@ -64,7 +64,7 @@ class PageAgreed:
         new = is_new(found)
         mark = '<span class="unp-new-mark">new language</span>' if new else ""
         if not found:
-            return f'<p class="unp-prec-new unp-chrome">{mark}</p>'
+            return f'<div class="unp-prec-new unp-chrome">{mark}</div>'
         # The list itself comes with the page's precedents file (unp-compare.js): markup stays small.
         count = f"{len(found)} precedent{'s' if len(found) > 1 else ''}" if not new else "similar text elsewhere"
         return (
