@@ -29,7 +29,6 @@ from builder.model import Document
 from builder.reading import read_document
 from builder.render import page, site
 from builder.render.agreed import PageAgreed, agreed_files
-from builder.render.compare import COMPARE_INDEX
 from builder.render.glossary import glossary_page
 from builder.render.html import GLOSSARY_PAGE
 from builder.search.files import search_files
@@ -179,8 +178,6 @@ def build(
         write_tree(out / "docs", {**result.pages, **result.data})
         nav = site.nav(tree, glossary=bool(registry.instruments))
         nav.insert(1, {"Open data": DATA_PAGE})
-        if COMPARE_INDEX in result.pages:
-            nav.append({"Compare documents": COMPARE_INDEX})  # issue 19
         write_file(out / "nav.yml", yaml.safe_dump({"nav": nav}, allow_unicode=True, sort_keys=False, width=10_000))
         result.lap("write", lap)
         if progress is not None:

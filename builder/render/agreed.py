@@ -117,6 +117,8 @@ class PageAgreed:
                 f'<a href="{self._href(rel.target)}">{name}</a>{" · " + escape(date) if date else ""}{compare}'
                 f'<br><span class="unp-rel-why">Why: {escape(rel.reason)}{how}</span></li>'
             )
+        tool = attr(relative_href(self.page, "compare/index.md") + "?a=" + page_dir(self.page))
+        items.append(f'<li><a class="unp-compare-any" href="{tool}">Compare with any other document</a></li>')
         return f'<ul class="unp-related unp-chrome">{"".join(items)}</ul>'
 
     def chunks(self) -> dict[str, int]:

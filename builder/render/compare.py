@@ -96,7 +96,8 @@ def compare_page(a: Document, b: Document, a_name: str, b_name: str, why: str) -
         f'Newer: <a href="{attr(relative_href(here, b.path))}">{escape(b_name)}</a>'
         f"{' · ' + escape(b.meta.date) if b.meta.date else ''}</p>"
         f"<p>Paired because: {escape(why)}.</p>"
-        f'<p class="unp-cmp-figures">Paragraphs: {escape(figures)}.</p>{LEGEND}</div>'
+        f'<p class="unp-cmp-figures">Paragraphs: {escape(figures)}.</p>{LEGEND}'
+        f'<p><a href="{attr(relative_href(here, COMPARE_INDEX))}">Compare any two documents</a></p></div>'
     )
     title = f"Compare {a_name} with {b_name}"
     body = rows_html(rows, here, a, b, a_name, b_name)

@@ -13,7 +13,7 @@ from pathlib import Path
 import pathspec
 import yaml
 
-NOT_IN_NAV = ["/browse/*/*/agenda/*/index.md", "/compare/*/index.md"]  # compare/: issue 19
+NOT_IN_NAV = ["/browse/*/*/agenda/*/index.md", "/compare/index.md", "/compare/*/index.md"]  # compare/: issue 19
 
 
 def on_config(config, **kwargs):
