@@ -13,7 +13,7 @@ BUILDER_FLAGS ?=
 export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 0)
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site test lint browser serve bench clean
+.PHONY: site test lint browser serve bench clean data-check
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -51,6 +51,12 @@ test: $(VENV)/.installed browser lint
 # Benchmark against plain MkDocs + Material (writes benchmarks/results.md; takes a while).
 bench: $(VENV)/.installed
 	$(BIN)/python -m benchmarks.bench
+	$(BIN)/python -m benchmarks.data_bench
+
+# Open data (issue 18): every corpus document's document.json and akn.xml validated against their schemas,
+# with the build time and bytes they add (writes benchmarks/data_results.md; about 3 minutes).
+data-check: $(VENV)/.installed
+	$(BIN)/python -m benchmarks.data_bench
 
 clean:
 	rm -rf $(BUILD) site

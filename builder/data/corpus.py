@@ -102,7 +102,7 @@ def data_page(datas: list[dict], sizes: dict[str, int]) -> str:
     out = [
         "---\ntitle: Open data\n---",
         "# Open data",
-        f"The whole corpus as data: {len(datas)} documents, {paragraphs} paragraphs. "
+        f"The whole corpus as data: {len(datas)} documents, {paragraphs} paragraphs and headings. "
         "Every file is rebuilt with the site, from the same reading as the pages.",
         "| Download | Size | What it holds |\n| --- | --- | --- |",
     ]

@@ -19,7 +19,7 @@ metadata leave out is "" (or null for a derived one), never guessed.
 from __future__ import annotations
 
 from builder.anchors import within_document
-from builder.data.ids import eids, note_eid, part_trees
+from builder.data.ids import PartTree, eids, note_eid, part_trees
 from builder.data.paths import data_urls, page_url
 from builder.linking.corpus import Links
 from builder.model import Document, Heading, Inline, Paragraph, Part
@@ -68,7 +68,9 @@ def iso_date(text: str) -> str | None:
 
 def part_id(part: Part) -> str:
     """The part a paragraph belongs to: "main", or the annex's page id ("annex", "annex2")."""
-    return part.anchor if part.prefix and part.anchor else ("main" if not part.prefix else part.prefix.rstrip("-"))
+    if not part.prefix:
+        return "main"
+    return part.anchor or part.prefix.rstrip("-")
 
 
 def annotations(content: Inline, here: str) -> list[dict]:
@@ -112,10 +114,14 @@ def annotations(content: Inline, here: str) -> list[dict]:
     return sorted(out, key=lambda a: (a["start"], order[a["type"]], a["end"]))
 
 
-def document_data(doc: Document, links: Links | None = None, titles: dict[str, str] | None = None) -> dict:
-    """The document as `document.json` holds it (see the module docstring and the schema)."""
+def document_data(
+    doc: Document, links: Links | None = None, titles: dict[str, str] | None = None, trees: list[PartTree] | None = None
+) -> dict:
+    """The document as `document.json` holds it (see the module docstring and the schema).
+
+    `trees` are the document's `part_trees`, when the caller has them already."""
     meta = doc.meta
-    trees = part_trees(doc)
+    trees = trees if trees is not None else part_trees(doc)
     eid_of = eids(doc, trees)
     data: dict = {"schema_version": SCHEMA_VERSION}
     data.update({name: getattr(meta, name) for name in METADATA})

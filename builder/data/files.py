@@ -16,6 +16,7 @@ from builder import workers
 from builder.data import corpus
 from builder.data.akn import akn_xml
 from builder.data.document import document_data
+from builder.data.ids import part_trees
 from builder.data.paths import AKN_FILE, JSON_FILE, has_akn, source_name
 from builder.linking.corpus import Links
 from builder.model import Document
@@ -29,11 +30,12 @@ def dumps(data: dict) -> bytes:
 
 def document_files(doc: Document, links: Links | None, titles: dict[str, str]) -> tuple[dict, dict[str, bytes]]:
     """One document's data (as a dict) and its files, by path under the docs folder."""
-    data = document_data(doc, links, titles)
+    trees = part_trees(doc)
+    data = document_data(doc, links, titles, trees)
     folder = url_dir(doc.path)
     files = {folder + JSON_FILE: dumps(data)}
     if has_akn(doc):
-        files[folder + AKN_FILE] = akn_xml(doc, links)
+        files[folder + AKN_FILE] = akn_xml(doc, links, trees)
     files[folder + source_name(doc)] = doc.meta.source.read_bytes()
     return data, files
 

@@ -105,8 +105,8 @@ def _paragraph(para: Paragraph, parent: str, in_preamble: bool, namer: _Namer, c
     if kind == "preamble":
         element, name = ("container", "container") if in_preamble else ("hcontainer", "container")
         eid = _join(parent, f"{name}_{_ordinal(para.anchor, count)}")
-    elif kind == "formula":
-        element, eid = "formula", _join(parent, f"formula_{count}")
+    elif kind == "formula":  # a formula under a heading (resolution B of a text): an hcontainer
+        element, eid = ("formula" if in_preamble else "hcontainer"), _join(parent, f"formula_{count}")
     elif kind in ("intro", "text"):
         element = "container" if in_preamble else "hcontainer"
         eid = _join(parent, f"{kind}_{_ordinal(para.anchor, count)}")

@@ -174,7 +174,7 @@
       return;
     }
     if (window.unpEid && window.unpEid.claims(id)) {
-      window.unpEid.resolve(id, function () { showMissing(id, article); }); // an AKN4UN eId (unp-eid.js)
+      window.unpEid.resolve(id, function () { showMissing(id, article); }); // an AKN4UN eId (unp-data.js)
       return;
     }
     showMissing(id, article);

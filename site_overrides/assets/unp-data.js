@@ -1,5 +1,9 @@
-/* Akoma Ntoso (AKN4UN) element ids as paragraph addresses (issue 18).
- * A page's own ids (#op5-b) never hold "_"; an AKN4UN eId (#para_5__subpara_b)
+/* Open data on a document page (issue 18).
+ *
+ * The Download menu (a <details> the builder writes) closes on Escape, giving
+ * the focus back to its button, and on a click elsewhere.
+ *
+ * Akoma Ntoso (AKN4UN) element ids as paragraph addresses. A page's own ids (#op5-b) never hold "_"; an AKN4UN eId (#para_5__subpara_b)
  * always does. When the fragment is an eId, the page's document.json (beside
  * it, written by the builder: paragraphs[].eid → paragraphs[].id) names the
  * paragraph, and the address is replaced with its own id: the page then lands
@@ -26,6 +30,18 @@
     }
     return cache;
   }
+
+  document.addEventListener("keydown", function (event) {
+    if (event.key !== "Escape") return;
+    var open = document.querySelector("details.unp-download[open]");
+    if (!open) return;
+    open.open = false;
+    open.querySelector("summary").focus();
+  });
+  document.addEventListener("click", function (event) {
+    var open = document.querySelector("details.unp-download[open]");
+    if (open && !open.contains(event.target)) open.open = false;
+  });
 
   window.unpEid = {
     /* True when `id` is an eId this script will resolve; `missing()` is called if the page lacks it. */
