@@ -78,3 +78,28 @@ def test_unknown_symbol_says_so(tab):
     tab.goto("/compare/?a=A/RES/99/60&b=A/RES/12/345")
     tab.locator(".unp-cmp-error").wait_for()
     assert "A/RES/12/345" in tab.locator(".unp-cmp-error").inner_text()
+
+
+@pytest.mark.parametrize(
+    "path", ["/A/RES/99/60/", "/compare/A_RES_98_50--A_RES_99_60/", "/compare/?a=A/C.3/99/L.5&b=A/RES/99/150"]
+)
+def test_no_serious_accessibility_violations(tab, path):
+    from conftest import AXE
+    from test_site_quality import _axe
+
+    if not AXE.exists():
+        pytest.fail("axe-core is not installed (make test installs it)")
+    tab.goto(path)
+    if path.startswith("/A/"):
+        tab.locator("#op3 details.unp-prec > summary").click()
+        tab.locator("#op3 .unp-prec-diff").wait_for()
+    elif "?" in path:
+        tab.locator("#unp-cmp-result .unp-cmp-row").first.wait_for()
+    assert _axe(tab) == []
+
+
+def test_comparison_prints_its_rows(tab):
+    tab.goto("/compare/A_RES_98_50--A_RES_99_60/")
+    tab.emulate_media(media="print")
+    assert tab.locator("#b-op3").is_visible() and tab.locator("#b-op3 ins").is_visible()
+    assert tab.locator(".md-header").is_hidden()  # the site's print rules: the comparison alone
