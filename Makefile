@@ -71,6 +71,12 @@ data-check: $(VENV)/.installed
 clean:
 	rm -rf $(BUILD) site
 
+# Agreed-language figures (issue 19): index speed, precedents found, links; SAMPLE=20 prints links to check.
+SAMPLE ?= 0
+.PHONY: agreed
+agreed: $(VENV)/.installed
+	$(BIN)/python -m benchmarks.agreed_bench $(SOURCES) --sample $(SAMPLE)
+
 # Same document, every form: extract the PDFs' text with each tool into SCRATCH (once, ~10 min), then
 # compare the ids and words read from each form, and from the PDFs themselves, with the reference text
 # (benchmarks/forms.py; FORMS_FLAGS="--show 3 --json forms.json" prints worked examples).

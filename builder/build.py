@@ -31,8 +31,10 @@ from builder.reading import read_document
 from builder.render import page, site
 from builder.render.engine_config import PROJECT_CONFIG, folder_page, write_config
 from builder.render.glossary import glossary_pages
+from builder.render.agreed import PageAgreed, agreed_files
 from builder.search.files import search_files
 from builder.search.records import paragraph_terms
+from builder.similarity.stage import Agreed, agreed_language
 from builder.sources import NO_SOURCES, Source, discover, load_metadata, page_path
 
 
@@ -292,13 +294,18 @@ def _render(result: BuildResult, corpus: Corpus, lap: float, search_later: bool)
         links = _link(result.documents, corpus)
         lap = result.lap("link", lap)
         titles = {doc.path: page.cite_name(doc) for doc in result.documents}
-        failed = _render_documents(result, links, titles, corpus, search_later)
+        agreed = agreed_language(result.documents, titles, corpus.cache.folder)  # precedents, related documents
+        lap = result.lap("agreed language", lap)
+        failed = _render_documents(result, links, titles, corpus, agreed, search_later)
         lap = result.lap("render, check and index", lap)
         if not failed:
             break
         result.documents = [doc for doc in result.documents if doc.path not in failed]
         result.pages.clear()
     result.links = links
+    with workers.sharing(docs=result.documents, titles=titles, agreed=agreed), workers.pool(len(result.documents)) as pool:
+        result.pages.update(agreed_files(pool))  # precedents files, pre-built comparisons
+    lap = result.lap("agreed language files", lap)
     nav = _corpus_pages(result, links, titles, corpus)
     result.lap("corpus pages", lap)
     return nav
@@ -395,7 +402,7 @@ def _link_one(i: int) -> tuple[DocumentLinks, set[str]]:
 
 
 def _render_documents(
-    result: BuildResult, links: Links, titles: dict[str, str], corpus: Corpus, search_later: bool
+    result: BuildResult, links: Links, titles: dict[str, str], corpus: Corpus, agreed: Agreed, search_later: bool
 ) -> set[str]:
     """Every document's page (cached or rendered now, and checked), and the search files.
 
@@ -403,14 +410,14 @@ def _render_documents(
     """
     docs = result.documents
     store = corpus.cache.page
-    keys = [_page_key(doc, links, titles, corpus) for doc in docs]
+    keys = [_page_key(doc, links, titles, corpus, agreed) for doc in docs]
     rendered: list[tuple[str, str] | None] = [store.get(key) for key in keys]
     todo = [i for i, one in enumerate(rendered) if one is None]
     search_key = digest(corpus.registry_key, *(corpus.read_keys[d.path] + corpus.link_keys[d.path] for d in docs))
     search = corpus.cache.search.get(search_key)
     shared = workers.sharing(
         docs=[docs[i] for i in todo], links=links, titles=titles, words=corpus.words, terms=corpus.terms,
-        all_docs=docs,
+        all_docs=docs, agreed=agreed,
     )  # fmt: skip
     with shared, workers.pool(len(todo)) as pool:
         searching = pool.submit(_search_files) if pool and search is None and not search_later else None
@@ -436,9 +443,11 @@ def _render_documents(
     return failed
 
 
-def _page_key(doc: Document, links: Links, titles: dict[str, str], corpus: Corpus) -> str:
+def _page_key(doc: Document, links: Links, titles: dict[str, str], corpus: Corpus, agreed: Agreed) -> str:
     """What a document's page depends on: its source, its links, who cites it and their names,
-    and whether the resolution it was adopted as has a page."""
+    whether the resolution it was adopted as has a page, and its agreed language (which other
+    documents change)."""
+    shown = PageAgreed(agreed.corpus, doc.path, agreed.compared)
     cited_by = links.cited_by.get(doc.path, [])
     citing = sorted({place.doc for place in cited_by})
     return digest(
@@ -447,6 +456,7 @@ def _page_key(doc: Document, links: Links, titles: dict[str, str], corpus: Corpu
         value_digest(cited_by),
         value_digest([(p, titles[p]) for p in citing]),
         page.adopted_page(doc, titles),
+        value_digest((shown.header(), shown.related_html(), [shown.paragraph(a) for a in shown.found])),
     )
 
 
@@ -455,7 +465,8 @@ def _render_linked(i: int) -> tuple[str, str]:
     conservation check of the page, against the source's words."""
     shared = workers.SHARED
     doc = shared["docs"][i]
-    markdown = page.render_page(doc, shared["links"].cited_by.get(doc.path), shared["titles"])
+    agreed = PageAgreed(shared["agreed"].corpus, doc.path, shared["agreed"].compared)
+    markdown = page.render_page(doc, shared["links"].cited_by.get(doc.path), shared["titles"], agreed)
     return markdown, conservation.first_difference(shared["words"][doc.path], conservation.page_words(markdown))
 
 

@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Collection
 from html import escape
+from typing import TYPE_CHECKING
 
 import yaml
 
@@ -26,6 +27,9 @@ from builder.linking.references import find_references
 from builder.model import Document, Heading, Inline, Paragraph, Part, Span
 from builder.render.heading_ids import explicit_id
 from builder.render.html import attr, inline_html, note_ref_html, relative_href
+
+if TYPE_CHECKING:
+    from builder.render.agreed import PageAgreed
 
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|~])")
 
@@ -346,7 +350,7 @@ def _with_opening(para: Paragraph) -> Inline:
     return Inline(content.text, [Span(lead, end, "em"), *content.spans], content.refs, content.links)
 
 
-def paragraph_html(doc: Document, para: Paragraph) -> str:
+def paragraph_html(doc: Document, para: Paragraph, agreed: PageAgreed | None = None) -> str:
     """One anchored paragraph with its visible permalink.
 
     The copy-link and copy-citation buttons, and the `unp-actions` group
@@ -362,10 +366,11 @@ def paragraph_html(doc: Document, para: Paragraph) -> str:
     permalink = (
         f'<a class="unp-permalink unp-chrome" href="#{attr(para.anchor)}" aria-label="Permalink to {what}">¶</a>'
     )
-    children = "".join(paragraph_html(doc, child) for child in para.children)
+    children = "".join(paragraph_html(doc, child, agreed) for child in para.children)
+    precedents = agreed.paragraph(para.anchor) if agreed else ""  # issue 19: agreed language
     return (
         f'<div class="unp-para unp-{para.kind}" id="{attr(para.anchor)}" data-unp-cite="{what}">'
-        f"<p>{label}{inline_html(_with_opening(para), doc.path)} {permalink}</p>{children}</div>"
+        f"<p>{label}{inline_html(_with_opening(para), doc.path)} {permalink}</p>{precedents}{children}</div>"
     )
 
 
@@ -374,7 +379,7 @@ def heading_md(heading: Heading, level: int) -> str:
     return f"{'#' * level} {md_escape(heading.number)}\\. {md_escape(heading.content.text)}{refs} {{#{heading.anchor}}}"
 
 
-def part_md(doc: Document, part: Part) -> list[str]:
+def part_md(doc: Document, part: Part, agreed: PageAgreed | None = None) -> list[str]:
     out: list[str] = []
     shift = 0
     if part.prefix:
@@ -388,7 +393,7 @@ def part_md(doc: Document, part: Part) -> list[str]:
         if isinstance(block, Heading):
             out.append(heading_md(block, min(block.level + shift, 6)))
         else:
-            out.append(paragraph_html(doc, block))
+            out.append(paragraph_html(doc, block, agreed))
     return out
 
 
@@ -520,19 +525,31 @@ def cited_by_html(doc: Document, places: list[Place], titles: dict[str, str]) ->
     return f'<ul class="unp-cited-by unp-chrome">{"".join(items)}</ul>'
 
 
-def render_page(doc: Document, cited_by: list[Place] | None = None, titles: dict[str, str] | None = None) -> str:
-    """The whole Markdown page of one document."""
+def render_page(
+    doc: Document,
+    cited_by: list[Place] | None = None,
+    titles: dict[str, str] | None = None,
+    agreed: PageAgreed | None = None,
+) -> str:
+    """The whole Markdown page of one document; `agreed` adds its agreed language (issue 19)."""
     toc = contents(doc, bool(cited_by and titles))
+    if agreed and agreed.related():
+        toc.append({"title": "Related documents", "url": "#related"})
     refs = _field_refs(doc, "title") if doc.meta.title else ""
     out = [front_matter(doc, toc), "", header_html(doc, titles or ())]
+    if agreed and agreed.header():
+        out.append(agreed.header())
     for part in doc.parts:
-        out.extend(part_md(doc, part))
+        out.extend(part_md(doc, part, agreed))
     if doc.notes:
         out.append("## Notes {#notes .unp-chrome}")
         out.append(notes_html(doc))
     if cited_by and titles:
         out.append("## Cited by {#cited-by .unp-chrome}")
         out.append(cited_by_html(doc, cited_by, titles))
+    if agreed and agreed.related():
+        out.append("## Related documents {#related .unp-chrome}")
+        out.append(agreed.related_html())
     title = display_title(doc)
     out[1] = f"# {md_escape(title)}{refs}" + (explicit_id(title, "\n\n".join(out)) if refs else "")
     return "\n\n".join(out) + "\n"

@@ -43,7 +43,11 @@ RUN_SIZE = 50
 LATEST = 12  # documents the home page of a large corpus lists by date
 NAV_TITLE = 40  # characters of a title in the nav
 AGENDA_DIR = "agenda"  # browse/<body>/<session>/agenda/<item>/ (not in the nav)
-NOT_IN_NAV = [f"/browse/*/*/{AGENDA_DIR}/*/index.md"]  # pages reached from their session's agenda page only
+NOT_IN_NAV = [
+    f"/browse/*/*/{AGENDA_DIR}/*/index.md",  # pages reached from their session's agenda page only
+    "/compare/index.md",  # the comparison tool and pre-built comparisons, reached from document pages
+    "/compare/*/index.md",
+]
 COUNT_CLASS = "{: .unp-count }"  # marks a browse page (site_overrides/assets/unp-browse.css)
 
 _MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}  # "C" locale: English

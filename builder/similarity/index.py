@@ -1,0 +1,331 @@
+"""The precedent index: for every paragraph of the corpus, the similar paragraphs of other documents.
+
+Stages, each handing the next a guarantee:
+
+1. `signature(doc)` — per document, cached by its paragraphs' text: each paragraph's
+   tokens (as 32-bit word hashes), its shingles and a MinHash signature of
+   `NUM_PERM` values. A signature depends on the paragraph alone, so adding a
+   document never invalidates another's.
+2. `Index.add` — identical texts (after folding) become one *text* with several
+   members; each new text's signature goes into `BANDS` LSH tables, and its
+   shingles into the document-frequency counts. Cost: the new paragraphs only.
+3. `Index.candidates` — pairs of texts sharing a bucket in any band: the only
+   pairs ever scored (no all-pairs step). Buckets larger than `BUCKET_CAP` hold
+   boilerplate alone ("Decides to remain seized of the matter" variants) and are
+   skipped; near-copies share many buckets, so they are still found.
+4. `Index.score` — each candidate scored with rapidfuzz's normalised Indel
+   similarity on words (1.0 = same words); kept when at least `THRESHOLD`, and
+   when what the two share is not only boilerplate: either near-identical
+   (`NEAR_COPY`), or at least half of either paragraph's *distinctive*
+   shingles (those in at most `common_df()` texts of the corpus) are shared.
+   So "Requests the Secretary-General to report … on X" and "… on Y" are not
+   precedents of each other, however common the opening.
+
+The MinHash and banding are written here with numpy rather than datasketch's
+per-set objects: one vectorised pass over a document's shingles is what keeps
+a 58,000-paragraph index within seconds (see README, "Agreed language").
+"""
+
+from __future__ import annotations
+
+import hashlib
+import pickle
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+from rapidfuzz.distance import Indel
+from rapidfuzz.process import cpdist
+
+from builder import workers
+from builder.model import Document
+from builder.similarity.text import comparable, shingles, word_ids
+
+NUM_PERM = 64
+ROWS = 2
+BANDS = NUM_PERM // ROWS
+BUCKET_CAP = 60
+THRESHOLD = 0.7
+NEAR_COPY = 0.9
+VERSION = "2"  # bump when signatures change meaning
+
+_RNG = np.random.default_rng(20_241_119)
+_A = (_RNG.integers(1, 2**63, NUM_PERM, dtype=np.uint64) << np.uint64(1)) | np.uint64(1)  # odd multipliers
+_B = _RNG.integers(0, 2**63, NUM_PERM, dtype=np.uint64)
+_MAX = np.uint32(0xFFFFFFFF)
+
+
+def minhash(shingle_hashes: np.ndarray) -> np.ndarray:
+    """MinHash signature (NUM_PERM uint32) of a set of 32-bit shingle hashes: multiply-shift
+    hashing, one permutation per column, the minimum of each."""
+    with np.errstate(over="ignore"):
+        mixed = (shingle_hashes[:, None] * _A[None, :] + _B[None, :]) >> np.uint64(32)
+    return mixed.min(axis=0).astype(np.uint32)
+
+
+@dataclass
+class Para:
+    """One comparable paragraph of a document, as the index stores it."""
+
+    anchor: str
+    words: list[int]  # token hashes, for scoring and word diffs
+    shingles: np.ndarray
+    signature: np.ndarray
+
+
+def signature(doc: Document) -> list[Para]:
+    """Every comparable paragraph of `doc` with its words, shingles and MinHash; the MinHash of
+    the whole document in one numpy pass (the minimum over each paragraph's rows)."""
+    found = comparable(doc)
+    ids = [word_ids(words) for _, words in found]
+    sets = [shingles(words, w) for (_, words), w in zip(found, ids, strict=True)]
+    if not found:
+        return []
+    flat = np.concatenate(sets)
+    with np.errstate(over="ignore"):
+        mixed = ((flat[:, None] * _A[None, :] + _B[None, :]) >> np.uint64(32)).astype(np.uint32)
+    starts = np.cumsum([0] + [len(s) for s in sets[:-1]])
+    sigs = np.minimum.reduceat(mixed, starts, axis=0)
+    return [Para(para.anchor, w, s, sig) for (para, _), w, s, sig in zip(found, ids, sets, sigs, strict=True)]
+
+
+def signature_key(doc: Document) -> str:
+    digest = hashlib.sha256(VERSION.encode())
+    for para in doc.paragraphs():
+        digest.update(f"{para.anchor}\0{para.kind}\0{para.content.text}\0".encode())
+    return digest.hexdigest()
+
+
+class SignatureCache:
+    """Per-document signatures in `<build>/cache/similarity/`, keyed by the document's paragraphs."""
+
+    def __init__(self, folder: Path | None) -> None:
+        self.folder = folder
+        self.hits = 0
+
+    def lookup(self, doc: Document) -> list[Para] | None:
+        if self.folder is None:
+            return None
+        try:
+            with (self.folder / signature_key(doc)).open("rb") as handle:
+                value = pickle.load(handle)
+        except (OSError, pickle.PickleError, EOFError, AttributeError):
+            return None
+        self.hits += 1
+        return value
+
+    def store(self, doc: Document, value: list[Para]) -> None:
+        if self.folder is None:
+            return
+        path = self.folder / signature_key(doc)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_suffix(".tmp")
+        with tmp.open("wb") as handle:
+            pickle.dump(value, handle, protocol=pickle.HIGHEST_PROTOCOL)
+        tmp.replace(path)
+
+    def get(self, doc: Document) -> list[Para]:
+        value = self.lookup(doc)
+        if value is None:
+            value = signature(doc)
+            self.store(doc, value)
+        return value
+
+    def get_all(self, docs: list[Document]) -> list[list[Para]]:
+        """Every document's signatures: from the cache, else computed on forked workers."""
+        found = [self.lookup(doc) for doc in docs]
+        todo = [i for i, value in enumerate(found) if value is None]
+        with workers.sharing(signing=[docs[i] for i in todo]), workers.pool(len(todo)) as pool:
+            fresh = workers.run(pool, _signature_of, len(todo))
+        for i, value in zip(todo, fresh, strict=True):
+            found[i] = value
+            self.store(docs[i], value)
+        return found  # type: ignore[return-value]
+
+
+def _signature_of(i: int) -> list[Para]:
+    return signature(workers.SHARED["signing"][i])
+
+
+@dataclass
+class Text:
+    """A distinct paragraph text and every (document page, anchor) that prints it."""
+
+    words: list[int]
+    shingles: np.ndarray
+    signature: np.ndarray
+    members: list[tuple[str, str]] = field(default_factory=list)
+
+
+def _band_keys(signatures: np.ndarray) -> np.ndarray:
+    """One uint64 key per (text, band): the band's ROWS values mixed."""
+    sig = signatures.astype(np.uint64).reshape(len(signatures), BANDS, ROWS)
+    key = np.zeros(sig.shape[:2], dtype=np.uint64)
+    with np.errstate(over="ignore"):
+        for r in range(ROWS):
+            key = key * np.uint64(0x9E3779B97F4A7C15) + sig[:, :, r]
+    return key
+
+
+class Index:
+    """Paragraph texts of the corpus, their LSH buckets and, once scored, their similar texts."""
+
+    def __init__(self) -> None:
+        self.texts: list[Text] = []
+        self.by_words: dict[tuple[int, ...], int] = {}
+        self._keys = np.zeros((0, BANDS), dtype=np.uint64)  # band keys of every text
+        self._bands: list[tuple[np.ndarray, np.ndarray]] | None = None  # per band: (sorted keys, text ids)
+        self._recent: list[int] = []  # texts added since the tables were sorted
+        self._df: tuple[np.ndarray, np.ndarray] | None = None  # (shingles, counts), sorted
+        self._df_recent: Counter[int] = Counter()  # shingles of texts added since
+        self._distinct: dict[int, np.ndarray] = {}
+        self.similar: dict[int, dict[int, float]] = {}
+        self.of_doc: dict[str, list[tuple[str, int]]] = {}  # page → [(anchor, text id)]
+
+    def add(self, page: str, paras: list[Para]) -> list[int]:
+        """Add one document's paragraphs; returns the ids of texts the corpus did not have."""
+        fresh = []
+        placed = []
+        for para in paras:
+            key = tuple(para.words)
+            tid = self.by_words.get(key)
+            if tid is None:
+                tid = self.by_words[key] = len(self.texts)
+                self.texts.append(Text(para.words, para.shingles, para.signature))
+                fresh.append(tid)
+            self.texts[tid].members.append((page, para.anchor))
+            placed.append((para.anchor, tid))
+        self.of_doc[page] = placed
+        if fresh:
+            # A built index stays sorted: the new texts wait in `_recent` (searched directly) and
+            # their shingles in `_df_recent`, so adding a document costs its own paragraphs.
+            self._keys = np.concatenate([self._keys, _band_keys(np.stack([self.texts[t].signature for t in fresh]))])
+            if self._bands is not None:
+                self._recent.extend(fresh)
+            if self._df is not None:
+                for t in fresh:
+                    self._df_recent.update(self.texts[t].shingles.tolist())
+            self._distinct = {}
+        return fresh
+
+    def _tables(self) -> list[tuple[np.ndarray, np.ndarray]]:
+        """The LSH tables: per band, every text's key sorted, with the text ids in that order."""
+        if self._bands is None:
+            keys = self._keys
+            self._recent = []
+            self._bands = []
+            for band in range(BANDS):
+                order = np.argsort(keys[:, band], kind="stable")
+                self._bands.append((keys[order, band], order))
+        return self._bands
+
+    def candidates(self, only: list[int] | None = None) -> np.ndarray:
+        """Pairs (i < j) of texts sharing an LSH bucket; with `only`, pairs involving those texts."""
+        found: list[np.ndarray] = []
+        if only is None and self._recent:
+            self._bands = None  # a whole-index pass sorts everything again
+        tables = self._tables()
+        if only is None:
+            for ordered, ids in tables:
+                cuts = np.flatnonzero(np.diff(ordered)) + 1
+                starts = np.concatenate([[0], cuts])
+                ends = np.concatenate([cuts, [len(ordered)]])
+                sizes = ends - starts
+                for size in range(2, BUCKET_CAP + 1):  # all buckets of one size at once
+                    at = starts[sizes == size]
+                    if not len(at):
+                        continue
+                    members = ids[at[:, None] + np.arange(size)[None, :]]
+                    x, y = np.triu_indices(size, 1)
+                    found.append(np.stack([members[:, x].ravel(), members[:, y].ravel()], axis=1))
+        elif only:
+            keys = self._keys[only]
+            recent = np.array([t for t in self._recent if t not in set(only)] + list(only), dtype=np.int64)
+            for row, tid in enumerate(only):  # texts added since the sort: compared key by key
+                same = (self._keys[recent] == keys[row]).any(axis=1)
+                others = recent[same & (recent != tid)]
+                if len(others):
+                    found.append(np.stack([np.full(len(others), tid), others], axis=1))
+            for band, (ordered, ids) in enumerate(tables):
+                lo = np.searchsorted(ordered, keys[:, band], side="left")
+                hi = np.searchsorted(ordered, keys[:, band], side="right")
+                for tid, a, b in zip(only, lo.tolist(), hi.tolist(), strict=True):
+                    if 1 < b - a <= BUCKET_CAP:
+                        others = ids[a:b]
+                        others = others[others != tid]
+                        found.append(np.stack([np.full(len(others), tid), others], axis=1))
+        if not found:
+            return np.zeros((0, 2), dtype=np.int64)
+        pairs = np.concatenate(found).astype(np.int64)
+        pairs = np.sort(pairs, axis=1)
+        return np.unique(pairs, axis=0)
+
+    def common_df(self) -> int:
+        """A shingle in more texts than this is boilerplate, not a sign of shared origin."""
+        return max(4, len(self.texts) // 1000)
+
+    def score(self, pairs: np.ndarray) -> None:
+        """Score candidate pairs and keep the precedents (see the module docstring)."""
+        if not len(pairs):
+            return
+        left = [self.texts[i].words for i in pairs[:, 0].tolist()]
+        right = [self.texts[j].words for j in pairs[:, 1].tolist()]
+        scores = cpdist(left, right, scorer=Indel.normalized_similarity, workers=-1)
+        limit = self.common_df()
+        for (i, j), value in zip(pairs.tolist(), scores.tolist(), strict=True):
+            if value < THRESHOLD:
+                continue
+            if value < NEAR_COPY and not self._share_distinctive(i, j, limit):
+                continue
+            self.similar.setdefault(i, {})[j] = value
+            self.similar.setdefault(j, {})[i] = value
+
+    def document_frequency(self, hashes: np.ndarray) -> np.ndarray:
+        """In how many distinct texts each shingle of `hashes` occurs."""
+        if self._df is None:
+            self._df = np.unique(np.concatenate([t.shingles for t in self.texts]), return_counts=True)
+            self._df_recent = Counter()
+        known, counts = self._df
+        at = np.minimum(np.searchsorted(known, hashes), len(known) - 1)
+        found = np.where(known[at] == hashes, counts[at], 0)
+        if self._df_recent:
+            found = found + np.array([self._df_recent.get(h, 0) for h in hashes.tolist()], dtype=found.dtype)
+        return found
+
+    def _distinctive(self, tid: int, limit: int) -> np.ndarray:
+        found = self._distinct.get(tid)
+        if found is None:
+            text = self.texts[tid]
+            found = self._distinct[tid] = text.shingles[self.document_frequency(text.shingles) <= limit]
+        return found
+
+    def _share_distinctive(self, i: int, j: int, limit: int) -> bool:
+        a, b = self._distinctive(i, limit), self._distinctive(j, limit)
+        if not len(a) or not len(b):
+            return False
+        return len(np.intersect1d(a, b, assume_unique=True)) * 2 >= max(len(a), len(b))
+
+    def build(self) -> None:
+        """Score every candidate pair of the whole index."""
+        self.similar = {}
+        self.score(self.candidates())
+
+    def update(self, page: str, paras: list[Para]) -> None:
+        """Add one document to a built index: only its new texts are queried and scored."""
+        fresh = self.add(page, paras)
+        self.score(self.candidates(fresh))
+
+    def neighbours(self, tid: int) -> list[tuple[int, float]]:
+        """The texts similar to text `tid`, with their score, itself first (score 1)."""
+        return [(tid, 1.0), *sorted(self.similar.get(tid, {}).items(), key=lambda x: -x[1])]
+
+
+def build_index(docs: list[Document], cache: SignatureCache | None = None) -> Index:
+    """The scored index of `docs` (signatures from `cache` when it has them)."""
+    cache = cache or SignatureCache(None)
+    index = Index()
+    for doc, paras in zip(docs, cache.get_all(docs), strict=True):
+        index.add(doc.path, paras)
+    index.build()
+    return index

@@ -1,0 +1,103 @@
+"""Paragraph text as the similarity stages see it: words, and hashed word shingles.
+
+Tokens are the words of the paragraph, lower-cased, typographic quotes and
+dashes folded, punctuation kept apart from words (so "Assembly," and
+"Assembly" are the same word and a changed comma is a change of its own).
+Shingles are runs of `SHINGLE` words hashed to 32 bits with CRC-32: stable
+across processes and machines (Python's `hash` is salted), so a signature
+cached by one build is valid in the next.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+import zlib
+from functools import lru_cache
+
+import numpy as np
+
+from builder.model import Document, Paragraph
+
+SHINGLE = 3
+_TOKEN = re.compile(r"\w+(?:[-’']\w+)*|[^\w\s]")
+_FOLD = str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'", "–": "-", "—": "-", "\u00a0": " "})
+
+
+@lru_cache(maxsize=1 << 17)
+def tokens(text: str) -> list[str]:
+    """The words and punctuation of `text`, case and typography folded (memoised: read-only).
+
+    Cut before lower-casing, so a case fold that changes a word's length cannot move a cut."""
+    return [w.lower() for w in _TOKEN.findall(unicodedata.normalize("NFKC", text).translate(_FOLD))]
+
+
+_SHOWN = re.compile(r"\s*(?:\w+(?:[-–—’']\w+)*|[^\w\s])")
+
+
+@lru_cache(maxsize=1 << 17)
+def display_tokens(text: str) -> list[str]:
+    """The same cut as `tokens`, keeping the printed form, with the space before each token.
+
+    Word diffs are computed on `tokens` and shown with these: a one-to-one list.
+    """
+    shown = unicodedata.normalize("NFKC", text)
+    out = _SHOWN.findall(shown)
+    if len(out) == len(tokens(text)):
+        return out
+    out = []  # rare: a dash or quote folded inside a word; cut where the folded text is cut
+    last = 0
+    for m in _TOKEN.finditer(shown.translate(_FOLD)):  # a one-to-one map: the offsets hold
+        out.append(shown[last : m.end()])
+        last = m.end()
+    return out
+
+
+_WORD_HASH: dict[str, int] = {}
+
+
+def word_hash(word: str) -> int:
+    """A word's stable 32-bit id (CRC-32), memoised."""
+    value = _WORD_HASH.get(word)
+    if value is None:
+        value = _WORD_HASH[word] = zlib.crc32(word.encode())
+    return value
+
+
+def word_ids(words: list[str]) -> list[int]:
+    get = _WORD_HASH.get
+    return [get(w) or word_hash(w) for w in words]
+
+
+def shingles(words: list[str], ids: list[int] | None = None) -> np.ndarray:
+    """The distinct 32-bit hashes of the paragraph's runs of SHINGLE words (punctuation dropped),
+    sorted; a paragraph shorter than a shingle is one shingle of all its words."""
+    ids = word_ids(words) if ids is None else ids
+    plain = [h for w, h in zip(words, ids, strict=True) if w[0].isalnum()]
+    if not plain:
+        return np.zeros(0, dtype=np.uint64)
+    if len(plain) < SHINGLE:
+        plain += [0] * (SHINGLE - len(plain))
+    hashes = np.array(plain, dtype=np.uint64)
+    n = len(hashes) - SHINGLE + 1
+    mixed = np.zeros(n, dtype=np.uint64)
+    for k in range(SHINGLE):  # a polynomial mix of the word hashes, cut to 32 bits
+        mixed = (mixed * np.uint64(1_000_003) + hashes[k : k + n]) & np.uint64(0xFFFFFFFF)
+    return np.unique(mixed)
+
+
+def paragraph_text(para: Paragraph) -> str:
+    """The paragraph's own words (not its sub-paragraphs', which are paragraphs of their own)."""
+    return " ".join(para.content.text.split())
+
+
+def comparable(doc: Document) -> list[tuple[Paragraph, list[str]]]:
+    """The paragraphs that carry language of their own (not the enacting formula, at least
+    three tokens), each with its tokens."""
+    out = []
+    for para in doc.paragraphs():
+        if para.kind != "formula":
+            words = tokens(para.content.text)
+            if len(words) >= 3:
+                out.append((para, words))
+    return out
