@@ -23,6 +23,8 @@ from builder.cache import ReadCache, source_key
 from builder.errors import Diagnostics, InputError, Place, Warning_
 from builder.linking.corpus import Links, link_corpus
 from builder.linking.instruments import REGISTRY_FILE, Registry, load_registry
+from builder.mandates import NAV_ENTRY, collect
+from builder.mandates.pages import index_files, panel_html
 from builder.model import Document
 from builder.reading import read_document
 from builder.render import page, site
@@ -172,6 +174,7 @@ def build(
         lap = result.lap("link, render and index", lap)
         write_tree(out / "docs", result.pages)
         nav = site.nav(tree, glossary=bool(registry.instruments))
+        nav.insert(2 if registry.instruments else 1, NAV_ENTRY)  # issue 21: the mandates index
         write_file(out / "nav.yml", yaml.safe_dump({"nav": nav}, allow_unicode=True, sort_keys=False, width=10_000))
         result.lap("write", lap)
         if progress is not None:
@@ -215,9 +218,14 @@ def _render(
     """
     links = link_corpus(result.documents, registry)
     result.links = links
+    since = time.perf_counter()
+    mandates = collect(result.documents)
+    result.stages["mandates"] = time.perf_counter() - since
     titles = {doc.path: page.cite_name(doc) for doc in result.documents}
     count = len(result.documents)
-    shared = workers.sharing(docs=result.documents, links=links, titles=titles, words=words, terms=text_terms)
+    shared = workers.sharing(
+        docs=result.documents, links=links, titles=titles, words=words, terms=text_terms, mandates=mandates
+    )
     with shared, workers.pool(count) as pool:
         searching = pool.submit(_search_files) if pool else None
         rendered = workers.run(pool, _render_linked, count)
@@ -230,6 +238,7 @@ def _render(
         result.pages[GLOSSARY_PAGE] = glossary_page(links, titles)
     tree = site.group(result.documents)
     result.pages["index.md"] = site.home_page(result.documents, tree)
+    result.pages.update(index_files(result.documents, [m for doc in result.documents for m in mandates[doc.path]]))
     result.pages.update(site.browse_pages(tree))
     return tree
 
@@ -238,7 +247,8 @@ def _render_linked(i: int) -> tuple[str, str]:
     """Document i's final page, and the first word it lost ("" when none)."""
     shared = workers.SHARED
     doc = shared["docs"][i]
-    markdown = page.render_page(doc, shared["links"].cited_by.get(doc.path), shared["titles"])
+    panel = panel_html(doc, shared["mandates"][doc.path])
+    markdown = page.render_page(doc, shared["links"].cited_by.get(doc.path), shared["titles"], panel)
     # Checked again on purpose: the first check (at read time) keeps a bad document out
     # before others link to it; this one guards the published page against linking bugs.
     return markdown, conservation.first_difference(shared["words"][doc.path], conservation.page_words(markdown))

@@ -517,11 +517,16 @@ def cited_by_html(doc: Document, places: list[Place], titles: dict[str, str]) ->
     return f'<ul class="unp-cited-by unp-chrome">{"".join(items)}</ul>'
 
 
-def render_page(doc: Document, cited_by: list[Place] | None = None, titles: dict[str, str] | None = None) -> str:
-    """The whole Markdown page of one document."""
+def render_page(
+    doc: Document, cited_by: list[Place] | None = None, titles: dict[str, str] | None = None, panel: str = ""
+) -> str:
+    """The whole Markdown page of one document; `panel` (site chrome, e.g. the mandates panel) goes
+    under the header."""
     toc = contents(doc, bool(cited_by and titles))
     title = md_escape(display_title(doc)) + (_field_refs(doc, "title") if doc.meta.title else "")
     out = [front_matter(doc, toc), f"# {title}", header_html(doc, titles or ())]
+    if panel:
+        out.append(panel)
     for part in doc.parts:
         out.extend(part_md(doc, part))
     if doc.notes:
