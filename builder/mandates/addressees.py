@@ -124,7 +124,8 @@ _NAME = re.compile(rf"(?<![\w-])(?:{'|'.join(re.escape(n) for n in _NAMES)})(?![
 # Where the list of addressees ends: the infinitive, a qualifier, a relative clause.
 _END = re.compile(
     r"(?:,\s*|\s+)(?:to\s+(?=[a-z])|in (?:consultation|cooperation|collaboration|coordination|close|accordance|line|"
-    r"the|particular|order|their|its)\b|within\b|with\b|as\b|through\b|including\b|inter alia\b|where\b|when\b|"
+    r"the|particular|order|their|its)\b|within\b|with\b|as\b(?! well as)|through\b|including\b|inter alia\b|"
+    r"where\b|when\b|"
     r"that\b|which\b|who\b|whose\b|upon\b|under\b|at\b|during\b|from\b|if\b|by\b|in\s|while\b|"
     r"subject\b|pursuant\b|building\b|taking\b|bearing\b|consistent\b|drawing\b|using\b|together\b|"
     r"among\b|particularly\b|notably\b|especially\b|also\b|again\b|once\b|not\b)"
@@ -150,6 +151,15 @@ _TITLED = re.compile(
 # One capitalised word alone ("the Office", "the Commission") names no one for certain out of context.
 _BARE = re.compile(r"^[A-Z][a-z]+$")
 _MAX_WORDS = 14
+_ADJECTIVE = re.compile(r"^[a-z][a-z-]*$")
+# A known name and words that narrow it ("Member States of the Central Asian region", "all Member
+# States requesting exemption"): the known name.
+_QUALIFIED = re.compile(rf"^(?P<name>{_NAME.pattern}) (?:(?:of|in|from) (?:the )?[a-zA-Z]|[a-z])")
+# A name where a request says "that …" ("Demands that Israel cease …"): capitalised words only.
+PROPER_NAME = re.compile(
+    r"(?P<the>the\s+)?(?P<name>[A-Z][\w’'-]*(?:\s+(?:of|on|for|the|and|[A-Z][\w’'-]*))*)(?<!\sof)(?<!\son)(?<!\sfor)"
+    r"(?<!\sthe)(?<!\sand)(?=,|\s+[a-z])"
+)
 
 
 def kind_of(name: str) -> str:
@@ -169,6 +179,9 @@ def _normalize(piece: str) -> str:
         return ""
     if piece in _ALIAS:
         return _ALIAS[piece]
+    known = _QUALIFIED.match(piece)  # "Member States of the Central Asian region" → Member States
+    if known and known["name"] in _ALIAS:
+        return _ALIAS[known["name"]]
     if len(piece.split()) > _MAX_WORDS or _BARE.match(piece):
         return ""
     if _TITLED.match(piece) or (_PROPER.match(piece) and piece[:1].isupper()):
@@ -204,13 +217,20 @@ def addressees(text: str) -> tuple[list[str], int]:
             continue
         cuts += [m.start(), m.end()]
     cuts.append(len(head))
+    pieces = [head[start:stop] for start, stop in zip(cuts[::2], cuts[1::2], strict=False)]
+    seps = [head[stop:start] for stop, start in zip(cuts[1::2], cuts[2::2], strict=False)]
+    merged: list[str] = []
+    for i, piece in enumerate(pieces):
+        # "international and regional organizations": an adjective alone goes with what follows
+        if merged and _ADJECTIVE.match(_clean(merged[-1])) and "and" in seps[i - 1]:
+            merged[-1] += seps[i - 1] + piece
+        else:
+            merged.append(piece)
     out: list[str] = []
-    for start, stop in zip(cuts[::2], cuts[1::2], strict=False):
-        name = _normalize(head[start:stop])
-        if not name:
-            if out:  # a later piece that is no name ends the list ("…, as appropriate")
-                break
+    for i, piece in enumerate(merged):
+        name = _normalize(piece)
+        if not name and i == 0:  # the list must open with a name ("continued cooperation between …": none)
             return [], 0
-        if name not in out:
+        if name and name not in out:
             out.append(name)
-    return out, end
+    return out, end if out else 0

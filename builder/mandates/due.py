@@ -64,9 +64,10 @@ _SESSION = re.compile(
 _NEXT = re.compile(r"\b(?:at|to|during|for|before|by|in) its next (?:regular )?session\b", re.I)
 # The organ whose session it is: "to the Human Rights Council at its …", "the … session of the Commission".
 _OTHER_ORGAN = re.compile(
-    r"\b(?:the (?:Human Rights )?Council|the (?:\w+ )*Commission(?: on [\w ]+?)?|the Board"
-    r"|the (?!(?:First|Second|Third|Fourth|Fifth|Sixth) Committee)(?:\w+ )*Committee"
-    r"|the Conference(?: of (?:the )?(?:States )?Parties)?|the (?:\w+ )*Forum|the Meeting of (?:the )?States Parties"
+    r"\b(?:the (?:Human Rights )?Council|the (?:[A-Z]\w* )*Commission(?: on [\w ]+?)?|the Board"
+    r"|the (?!(?:First|Second|Third|Fourth|Fifth|Sixth) Committee)(?:[A-Z]\w* )*Committee"
+    r"|the Conference(?: of (?:the )?(?:States )?Parties)?|the (?:[A-Z]\w* )*Forum"
+    r"|the Meeting of (?:the )?States Parties"
     r"|the Assembly of States Parties|the Working Group|the Executive Board|the World Health Assembly"
     r"|the Governing Council|the Trade and Development Board|its (?:subsidiary|relevant) bodies)"
     r"(?:, [^,]{0,80},)? (?:at|during|for|by|before) (?:its|their) $",
@@ -91,6 +92,10 @@ _PERIOD = re.compile(
     r"|(?:at|during|to|in) its next (?:regular )?session)\b",
     re.I,
 )
+
+
+_YEAR = re.compile(r"\d{4}")
+_PERIOD_WORD = re.compile(r"ially|annual|every|each year|period|within|after|until|later than|next|basis")
 
 
 @dataclass
@@ -122,7 +127,8 @@ def due(text: str, session: int | None, date: tuple[int, ...] = ()) -> Due:
     ((year, month, day) or shorter; () when unknown)."""
     found = Due(text=[])
     sessions: list[int] = []
-    for m in _SESSION.finditer(text):
+    lower = text.lower()
+    for m in _SESSION.finditer(text) if "session" in lower else ():
         if m["special"]:
             continue
         value = ordinal_value(m["ord"])
@@ -135,14 +141,14 @@ def due(text: str, session: int | None, date: tuple[int, ...] = ()) -> Due:
         sessions.append(value)
         found.text.append(m.group(0))
     if not sessions and session is not None:
-        for m in _NEXT.finditer(text):
+        for m in _NEXT.finditer(text) if "next" in lower else ():
             start = m.start() + m.group(0).lower().index("its")
             if _OTHER_ORGAN.search(text[max(0, start - 200) : start] + "its "):
                 continue
             sessions.append(session + 1)
             break
     found.session = min(sessions) if sessions else None
-    for m in _DATE.finditer(text):
+    for m in _DATE.finditer(text) if _YEAR.search(text) else ():
         day = int(m["day"]) if m["day"] else None
         iso = (int(m["year"]), _ISO_MONTHS[m["month"]], day)
         if date and iso[:2] < tuple(date[:2]):
@@ -156,7 +162,7 @@ def due(text: str, session: int | None, date: tuple[int, ...] = ()) -> Due:
             continue
         found.text.append(m.group(0))
         break
-    for m in _PERIOD.finditer(text):
+    for m in _PERIOD.finditer(text) if _PERIOD_WORD.search(lower) else ():
         if m.group(0) not in found.text:
             found.text.append(m.group(0))
     return found

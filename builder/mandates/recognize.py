@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 
 from builder.linking.references import own_body
 from builder.mandates import verbs
-from builder.mandates.addressees import _ALIAS, _NAME, addressees, kind_of
+from builder.mandates.addressees import _ALIAS, _NAME, PROPER_NAME, addressees, kind_of
 from builder.mandates.due import Due, due
 from builder.model import Document, Paragraph
 from builder.render.page import date_parts
@@ -57,19 +57,25 @@ class Mandate:
 _LEAD = re.compile(r"^[“\"‘\s]*")
 # A later clause of the same paragraph: "…, and requests …", "…; and decides …", "…; requests …".
 _VERBS = "|".join(re.escape(v) for v in sorted(verbs.CLASS, key=len, reverse=True))
+_ASIDES = r"(?:in (?:this|that) (?:regard|context|respect),?\s+|to (?:this|that) end,?\s+)"
 _REQUESTS = "|".join(re.escape(v) for v, cls, _ in verbs.VERBS if cls != verbs.NONE)
 _CLAUSE = re.compile(
-    rf"(?:[,;]\s+and\s+|;\s+)(?={verbs.ADVERBS}(?:{_VERBS})\b)"
-    rf"|,\s+(?={verbs.ADVERBS}(?:{_REQUESTS})\s+(?:the|all|Member|States|relevant|to)\b)"  # "…, invites the President"
+    rf"(?:[,;]\s+and\s+|;\s+)(?:{_ASIDES})?(?={verbs.ADVERBS}(?:{_VERBS})\b)"
+    rf"|,\s+(?:{_ASIDES})?(?={verbs.ADVERBS}(?:{_REQUESTS})\s+(?:the\b|all\b|relevant\b|those\b|to\b|[A-Z]))"
 )
 _REPORT = re.compile(
-    r"\bto report\b|\breport (?:back|regularly|annually|biennially)\b"
+    r"(?<!how )\bto report\b|\breport (?:back|regularly|annually|biennially)\b"
     r"|\b(?:submit|present|prepare|produce|provide|transmit|issue)\w*\b[^;:]{0,150}?\breports?\b"
     r"|\binclude\b[^;:]{0,120}?\bin (?:his|her|its|their|the|a)\b[^;:]{0,60}?\breports?\b"
-    r"|\bto keep\b[^;:]{0,80}?\binformed\b|\bto brief\b",
+    r"|\bto keep\b[^;:]{0,80}?\binformed\b|\bto brief\b"
+    r"|\bto (?:present|submit|transmit)\b[^;:]{0,120}?\bto the (?:General )?Assembly\b",
     re.I,
 )
-_MEETING = re.compile(r"^(?:to )?(?:continue to )?(?:convene|hold|organize|host)\b", re.I)
+_MEETING = re.compile(
+    r"^(?:to )?(?:continue to )?(?:convene|hold|organize|host|observe|commemorate|celebrate|mark)\b", re.I
+)
+# A clause ending in ":" leads its sub-paragraphs, unless they are its exceptions ("provided that … for:").
+_EXCEPTIONS = re.compile(r"\b(?:provided that|except|exceptions?|as follows|reads|reading)\b[^:]*:\s*$")
 _BODY = re.compile(
     r"^(?:to )?(?:(?:establish|create|set up)\b[^;:]{0,60}?\b(?:body|office|mechanism|group|committee|commission|fund"
     r"|centre|council|panel|forum|platform|network|unit|post|mission|task force|trust fund|board|secretariat)s?\b"
@@ -169,9 +175,15 @@ def _request(verb: str, rest: str) -> tuple[list[str], str]:
     if " its " in verb:  # "reiterates its request that / for / to the Secretary-General …"
         rest = re.sub(r"^(?:to|for|upon|on)\s+", "", rest)
     that = _THAT_NAME.match(rest)
-    if that:  # "Recommends that the Secretary-General …": a name of the table only
+    if that:  # "Recommends that the Secretary-General …", "Demands that Israel …": a name, not a phrase
         m = _KNOWN.match(rest, that.end())
-        return ([_ALIAS[m["name"]]], rest[m.end() :].lstrip(" ,")) if m else ([], "")
+        if m:
+            return [_ALIAS[m["name"]]], rest[m.end() :].lstrip(" ,")
+        m = PROPER_NAME.match(rest, that.end())
+        # "that the Commission …" names no one for certain out of context; "that Israel …" does
+        if m and not (m["the"] and " " not in m["name"]) and len(m["name"].split()) <= 8:
+            return [m["name"]], rest[m.end() :].lstrip(" ,")
+        return [], ""
     names, end = addressees(rest)
     what = rest[end:].lstrip(" ,")
     if not names:
@@ -192,26 +204,39 @@ def _decision(verb: str, rest: str) -> str:
 
 
 def _paragraph(ctx: _Context, para: Paragraph) -> None:
+    """The mandates of one paragraph's clauses; sub-paragraphs with verbs of their own are read too."""
+    if not _clauses(ctx, para):
+        for child in para.children:
+            if verbs.VERB.match(_LEAD.sub("", child.content.text)):  # "(e) Calls upon States …"
+                _paragraph(ctx, child)
+
+
+def _clauses(ctx: _Context, para: Paragraph) -> bool:
+    """Mandates of the paragraph's clauses; True when its sub-paragraphs were read as their continuation."""
+    led = False
     for verb, clause, rest in clauses(para.content.text):
         cls = verbs.verb_class(verb)
         if cls == verbs.REQUEST:
             names, what = _request(verb, rest)
             if not names:
                 continue
-            lead = not what.strip(" .;:") or what.rstrip().endswith(":")
+            lead = not what.strip(" .;:") or (what.rstrip().endswith(":") and not _EXCEPTIONS.search(what))
             if lead and para.children:
                 _children(ctx, para.children, verb, names, None, clause)
+                led = True
                 continue
             _emit(ctx, para, verb, names, action_kind(what), clause, what, due(clause, ctx.session, ctx.date))
         elif cls == verbs.DECISION:
             if rest.strip().endswith(":") and para.children and verb in ("decides", "resolves"):
                 _children(ctx, para.children, verb, [ctx.organ], "decision", clause)
+                led = True
                 continue
             kind = _decision(verb, rest)
             if kind:
                 what = rest.strip()
                 what_kind = action_kind(what) if kind == verbs.OTHER and _REPORT.search(what) else kind
                 _emit(ctx, para, verb, [ctx.organ], what_kind, clause, what, due(clause, ctx.session, ctx.date))
+    return led
 
 
 def _children(

@@ -104,10 +104,12 @@ DECISION_ACTIONS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"^(?:also |further )?to (?:establish|create|set up)\b"), BODY),
     (re.compile(r"^(?:also |further )?to (?:extend|renew)\b"), BODY),
     (re.compile(r"^(?:also |further )?to (?:convene|hold|organize|proclaim|declare|observe|commemorate)\b"), MEETING),
+    (re.compile(r"^(?:also |further )?to designate\b.{0,60}\b(?:Day|Week|Year|Decade)\b"), MEETING),
     (re.compile(r"^(?:also |further )?to include\b.{0,80}\bprovisional agenda\b"), OTHER),
     (re.compile(r"^(?:also |further )?to (?:continue|resume) (?:its|the) consideration\b"), OTHER),
     (re.compile(r"^(?:also |further )?to (?:consider|review)\b.{0,200}\b(?:at|during) its\b"), OTHER),
-    (re.compile(r"^that the .{0,160}\bshall be (?:convened|held|organized)\b"), MEETING),
+    (re.compile(r"^that the .{0,160}\bshall (?:be (?:convened|held|organized)|resume|meet|convene|hold)\b"), MEETING),
+    (re.compile(r"^(?:also |further )?to invite\b.{0,160}\bto (?:present|submit) (?:an? )?(?:oral )?report"), REPORT),
 ]
 # "Proclaims 2026 the International Year of …" and "Establishes …" need no complement.
 BARE_DECISIONS = {"proclaims": MEETING, "establishes": BODY}
