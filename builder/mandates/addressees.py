@@ -85,6 +85,7 @@ ENTITIES: list[tuple[str, str, list[str]]] = [
         ["Commission on Crime Prevention and Criminal Justice"],
     ),
     ("Commission on Narcotic Drugs", UN, ["Commission on Narcotic Drugs"]),
+    ("United Nations", UN, ["United Nations", "Organization"]),
     ("United Nations system", UN, ["United Nations system", "organizations of the United Nations system"]),
     (
         "United Nations development system",
@@ -120,7 +121,10 @@ _QUALIFIERS = (
 _LEAD = re.compile(rf"^(?:{_QUALIFIERS}\s+)+")
 _TRAIL = re.compile(r"\s+(?:concerned|that have not yet done so|which have not yet done so|as appropriate)$")
 _NAMES = sorted(_ALIAS, key=len, reverse=True)
-_NAME = re.compile(rf"(?<![\w-])(?:{'|'.join(re.escape(n) for n in _NAMES)})(?![\w-])")
+# The first-letter lookahead lets the engine skip most positions before trying every name.
+_FIRST = "".join(sorted({n[0] for n in _NAMES}))
+_NAME = re.compile(rf"(?<![\w-])(?=[{_FIRST}])(?:{'|'.join(re.escape(n) for n in _NAMES)})(?![\w-])")
+_SPAN = 400  # characters after a verb where its addressees are looked for
 # Where the list of addressees ends: the infinitive, a qualifier, a relative clause.
 _END = re.compile(
     r"(?:,\s*|\s+)(?:to\s+(?=[a-z])|in (?:consultation|cooperation|collaboration|coordination|close|accordance|line|"
@@ -196,7 +200,8 @@ def addressees(text: str) -> tuple[list[str], int]:
     their list ends in `text`. ([], 0) when no addressee can be trusted."""
     text = text.lstrip()
     # Names first: their own "and", "of" and commas are not list separators.
-    names: list[tuple[int, int]] = [(m.start(), m.end()) for m in _NAME.finditer(text[:600])]
+    text = text[:_SPAN]
+    names: list[tuple[int, int]] = [(m.start(), m.end()) for m in _NAME.finditer(text)]
     end = len(text)
     pos = 0
     while True:

@@ -58,11 +58,21 @@ _LEAD = re.compile(r"^[“\"‘\s]*")
 # A later clause of the same paragraph: "…, and requests …", "…; and decides …", "…; requests …".
 _VERBS = "|".join(re.escape(v) for v in sorted(verbs.CLASS, key=len, reverse=True))
 _ASIDES = r"(?:in (?:this|that) (?:regard|context|respect),?\s+|to (?:this|that) end,?\s+)"
-_REQUESTS = "|".join(re.escape(v) for v, cls, _ in verbs.VERBS if cls != verbs.NONE)
+# One leading character class, so the regex engine skips quickly to each "," or ";".
 _CLAUSE = re.compile(
-    rf"(?:[,;]\s+and\s+|;\s+)(?:{_ASIDES})?(?={verbs.ADVERBS}(?:{_VERBS})\b)"
-    rf"|,\s+(?:{_ASIDES})?(?={verbs.ADVERBS}(?:{_REQUESTS})\s+(?:the\b|all\b|relevant\b|those\b|to\b|[A-Z]))"
+    rf"(?P<sep>[,;])\s+(?P<and>and\s+)?(?:{_ASIDES})?(?={verbs.ADVERBS}(?P<verb>{_VERBS})\b(?P<next>\s+\S+)?)"
 )
+_REQUEST_SET = frozenset(v for v, cls, _ in verbs.VERBS if cls != verbs.NONE)
+_NEXT_NAME = re.compile(r"\s+(?:the|all|relevant|those|to)\b|\s+[A-Z]")
+
+
+def _clause_start(m: re.Match[str]) -> bool:
+    """ "…; requests", "…, and requests" for any verb; "…, invites the President" for a request verb."""
+    if m["sep"] == ";" or m["and"]:
+        return True
+    return m["verb"] in _REQUEST_SET and bool(m["next"] and _NEXT_NAME.match(m["next"]))
+
+
 _REPORT = re.compile(
     r"(?<!how )\bto report\b|\breport (?:back|regularly|annually|biennially)\b"
     r"|\b(?:submit|present|prepare|produce|provide|transmit|issue)\w*\b[^;:]{0,150}?\breports?\b"
@@ -89,9 +99,17 @@ _INFINITIVE = re.compile(r",\s+to\s+[a-z]|\bto\s+(?!do so\b)[a-z]+\b")
 _ACTION = 240  # characters of the "what" a row keeps
 
 
+_REPORT_WORDS = re.compile(r"report|informed|brief|Assembly", re.I)
+
+
+def is_report(text: str) -> bool:
+    """The text asks for a report (a cheap word test first: most clauses name none)."""
+    return bool(_REPORT_WORDS.search(text) and _REPORT.search(text))
+
+
 def action_kind(what: str) -> str:
     """Report, meeting or event, establishment or extension, or other action, from what is asked."""
-    if _REPORT.search(what):
+    if is_report(what):
         return verbs.REPORT
     if _MEETING.search(what):
         return verbs.MEETING
@@ -127,7 +145,7 @@ def clauses(text: str) -> list[tuple[str, str, str]]:
     """(verb as written lower case, clause text from the verb, the rest after the verb) for every
     clause of an operative paragraph that opens with a verb of the table."""
     out = []
-    starts = [len(_LEAD.match(text).group(0))] + [m.end() for m in _CLAUSE.finditer(text)]
+    starts = [len(_LEAD.match(text).group(0))] + [m.end() for m in _CLAUSE.finditer(text) if _clause_start(m)]
     for i, start in enumerate(starts):
         stop = starts[i + 1] if i + 1 < len(starts) else len(text)
         clause = text[start:stop].rstrip(" ,;")
@@ -234,7 +252,7 @@ def _clauses(ctx: _Context, para: Paragraph) -> bool:
             kind = _decision(verb, rest)
             if kind:
                 what = rest.strip()
-                what_kind = action_kind(what) if kind == verbs.OTHER and _REPORT.search(what) else kind
+                what_kind = action_kind(what) if kind == verbs.OTHER and is_report(what) else kind
                 _emit(ctx, para, verb, [ctx.organ], what_kind, clause, what, due(clause, ctx.session, ctx.date))
     return led
 
@@ -258,7 +276,7 @@ def _children(
                 continue
         else:
             kind = action_kind(text) if action_kind(text) != verbs.OTHER else action_kind(lead)
-            if kind == verbs.REPORT and not _REPORT.search(text) and not _REPORT.search(lead.split(":")[-1] or lead):
+            if kind == verbs.REPORT and not is_report(text) and not is_report(lead.split(":")[-1] or lead):
                 kind = verbs.OTHER
         _emit(ctx, child, verb, names, kind, text, text, when)
 
