@@ -120,7 +120,7 @@ def test_addressees_are_normalized_and_split_but_names_stay_whole():
         "Secretary-General"
     ]
     assert addressees("Member States of the region to cooperate")[0] == ["Member States"]
-    assert addressees("Governments, international and regional organizations and other relevant stakeholders to")[
+    assert addressees("Governments, international and regional organizations and other relevant stakeholders to act")[
         0
     ] == ["States", "international and regional organizations", "stakeholders"]
     assert addressees("the Secretary- General to act")[0] == ["Secretary-General"]  # a hyphen broken at a line end

@@ -108,6 +108,9 @@ ENTITIES: list[tuple[str, str, list[str]]] = [
     ("regional organizations", OTHER, ["regional organizations", "regional and subregional organizations"]),
     ("international organizations", OTHER, ["international organizations"]),
     ("stakeholders", OTHER, ["stakeholders", "all stakeholders"]),
+    ("academia", OTHER, ["academia", "academic institutions", "the academic community", "academic community"]),
+    ("business community", OTHER, ["business community", "business sector"]),
+    ("scientific community", OTHER, ["scientific community"]),
     ("donors", OTHER, ["donors", "donor countries", "the donor community", "donor community"]),
 ]
 
@@ -127,7 +130,8 @@ _NAME = re.compile(rf"(?<![\w-])(?=[{_FIRST}])(?:{'|'.join(re.escape(n) for n in
 _SPAN = 400  # characters after a verb where its addressees are looked for
 # Where the list of addressees ends: the infinitive, a qualifier, a relative clause.
 _END = re.compile(
-    r"(?:,\s*|\s+)(?:to\s+(?=[a-z])|in (?:consultation|cooperation|collaboration|coordination|close|accordance|line|"
+    r"(?<!\bwell)(?:,\s*|\s+)(?:to\s+(?=[a-z])"
+    r"|in (?:consultation|cooperation|collaboration|coordination|close|accordance|line|"
     r"the|particular|order|their|its)\b|within\b|with\b|as\b(?! well as)|through\b|including\b|inter alia\b|"
     r"where\b|when\b|"
     r"that\b|which\b|who\b|whose\b|upon\b|under\b|at\b|during\b|from\b|if\b|by\b|in\s|while\b|"
@@ -143,9 +147,10 @@ _AGENTS = (
     "actors|stakeholders|partners|donors|members|countries|communities|leaders|defenders|offices|programmes|funds|"
     "commissions|committees|experts|groups|individuals|persons|banks|centres|operators|providers|companies|"
     "enterprises|businesses|associations|networks|parliaments|municipalities|governments|institutes|universities|"
-    "schools|media|Powers|missions|forums|teams|coordinators|officials|professionals|workers|practitioners"
+    "schools|media|Powers|missions|forums|teams|coordinators|officials|professionals|workers|practitioners|"
+    "observers|representatives|producers|users|owners|employers|unions|foundations"
 )
-_PLURAL = re.compile(rf"^(?:[A-Za-z][\w-]*\s+){{0,4}}(?:{_AGENTS})$")
+_PLURAL = re.compile(rf"^(?:[A-Za-z][\w-]*\s+){{0,4}}(?:{_AGENTS})(?:\s+(?:of|in|from)\s+[^,;:]{{1,60}})?$")
 # Titles whose lower-case remainder is part of the name ("the Special Rapporteur on the right to food").
 _TITLED = re.compile(
     r"^(?:Special Rapporteur|Special Representative|Independent Expert|Special Envoy|Working Group|Special Adviser|"
@@ -155,10 +160,15 @@ _TITLED = re.compile(
 # One capitalised word alone ("the Office", "the Commission") names no one for certain out of context.
 _BARE = re.compile(r"^[A-Z][a-z]+$")
 _MAX_WORDS = 14
+_SEPARATOR = re.compile(r",\s*(?:and\s+|or\s+|as well as\s+)?|\s+(?:and|or|as well as)\s+")
+_OF_SYSTEM = re.compile(r"^[a-z][\w ,-]* of the United Nations(?: development)? system$")
 _ADJECTIVE = re.compile(r"^[a-z][a-z-]*$")
 # A known name and words that narrow it ("Member States of the Central Asian region", "all Member
 # States requesting exemption"): the known name.
-_QUALIFIED = re.compile(rf"^(?P<name>{_NAME.pattern}) (?:(?:of|in|from) (?:the )?[a-zA-Z]|[a-z])")
+_QUALIFIED = re.compile(
+    rf"^(?P<name>{_NAME.pattern}) "
+    r"(?:(?:of|in|from) (?:the )?[a-zA-Z]|[a-z]+ing\b|(?:that|which|who|whose)\b|members of\b)"
+)
 # A name where a request says "that …" ("Demands that Israel cease …"): capitalised words only.
 PROPER_NAME = re.compile(
     r"(?P<the>the\s+)?(?P<name>[A-Z][\w’'-]*(?:\s+(?:of|on|for|the|and|[A-Z][\w’'-]*))*)(?<!\sof)(?<!\son)(?<!\sfor)"
@@ -183,6 +193,8 @@ def _normalize(piece: str) -> str:
         return ""
     if piece in _ALIAS:
         return _ALIAS[piece]
+    if _OF_SYSTEM.match(piece):  # "funds and programmes of the United Nations system"
+        return "United Nations development system" if "development" in piece else "United Nations system"
     known = _QUALIFIED.match(piece)  # "Member States of the Central Asian region" → Member States
     if known and known["name"] in _ALIAS:
         return _ALIAS[known["name"]]
@@ -217,7 +229,7 @@ def addressees(text: str) -> tuple[list[str], int]:
     head = text[:end]
     # Split the list at commas and "and"/"or" that are not inside a known name.
     cuts = [0]
-    for m in re.finditer(r",\s*(?:and\s+|or\s+)?|\s+(?:and|or|as well as)\s+", head):
+    for m in _SEPARATOR.finditer(head):
         if any(s <= m.start() < e for s, e in names):
             continue
         cuts += [m.start(), m.end()]
@@ -227,7 +239,8 @@ def addressees(text: str) -> tuple[list[str], int]:
     merged: list[str] = []
     for i, piece in enumerate(pieces):
         # "international and regional organizations": an adjective alone goes with what follows
-        if merged and _ADJECTIVE.match(_clean(merged[-1])) and "and" in seps[i - 1]:
+        last = _clean(merged[-1]) if merged else ""
+        if last and _ADJECTIVE.match(last) and not _PLURAL.match(last) and "and" in seps[i - 1]:
             merged[-1] += seps[i - 1] + piece
         else:
             merged.append(piece)
