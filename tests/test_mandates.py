@@ -126,7 +126,15 @@ def test_addressees_are_normalized_and_split_but_names_stay_whole():
     assert addressees("the Secretary- General to act")[0] == ["Secretary-General"]  # a hyphen broken at a line end
 
 
+def test_asides_between_commas_do_not_end_the_list():
+    assert addressees("all States and, where appropriate, relevant international organizations to implement")[0] == [
+        "States",
+        "international organizations",
+    ]
+
+
 def test_an_untrusted_addressee_gives_no_mandate():
+    assert _one("Encourages the collaboration of civil society organizations in the efforts of States;") == []
     assert _one("Urges continued efforts to end the conflict;") == []
     assert _one("Encourages the Office to continue its work;") == []  # which office, out of context?
     assert _one("Requests that interns be enlisted for the preparation of materials;") == []

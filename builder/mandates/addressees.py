@@ -127,6 +127,7 @@ _NAMES = sorted(_ALIAS, key=len, reverse=True)
 # The first-letter lookahead lets the engine skip most positions before trying every name.
 _FIRST = "".join(sorted({n[0] for n in _NAMES}))
 _NAME = re.compile(rf"(?<![\w-])(?=[{_FIRST}])(?:{'|'.join(re.escape(n) for n in _NAMES)})(?![\w-])")
+_ASIDE = re.compile(r",\s+(?:where|as|if|when) (?:appropriate|applicable|necessary|relevant),|,\s+in particular,")
 _SPAN = 400  # characters after a verb where its addressees are looked for
 # Where the list of addressees ends: the infinitive, a qualifier, a relative clause.
 _END = re.compile(
@@ -150,7 +151,12 @@ _AGENTS = (
     "schools|media|Powers|missions|forums|teams|coordinators|officials|professionals|workers|practitioners|"
     "observers|representatives|producers|users|owners|employers|unions|foundations"
 )
-_PLURAL = re.compile(rf"^(?:[A-Za-z][\w-]*\s+){{0,4}}(?:{_AGENTS})(?:\s+(?:of|in|from)\s+[^,;:]{{1,60}})?$")
+# Words before the agent noun qualify it ("national human rights institutions"); a function word there
+# means the phrase is about something else ("the collaboration of civil society organizations").
+_FUNCTION = r"(?:of|in|for|from|with|between|among|by|on|to|the|at|into)\b"
+_PLURAL = re.compile(
+    rf"^(?:(?!{_FUNCTION})[A-Za-z][\w-]*\s+){{0,4}}(?:{_AGENTS})(?:\s+(?:of|in|from)\s+[^,;:]{{1,60}})?$"
+)
 # Titles whose lower-case remainder is part of the name ("the Special Rapporteur on the right to food").
 _TITLED = re.compile(
     r"^(?:Special Rapporteur|Special Representative|Independent Expert|Special Envoy|Working Group|Special Adviser|"
@@ -183,7 +189,8 @@ def kind_of(name: str) -> str:
 
 def _clean(piece: str) -> str:
     piece = re.sub(r"(?<=\w)- (?=[A-Z])", "-", " ".join(piece.split()))  # "Secretary- General" across lines
-    return _TRAIL.sub("", _LEAD.sub("", piece.strip(" ,;:"))).strip()
+    piece = re.sub(r"\s+(?:and|or)$", "", piece.strip(" ,;:"))  # "States and, where appropriate, …"
+    return _TRAIL.sub("", _LEAD.sub("", piece)).strip()
 
 
 def _normalize(piece: str) -> str:
@@ -212,7 +219,8 @@ def addressees(text: str) -> tuple[list[str], int]:
     their list ends in `text`. ([], 0) when no addressee can be trusted."""
     text = text.lstrip()
     # Names first: their own "and", "of" and commas are not list separators.
-    text = text[:_SPAN]
+    # Asides between commas are blanked, offsets kept: "States and, where appropriate, relevant …"
+    text = _ASIDE.sub(lambda m: " " * len(m.group(0)), text[:_SPAN])
     names: list[tuple[int, int]] = [(m.start(), m.end()) for m in _NAME.finditer(text)]
     end = len(text)
     pos = 0

@@ -2,8 +2,10 @@
 
 The labels (`tests/data/mandates_labels.csv`) name a corpus file and a paragraph id, and say,
 as a reader wrote them, each clause's verb, addressees (`; ` between them), kind and due
-session; a paragraph with an empty verb asks no one to act. The corpus text itself is never
-stored with the labels. Each column is scored as a set of (file, paragraph, value) facts:
+session; a paragraph with an empty verb asks no one to act; `set` says whether the paragraph
+was read while the rules were written (`dev`) or drawn and labelled afterwards from other files
+(`holdout`). The corpus text itself is never stored with the labels. Each column is scored
+as a set of (file, paragraph, value) facts:
 precision is the share of the recognizer's facts that the labels hold, recall the share of
 the labels' facts the recognizer found. `mandate` scores the paragraphs found to hold one.
 """
