@@ -97,3 +97,19 @@ def test_reports_due_at_a_session_is_one_click(mpage):
     assert sorted(r.split()[0] for r in rows) == ["A/RES/99/5", "A/RES/99/6"]
     assert all("report" in r for r in rows)
     assert any("UNODC" in r for r in rows)
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("path", ["/mandates/?addressee=Secretary-General", "/A/RES/99/5/"])
+def test_no_serious_accessibility_violations(mpage, path):
+    from conftest import AXE
+    from test_site_quality import _axe
+
+    if not AXE.exists():
+        pytest.fail("axe-core is not installed (make test installs it)")
+    mpage.goto(path)
+    if path.startswith("/mandates/"):
+        mpage.wait_for_selector("[data-unp-ready]")
+    else:
+        mpage.locator("details.unp-mandates summary").click()
+    assert _axe(mpage) == []
