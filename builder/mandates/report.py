@@ -48,7 +48,8 @@ def report(sources: Path, cache: Path | None, runs: int, labels: Path) -> str:
     docs = [o.doc for o in outcomes if o.doc is not None]
     read_seconds = time.perf_counter() - started
     step, found = _timed(lambda: collect(docs), runs)
-    panels, _ = _timed(lambda: [panel_html(doc, found[doc.path]) for doc in docs], runs)
+    panels, html = _timed(lambda: [panel_html(doc, found[doc.path]) for doc in docs], runs)
+    panel_bytes = sum(len(x.encode()) for x in html)
     rows = [m for doc in docs for m in found[doc.path]]
     files_time, files = _timed(lambda: index_files(docs, rows), runs)
     groups = clauses(rows)
@@ -87,6 +88,8 @@ def report(sources: Path, cache: Path | None, runs: int, labels: Path) -> str:
         f"- `{INDEX_PAGE}`: {len(index):,} bytes ({len(gzip.compress(index)):,} gzipped)",
         f"- `{DATA_FILE}` (fetched by the page's script): {len(data):,} bytes ({len(gzip.compress(data)):,} gzipped)",
         f"- `data/mandates.csv`: {len(files['data/mandates.csv'].encode()):,} bytes",
+        f"- the panels on the document pages: {panel_bytes:,} bytes in all, "
+        f"{panel_bytes // max(1, len(docs)):,} a page on average",
         "",
         f"## Time the mandates step adds (CPU seconds, median of {runs})",
         "",
