@@ -266,7 +266,7 @@ def test_panel_and_index_escape_source_text():
     assert "<x>" not in page
     assert "?kind=report&amp;session=100" in page  # "Reports due at the 100th session", one click
     data = json.loads(data_json(docs, rows))
-    assert len(data["rows"]) == 2 and data["docs"][0] == ["A/RES/99/5", "A/RES/99/5/"]
+    assert len(data["rows"]) == 2 and data["docs"][0] == ["A/RES/99/5", "A/RES/99/5/", "adopted"]
 
 
 def test_the_panel_leaves_the_conservation_check_whole(tmp_path):

@@ -97,6 +97,8 @@ def test_reports_due_at_a_session_is_one_click(mpage):
     assert sorted(r.split()[0] for r in rows) == ["A/RES/99/5", "A/RES/99/6"]
     assert all("report" in r for r in rows)
     assert any("UNODC" in r for r in rows)
+    mpage.select_option("select[name=status]", "draft")  # both documents are adopted resolutions
+    assert _rows(mpage) == [] and "status=draft" in mpage.url
 
 
 @pytest.mark.browser

@@ -26,6 +26,7 @@ from builder.mandates import verbs
 from builder.mandates.recognize import Mandate
 from builder.model import Document
 from builder.render.html import attr, relative_href
+from builder.render.page import draft_kind, is_resolution
 
 INDEX_PAGE = "mandates/index.md"
 DATA_FILE = "mandates/mandates.json"
@@ -159,11 +160,19 @@ def data_json(docs: list[Document], mandates: list[Mandate]) -> str:
             ]
         )
     data = {
-        "docs": [[d.meta.symbol or d.meta.slug, d.path.removesuffix(".md") + "/"] for d in docs],
+        "docs": [[d.meta.symbol or d.meta.slug, d.path.removesuffix(".md") + "/", _status(d)] for d in docs],
         "names": list(names),
         "rows": rows,
     }
     return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+
+
+def _status(doc: Document) -> str:
+    """ "adopted" for an adopted resolution, "draft" for a draft (whose adopted text may also be in the
+    corpus: the filter keeps requests from being counted twice), "" for anything else."""
+    if is_resolution(doc):
+        return "adopted"
+    return "draft" if draft_kind(doc) or "/L." in doc.meta.symbol else ""
 
 
 def _row_html(m: Mandate, who: str) -> str:
@@ -198,6 +207,8 @@ def index_page(docs: list[Document], mandates: list[Mandate]) -> str:
         '<label>Addressee <select name="addressee"><option value="">any</option>' + options + "</select></label> "
         '<label>Kind <select name="kind"><option value="">any</option>' + kinds + "</select></label> "
         '<label>Due <select name="session"><option value="">any</option>' + due + "</select></label> "
+        '<label>Documents <select name="status"><option value="">all</option>'
+        '<option value="adopted">adopted resolutions</option><option value="draft">drafts</option></select></label> '
         '<label><input type="checkbox" name="open" value="1"> no review or end date</label> '
         '<label>Words <input type="search" name="q"></label>'
         "</form>"

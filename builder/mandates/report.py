@@ -24,6 +24,7 @@ from builder.build import read_all
 from builder.cache import ReadCache
 from builder.mandates import collect, evaluate, verbs
 from builder.mandates.pages import DATA_FILE, INDEX_PAGE, clauses, index_files, panel_html
+from builder.render.page import is_resolution
 from builder.sources import discover
 
 ROOT = Path(__file__).resolve().parent.parent.parent
@@ -65,9 +66,14 @@ def report(sources: Path, cache: Path | None, runs: int, labels: Path) -> str:
     kind_of = {m.addressee: m.addressee_kind for m in rows}
     out += [f"| {a} | {kind_of[a]} | {n} |" for a, n in Counter(m.addressee for m in rows).most_common(20)]
     reports = Counter(g[0].due_session for g in groups if g[0].kind == verbs.REPORT)
-    out += ["", "## Reports due by session (clauses)", "", "| session | reports |", "| --- | --- |"]
-    out += [f"| {s} | {reports[s]} |" for s in sorted((s for s in reports if s is not None), reverse=True)]
-    out.append(f"| none named | {reports[None]} |")
+    adopted_pages = {d.path for d in docs if is_resolution(d)}
+    adopted = Counter(g[0].due_session for g in groups if g[0].kind == verbs.REPORT and g[0].page in adopted_pages)
+    out += ["", "## Reports due by session (clauses)", "", "| session | reports | in adopted resolutions |"]
+    out.append("| --- | --- | --- |")
+    out += [
+        f"| {s} | {reports[s]} | {adopted[s]} |" for s in sorted((s for s in reports if s is not None), reverse=True)
+    ]
+    out.append(f"| none named | {reports[None]} | {adopted[None]} |")
     open_rows = sum(m.open_ended for m in rows)
     open_clauses = sum(g[0].open_ended for g in groups)
     repeats = sum(bool(g[0].repeats) for g in groups)

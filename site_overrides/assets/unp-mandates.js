@@ -8,7 +8,7 @@
 (function () {
   "use strict";
   var PAGE = 100;
-  var FIELDS = ["addressee", "kind", "session", "open", "q"];
+  var FIELDS = ["addressee", "kind", "session", "status", "open", "q"];
 
   function ordinal(n) {
     var s = n % 100 >= 10 && n % 100 <= 20 ? "th" : { 1: "st", 2: "nd", 3: "rd" }[n % 10] || "th";
@@ -62,6 +62,7 @@
     if (f.kind && names[row[5]] !== f.kind) return false;
     if (f.session && String(row[6]) !== f.session) return false;
     if (f.open && !row[9]) return false;
+    if (f.status && data.docs[row[0]][2] !== f.status) return false;
     if (words.length) {
       var doc = data.docs[row[0]];
       var hay = (doc[0] + " " + row[10] + " " + row[4].map(function (i) { return names[i]; }).join(" ")).toLowerCase();
@@ -113,6 +114,7 @@
         if (f.addressee) parts.push("addressed to " + f.addressee);
         if (f.kind) parts.push("kind: " + f.kind);
         if (f.session) parts.push("due at the " + ordinal(Number(f.session)) + " session");
+        if (f.status) parts.push(f.status === "adopted" ? "in adopted resolutions" : "in drafts");
         if (f.open) parts.push("no review or end date");
         if (f.q) parts.push("with “" + f.q + "”");
         status.textContent = rows.length + (rows.length === 1 ? " row" : " rows") +
