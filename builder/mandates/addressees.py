@@ -115,7 +115,7 @@ ENTITIES: list[tuple[str, str, list[str]]] = [
 ]
 
 KIND = {name: kind for name, kind, _ in ENTITIES}
-_ALIAS = {alias: name for name, _, aliases in ENTITIES for alias in aliases}
+ALIAS = {alias: name for name, _, aliases in ENTITIES for alias in aliases}
 # Words dropped before a name: they qualify, they do not name ("all relevant United Nations entities").
 _QUALIFIERS = (
     r"(?:the|all|those|these|relevant|other|concerned|interested|appropriate|competent|also|further|its|their|both"
@@ -123,10 +123,10 @@ _QUALIFIERS = (
 )
 _LEAD = re.compile(rf"^(?:{_QUALIFIERS}\s+)+")
 _TRAIL = re.compile(r"\s+(?:concerned|that have not yet done so|which have not yet done so|as appropriate)$")
-_NAMES = sorted(_ALIAS, key=len, reverse=True)
+_NAMES = sorted(ALIAS, key=len, reverse=True)
 # The first-letter lookahead lets the engine skip most positions before trying every name.
 _FIRST = "".join(sorted({n[0] for n in _NAMES}))
-_NAME = re.compile(rf"(?<![\w-])(?=[{_FIRST}])(?:{'|'.join(re.escape(n) for n in _NAMES)})(?![\w-])")
+NAME = re.compile(rf"(?<![\w-])(?=[{_FIRST}])(?:{'|'.join(re.escape(n) for n in _NAMES)})(?![\w-])")
 _ASIDE = re.compile(r",\s+(?:where|as|if|when) (?:appropriate|applicable|necessary|relevant),|,\s+in particular,")
 _SPAN = 400  # characters after a verb where its addressees are looked for
 # Where the list of addressees ends: the infinitive, a qualifier, a relative clause.
@@ -172,7 +172,7 @@ _ADJECTIVE = re.compile(r"^[a-z][a-z-]*$")
 # A known name and words that narrow it ("Member States of the Central Asian region", "all Member
 # States requesting exemption"): the known name.
 _QUALIFIED = re.compile(
-    rf"^(?P<name>{_NAME.pattern}) "
+    rf"^(?P<name>{NAME.pattern}) "
     r"(?:(?:of|in|from) (?:the )?[a-zA-Z]|[a-z]+ing\b|(?:that|which|who|whose)\b|members of\b)"
 )
 # A name where a request says "that …" ("Demands that Israel cease …"): capitalised words only.
@@ -198,13 +198,13 @@ def _normalize(piece: str) -> str:
     piece = _clean(piece)
     if not piece:
         return ""
-    if piece in _ALIAS:
-        return _ALIAS[piece]
+    if piece in ALIAS:
+        return ALIAS[piece]
     if _OF_SYSTEM.match(piece):  # "funds and programmes of the United Nations system"
         return "United Nations development system" if "development" in piece else "United Nations system"
     known = _QUALIFIED.match(piece)  # "Member States of the Central Asian region" → Member States
-    if known and known["name"] in _ALIAS:
-        return _ALIAS[known["name"]]
+    if known and known["name"] in ALIAS:
+        return ALIAS[known["name"]]
     if len(piece.split()) > _MAX_WORDS or _BARE.match(piece):
         return ""
     if _TITLED.match(piece) or (_PROPER.match(piece) and piece[:1].isupper()):
@@ -221,7 +221,7 @@ def addressees(text: str) -> tuple[list[str], int]:
     # Names first: their own "and", "of" and commas are not list separators.
     # Asides between commas are blanked, offsets kept: "States and, where appropriate, relevant …"
     text = _ASIDE.sub(lambda m: " " * len(m.group(0)), text[:_SPAN])
-    names: list[tuple[int, int]] = [(m.start(), m.end()) for m in _NAME.finditer(text)]
+    names: list[tuple[int, int]] = [(m.start(), m.end()) for m in NAME.finditer(text)]
     end = len(text)
     pos = 0
     while True:

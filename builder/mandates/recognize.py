@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 
 from builder.linking.references import own_body
 from builder.mandates import verbs
-from builder.mandates.addressees import _ALIAS, _NAME, PROPER_NAME, addressees, kind_of
+from builder.mandates.addressees import ALIAS, NAME, PROPER_NAME, addressees, kind_of
 from builder.mandates.due import Due, due
 from builder.model import Document, Paragraph
 from builder.render.page import date_parts
@@ -93,7 +93,7 @@ _BODY = re.compile(
     re.I,
 )
 _THAT_NAME = re.compile(r"^\s*(?:that|for)\s+")
-_KNOWN = re.compile(rf"(?:(?:the|all)\s+)?(?P<name>{_NAME.pattern})")
+_KNOWN = re.compile(rf"(?:(?:the|all)\s+)?(?P<name>{NAME.pattern})")
 _ASIDE = re.compile(r"^,[^,]{1,80},\s*")  # "Encourages, in this regard, States to …"
 _INFINITIVE = re.compile(r",\s+to\s+[a-z]|\bto\s+(?!do so\b)[a-z]+\b")
 _ACTION = 240  # characters of the "what" a row keeps
@@ -196,7 +196,7 @@ def _request(verb: str, rest: str) -> tuple[list[str], str]:
     if that:  # "Recommends that the Secretary-General …", "Demands that Israel …": a name, not a phrase
         m = _KNOWN.match(rest, that.end())
         if m:
-            return [_ALIAS[m["name"]]], rest[m.end() :].lstrip(" ,")
+            return [ALIAS[m["name"]]], rest[m.end() :].lstrip(" ,")
         m = PROPER_NAME.match(rest, that.end())
         # "that the Commission …" names no one for certain out of context; "that Israel …" does
         if m and not (m["the"] and " " not in m["name"]) and len(m["name"].split()) <= 8:
