@@ -34,6 +34,7 @@ CSV_FILE = "data/mandates.csv"
 CSV_COLUMNS = ["symbol", "paragraph_id", "verb", "addressee", "kind", "due_session", "due_date", "text"]
 FIRST_ROWS = 50  # rows the index page renders on the server, before its script loads the rest
 _JSON_ACTION = 160  # characters of what is asked, in the index data
+_PANEL = 140  # and on a document's panel: MkDocs parses every page's HTML, so the panel stays small
 
 
 def _ordinal(n: int) -> str:
@@ -87,8 +88,7 @@ def panel_html(doc: Document, mandates: list[Mandate]) -> str:
         items.append(
             f'<li data-kind="{attr(m.kind)}"><a class="unp-m-para" href="#{attr(m.paragraph_id)}">'
             f"{escape(within_document(m.citation) or m.paragraph_id)}</a> "
-            f'<span class="unp-m-who">{escape(who)}</span> · <span class="unp-m-verb">{escape(m.verb)}</span> · '
-            f'<span class="unp-m-what">{escape(m.action)}</span>'
+            f'<span class="unp-m-who">{escape(who)}</span> · {escape(m.verb)} · {escape(_short(m.action, _PANEL))}'
             f' · <span class="unp-m-kind">{escape(m.kind)}</span>'
             + (f' · <span class="unp-m-due">due {escape(due)}</span>' if due else "")
             + _repeat_links(doc.path, m)
@@ -122,10 +122,12 @@ def csv_text(mandates: list[Mandate]) -> str:
     return out.getvalue()
 
 
-def _short(text: str) -> str:
-    if len(text) <= _JSON_ACTION:
+def _short(text: str, size: int = 0) -> str:
+    """`text` cut at a word to at most `size` characters (the index data's length by default), with "…"."""
+    size = size or _JSON_ACTION
+    if len(text) <= size:
         return text
-    return text[: _JSON_ACTION - 1].rsplit(" ", 1)[0].rstrip(" ,;:") + "…"
+    return text[: size - 1].rsplit(" ", 1)[0].rstrip(" ,;:") + "…"
 
 
 def data_json(docs: list[Document], mandates: list[Mandate]) -> str:
