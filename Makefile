@@ -77,6 +77,12 @@ SAMPLE ?= 0
 agreed: $(VENV)/.installed
 	$(BIN)/python -m benchmarks.agreed_bench $(SOURCES) --sample $(SAMPLE)
 
+# Mandates (issue 21): found by kind and addressee, reports due by session, no review or end clause,
+# the index's weight, the time the step adds, precision/recall on tests/data/mandates_labels.csv.
+.PHONY: mandates
+mandates: $(VENV)/.installed
+	$(BIN)/python -m builder.mandates.report --sources $(SOURCES)
+
 # Same document, every form: extract the PDFs' text with each tool into SCRATCH (once, ~10 min), then
 # compare the ids and words read from each form, and from the PDFs themselves, with the reference text
 # (benchmarks/forms.py; FORMS_FLAGS="--show 3 --json forms.json" prints worked examples).

@@ -26,12 +26,15 @@ from builder.errors import Diagnostics, InputError, Place, Warning_
 from builder.linking.corpus import DocumentLinks, Links, corpus_index, link_one, merge_links
 from builder.linking.discovery import conflict_warnings, discover_instruments
 from builder.linking.instruments import REGISTRY_FILE, Registry, load_registry
+from builder.mandates import NAV_ENTRY, collect, document_mandates
+from builder.mandates.pages import index_files, panel_html
+from builder.mandates.recognize import Mandate
 from builder.model import Document
 from builder.reading import read_document
 from builder.render import page, site
+from builder.render.agreed import PageAgreed, agreed_files
 from builder.render.engine_config import PROJECT_CONFIG, folder_page, write_config
 from builder.render.glossary import glossary_pages
-from builder.render.agreed import PageAgreed, agreed_files
 from builder.search.files import search_files
 from builder.search.records import paragraph_terms
 from builder.similarity.stage import Agreed, agreed_language
@@ -45,6 +48,7 @@ class BuildResult:
     warnings: list[Warning_] = field(default_factory=list)
     pages: dict[str, str] = field(default_factory=dict)
     data: dict[str, bytes] = field(default_factory=dict)  # open data files (builder.data), by path under docs/
+    mandates: dict[str, list[Mandate]] = field(default_factory=dict)  # page → its mandates (builder.mandates)
     links: Links | None = None
     cache_hits: int = 0
     links_checked: int = 0  # internal links the builder checked (builder.linkcheck)
@@ -214,7 +218,8 @@ def build(
         nav = _render(result, corpus, lap, search_later)
         lap = time.perf_counter()
         titles = {doc.path: page.cite_name(doc) for doc in result.documents}
-        result.data = data_files(result.documents, result.links, titles)
+        mandates = {doc.path: document_mandates(doc, result.mandates.get(doc.path, [])) for doc in result.documents}
+        result.data = data_files(result.documents, result.links, titles, mandates)
         lap = result.lap("open data", lap)
         sources = {doc.path: doc.meta.source for doc in result.documents}
         dangling, result.links_checked = linkcheck.check(result.pages, out / "docs", sources)
@@ -276,6 +281,7 @@ class Corpus:
     cache: BuildCache
     registry_key: str = ""
     link_keys: dict[str, str] = field(default_factory=dict)  # page → digest of its links
+    panels: dict[str, str] = field(default_factory=dict)  # page → its mandates panel (builder.mandates)
 
     def __post_init__(self) -> None:
         self.registry_key = value_digest(repr(self.registry.instruments))
@@ -296,6 +302,9 @@ def _render(result: BuildResult, corpus: Corpus, lap: float, search_later: bool)
         titles = {doc.path: page.cite_name(doc) for doc in result.documents}
         agreed = agreed_language(result.documents, titles, corpus.cache.folder)  # precedents, related documents
         lap = result.lap("agreed language", lap)
+        mandates = collect(result.documents)
+        corpus.panels = {doc.path: panel_html(doc, mandates[doc.path]) for doc in result.documents}
+        lap = result.lap("mandates", lap)
         failed = _render_documents(result, links, titles, corpus, agreed, search_later)
         lap = result.lap("render, check and index", lap)
         if not failed:
@@ -303,9 +312,14 @@ def _render(result: BuildResult, corpus: Corpus, lap: float, search_later: bool)
         result.documents = [doc for doc in result.documents if doc.path not in failed]
         result.pages.clear()
     result.links = links
-    with workers.sharing(docs=result.documents, titles=titles, agreed=agreed), workers.pool(len(result.documents)) as pool:
+    with (
+        workers.sharing(docs=result.documents, titles=titles, agreed=agreed),
+        workers.pool(len(result.documents)) as pool,
+    ):
         result.pages.update(agreed_files(pool))  # precedents files, pre-built comparisons
     lap = result.lap("agreed language files", lap)
+    result.mandates = mandates
+    result.pages.update(index_files(result.documents, [m for doc in result.documents for m in mandates[doc.path]]))
     nav = _corpus_pages(result, links, titles, corpus)
     result.lap("corpus pages", lap)
     return nav
@@ -343,7 +357,8 @@ def _make_corpus_pages(
     pages["index.md"] = site.home_page(docs, tree)
     pages.update(site.browse_pages(tree))
     nav = site.nav(tree, glossary=bool(registry.instruments))
-    nav.insert(1 + bool(registry.instruments), {"Open data": DATA_PAGE})  # after Home and the Glossary
+    nav.insert(1 + bool(registry.instruments), NAV_ENTRY)  # the mandates index, after Home and the Glossary
+    nav.insert(2 + bool(registry.instruments), {"Open data": DATA_PAGE})
     return pages, nav
 
 
@@ -417,7 +432,7 @@ def _render_documents(
     search = corpus.cache.search.get(search_key)
     shared = workers.sharing(
         docs=[docs[i] for i in todo], links=links, titles=titles, words=corpus.words, terms=corpus.terms,
-        all_docs=docs, agreed=agreed,
+        all_docs=docs, agreed=agreed, panels=corpus.panels,
     )  # fmt: skip
     with shared, workers.pool(len(todo)) as pool:
         searching = pool.submit(_search_files) if pool and search is None and not search_later else None
@@ -457,6 +472,7 @@ def _page_key(doc: Document, links: Links, titles: dict[str, str], corpus: Corpu
         value_digest([(p, titles[p]) for p in citing]),
         page.adopted_page(doc, titles),
         value_digest((shown.header(), shown.related_html(), [shown.paragraph(a) for a in shown.found])),
+        corpus.panels[doc.path],
     )
 
 
@@ -466,7 +482,8 @@ def _render_linked(i: int) -> tuple[str, str]:
     shared = workers.SHARED
     doc = shared["docs"][i]
     agreed = PageAgreed(shared["agreed"].corpus, doc.path, shared["agreed"].compared)
-    markdown = page.render_page(doc, shared["links"].cited_by.get(doc.path), shared["titles"], agreed)
+    panel = shared["panels"][doc.path]
+    markdown = page.render_page(doc, shared["links"].cited_by.get(doc.path), shared["titles"], agreed, panel)
     return markdown, conservation.first_difference(shared["words"][doc.path], conservation.page_words(markdown))
 
 

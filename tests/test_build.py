@@ -27,8 +27,13 @@ def test_pages_live_at_symbol_or_slug(tmp_path):
 def test_navigation_is_grouped_by_body_then_session(tmp_path):
     build(SOURCES, tmp_path)
     nav = load(tmp_path / "mkdocs.yml")["nav"]  # the engine config the builder wrote
-    assert nav[:3] == [{"Home": "index.md"}, {"Glossary": "glossary/index.md"}, {"Open data": "data/index.md"}]
-    bodies = {next(iter(entry)): next(iter(entry.values())) for entry in nav[3:]}
+    assert nav[:4] == [
+        {"Home": "index.md"},
+        {"Glossary": "glossary/index.md"},
+        {"Mandates": "mandates/index.md"},
+        {"Open data": "data/index.md"},
+    ]
+    bodies = {next(iter(entry)): next(iter(entry.values())) for entry in nav[4:]}
     assert sorted(bodies) == ["Economic and Social Council", "General Assembly"]
     ga = bodies["General Assembly"]
     assert ga[0] == "browse/general-assembly/index.md"

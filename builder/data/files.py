@@ -28,10 +28,15 @@ def dumps(data: dict) -> bytes:
     return (json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n").encode("utf-8")
 
 
-def document_files(doc: Document, links: Links | None, titles: dict[str, str]) -> tuple[dict, dict[str, bytes]]:
-    """One document's data (as a dict) and its files, by path under the docs folder."""
+def document_files(
+    doc: Document, links: Links | None, titles: dict[str, str], mandates: list[dict] | None = None
+) -> tuple[dict, dict[str, bytes]]:
+    """One document's data (as a dict) and its files, by path under the docs folder; `mandates`
+    (`builder.mandates.document_mandates`) go in as the `mandates` key."""
     trees = part_trees(doc)
     data = document_data(doc, links, titles, trees)
+    if mandates is not None:
+        data["mandates"] = mandates
     folder = url_dir(doc.path)
     files = {folder + JSON_FILE: dumps(data)}
     if has_akn(doc):
@@ -42,12 +47,16 @@ def document_files(doc: Document, links: Links | None, titles: dict[str, str]) -
 
 def _one(i: int) -> tuple[dict, dict[str, bytes]]:
     shared = workers.SHARED
-    return document_files(shared["docs"][i], shared["links"], shared["titles"])
+    doc = shared["docs"][i]
+    return document_files(doc, shared["links"], shared["titles"], shared["mandates"].get(doc.path))
 
 
-def data_files(docs: list[Document], links: Links | None, titles: dict[str, str]) -> dict[str, bytes]:
+def data_files(
+    docs: list[Document], links: Links | None, titles: dict[str, str], mandates: dict[str, list[dict]] | None = None
+) -> dict[str, bytes]:
     """Every document's files and the corpus downloads, on forked workers at corpus scale."""
-    with workers.sharing(docs=docs, links=links, titles=titles), workers.pool(len(docs)) as pool:
+    shared = workers.sharing(docs=docs, links=links, titles=titles, mandates=mandates or {})
+    with shared, workers.pool(len(docs)) as pool:
         done = workers.run(pool, _one, len(docs))
     out: dict[str, bytes] = {}
     for _, files in done:

@@ -530,8 +530,10 @@ def render_page(
     cited_by: list[Place] | None = None,
     titles: dict[str, str] | None = None,
     agreed: PageAgreed | None = None,
+    panel: str = "",
 ) -> str:
-    """The whole Markdown page of one document; `agreed` adds its agreed language (issue 19)."""
+    """The whole Markdown page of one document; `agreed` adds its agreed language (issue 19), `panel`
+    (site chrome: the mandates panel, issue 21) goes under the header."""
     toc = contents(doc, bool(cited_by and titles))
     if agreed and agreed.related():
         toc.append({"title": "Related documents", "url": "#related"})
@@ -539,6 +541,8 @@ def render_page(
     out = [front_matter(doc, toc), "", header_html(doc, titles or ())]
     if agreed and agreed.header():
         out.append(agreed.header())
+    if panel:
+        out.append(panel)
     for part in doc.parts:
         out.extend(part_md(doc, part, agreed))
     if doc.notes:

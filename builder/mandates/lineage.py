@@ -1,0 +1,90 @@
+"""Lineage where the text states it: the earlier resolutions of a document's series, and the
+requests a mandate repeats.
+
+A document's series is what its preamble recalls of its own organ ("Recalling its resolution
+79/154 of …", "Reaffirming its resolutions 77/201 and 78/190"): those resolutions, latest
+first. A mandate repeats a request made before when a resolution of its series that the
+site has holds a mandate to the same addressee, of the same kind, asking much the same
+(at least `SIMILAR` of the words of the shorter request are shared). Nothing is inferred
+beyond what the preamble names.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+
+from builder.linking.corpus import official_symbols
+from builder.linking.references import find_references
+from builder.mandates.recognize import Mandate, organ
+from builder.model import Document
+
+SIMILAR = 0.6
+_RECALLS = re.compile(r"^[“\"]?(?:(?:Also|Further|Once again)\s+)?(?:Recalling|Reaffirming)\b", re.I)
+_OWN = re.compile(r"\bits (?:own )?resolutions?\b")
+_WORD = re.compile(r"[a-z]{3,}")
+_STOP = frozenset(
+    {"the", "and", "for", "with", "its", "his", "her", "their", "that", "this", "which", "from", "have", "has"}
+    | {"been", "all", "also", "further", "including", "within", "present", "resolution", "assembly", "general"}
+    | {"session"}
+)
+
+
+def series(doc: Document) -> list[str]:
+    """The organ's own resolutions the preamble recalls, latest first (the document itself left out)."""
+    body = organ(doc)
+    own = set(official_symbols(doc))
+    found: dict[str, None] = {}
+    for para in doc.paragraphs():
+        if para.kind != "preamble" or not _RECALLS.match(para.content.text) or not _OWN.search(para.content.text):
+            continue
+        for ref in find_references(para.content.text, body):
+            if ref.symbol and "/RES/" in ref.symbol and ref.symbol not in own:
+                found[ref.symbol] = None
+    return sorted(found, key=_order, reverse=True)
+
+
+def _order(symbol: str) -> tuple:
+    return tuple(int(n) if n.isdigit() else 0 for n in re.findall(r"\d+", symbol))
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(w for w in _WORD.findall(text.lower()) if w not in _STOP)
+
+
+def link(docs: list[Document], mandates: dict[str, list[Mandate]]) -> None:
+    """Fill each mandate's `series` and `repeats` (`mandates` is page → its mandates)."""
+    by_symbol: dict[str, Document] = {}
+    for doc in docs:
+        for symbol in official_symbols(doc):
+            by_symbol.setdefault(symbol, doc)
+    index: dict[str, dict[tuple[str, str], list[tuple[Mandate, frozenset[str]]]]] = {}
+    for page, found in mandates.items():
+        keyed: dict[tuple[str, str], list] = defaultdict(list)
+        for m in found:
+            keyed[(m.addressee, m.kind)].append((m, _words(m.action)))
+        index[page] = keyed
+    for doc in docs:
+        earlier = series(doc)
+        if not earlier:
+            continue
+        pages = [by_symbol[s].path for s in earlier if s in by_symbol and by_symbol[s].path != doc.path]
+        for m in mandates.get(doc.path, []):
+            m.series = earlier
+            words = _words(m.action)
+            for page in pages:
+                best = _best(words, index.get(page, {}).get((m.addressee, m.kind), []))
+                if best is not None:
+                    m.repeats.append({"symbol": best.symbol, "page": best.page, "paragraph_id": best.paragraph_id})
+
+
+def _best(words: frozenset[str], candidates: list[tuple[Mandate, frozenset[str]]]) -> Mandate | None:
+    best, score = None, SIMILAR
+    for other, theirs in candidates:
+        small = min(len(words), len(theirs))
+        if not small:
+            continue
+        share = len(words & theirs) / small
+        if share >= score and (best is None or share > score):
+            best, score = other, share
+    return best
