@@ -222,7 +222,9 @@ def build(
         result.data = data_files(result.documents, result.links, titles, mandates)
         lap = result.lap("open data", lap)
         sources = {doc.path: doc.meta.source for doc in result.documents}
-        dangling, result.links_checked = linkcheck.check(result.pages, out / "docs", sources)
+        dangling, result.links_checked = linkcheck.check(
+            result.pages | dict.fromkeys(result.data, ""), out / "docs", sources
+        )
         result.errors.extend(dangling)
         lap = result.lap("check links", lap)
         result.written = write_tree(out / "docs", {**result.pages, **result.data}, cache.written)

@@ -40,6 +40,7 @@ _TOC_URL = re.compile(r"\burl: '?(#[^'\s,}]*)")
 _TOC_NUMBERS = re.compile(r"\bnumbers: '([^']*)'")
 _FRONT_MATTER = re.compile(r"\A---\n.*?\n---\n", re.S)
 SEARCH_INDEX = "search/index.json"
+RECORDS = "search/r/"  # the result records: what each search result shows and opens
 
 
 @dataclass(frozen=True)
@@ -125,14 +126,23 @@ def _problem(page: str, link: str, served: bool, pages: dict[str, str], ids: dic
 
 def _search_urls(pages: dict[str, str]) -> Iterator[tuple[str, str]]:
     """(file, address) of what search results open: each document, each of its paragraphs,
-    each glossary entry; addresses are relative to the site root, as the browser opens them."""
-    index = json.loads(pages[SEARCH_INDEX])
-    for number, entry in enumerate(index.get("documents", [])):
-        yield SEARCH_INDEX, entry[0]
-        name = f"search/p/{number}.json"
-        if name in pages:
-            yield from ((name, f"{entry[0]}#{p[0]}") for p in json.loads(pages[name]) if p[0])
-    yield from ((SEARCH_INDEX, entry[1]) for entry in index.get("glossary", []))
+    each glossary entry (`builder.search.files`: the result records, `search/r/<n>.json`);
+    addresses are relative to the site root, as the browser opens them."""
+    from builder.search.records import (
+        GLOSSARY,
+        PARAGRAPH,
+    )  # here: the records module renders, and rendering uses this one
+
+    for name in sorted(p for p in pages if p.startswith(RECORDS)):
+        chunk = json.loads(pages[name])
+        for record in chunk["records"]:
+            if record[0] == GLOSSARY:
+                yield name, record[1]
+                continue
+            url = chunk["docs"][str(record[1])][0]
+            yield name, url
+            if record[0] == PARAGRAPH:
+                yield name, f"{url}#{record[2]}"
 
 
 def dangling(pages: dict[str, str]) -> tuple[list[Dangling], int]:
