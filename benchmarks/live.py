@@ -28,10 +28,12 @@ import urllib.request
 from pathlib import Path
 
 from benchmarks.search_bench import CHROMIUM, CHROMIUM_ARGS
-from benchmarks.site_config import ROOT, mkdocs_config
+from benchmarks.site_config import mkdocs_config
 
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1700000000"}
 _OPERATIVE = re.compile(r"^\s*1\.\s+(\w+)", re.MULTILINE)
+
+ROOT = Path(__file__).resolve().parent.parent
 
 
 def _free_port() -> int:

@@ -18,6 +18,7 @@ from builder.data.files import data_files
 from builder.data.ids import eids
 from builder.linking.corpus import link_corpus
 from builder.linking.instruments import load_registry
+from builder.mandates import document_mandates
 from builder.model import Metadata
 
 jsonschema = pytest.importorskip("jsonschema")
@@ -210,7 +211,8 @@ def test_the_archive_holds_every_document_json_deterministically(linked):
 
 
 def test_a_rebuild_gives_the_same_bytes(linked):
-    again = data_files(linked.documents, linked.links, {d.path: t for d, t in _titles(linked)})
+    mandates = {d.path: document_mandates(d, linked.mandates[d.path]) for d in linked.documents}
+    again = data_files(linked.documents, linked.links, {d.path: t for d, t in _titles(linked)}, mandates)
     assert again.keys() == linked.data.keys()
     assert [k for k in again if again[k] != linked.data[k]] == []
 
@@ -234,7 +236,7 @@ def test_the_files_are_written_beside_the_page(tmp_path):
     page = (docs / "data/index.md").read_text(encoding="utf-8")
     for name in ("documents.json", "paragraphs.csv", "documents.zip", "document.schema.json"):
         assert f"[{name}]({name})" in page
-    nav = (tmp_path / "build/nav.yml").read_text(encoding="utf-8")
+    nav = (tmp_path / "build/mkdocs.yml").read_text(encoding="utf-8")  # the engine config, nav included
     assert "Open data: data/index.md" in nav
 
 
