@@ -205,7 +205,10 @@ def corpus_search(tmp_path_factory) -> SearchFiles:
 
 @pytest.mark.parametrize("query", list(CORPUS_CASES))
 def test_corpus_queries_put_the_expected_result_first(corpus_search, query):
-    assert _first(corpus_search, query) == CORPUS_CASES[query]
+    first, expected = _first(corpus_search, query), CORPUS_CASES[query]
+    if "#" not in expected:  # a document expected: the document, or a paragraph of it, comes first
+        first = first.split("#")[0]
+    assert first == expected
 
 
 def test_words_and_terms_agree_with_the_index_module():
