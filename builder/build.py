@@ -37,7 +37,7 @@ from builder.render.engine_config import PROJECT_CONFIG, folder_page, write_conf
 from builder.render.glossary import glossary_pages
 from builder.search.files import search_files
 from builder.search.records import paragraph_terms
-from builder.similarity.stage import Agreed, agreed_language
+from builder.similarity.stage import agreed_language
 from builder.sources import NO_SOURCES, Source, discover, load_metadata, page_path
 
 
@@ -284,6 +284,7 @@ class Corpus:
     registry_key: str = ""
     link_keys: dict[str, str] = field(default_factory=dict)  # page → digest of its links
     panels: dict[str, str] = field(default_factory=dict)  # page → its mandates panel (builder.mandates)
+    agreed: dict[str, PageAgreed] = field(default_factory=dict)  # page → its agreed language, made once
 
     def __post_init__(self) -> None:
         self.registry_key = value_digest(repr(self.registry.instruments))
@@ -303,11 +304,12 @@ def _render(result: BuildResult, corpus: Corpus, lap: float, search_later: bool)
         lap = result.lap("link", lap)
         titles = {doc.path: page.cite_name(doc) for doc in result.documents}
         agreed = agreed_language(result.documents, titles, corpus.cache.folder)  # precedents, related documents
+        corpus.agreed = {doc.path: PageAgreed(agreed.corpus, doc.path, agreed.compared) for doc in result.documents}
         lap = result.lap("agreed language", lap)
         mandates = collect(result.documents)
         corpus.panels = {doc.path: panel_html(doc, mandates[doc.path]) for doc in result.documents}
         lap = result.lap("mandates", lap)
-        failed = _render_documents(result, links, titles, corpus, agreed, search_later)
+        failed = _render_documents(result, links, titles, corpus, search_later)
         lap = result.lap("render, check and index", lap)
         if not failed:
             break
@@ -315,7 +317,7 @@ def _render(result: BuildResult, corpus: Corpus, lap: float, search_later: bool)
         result.pages.clear()
     result.links = links
     with (
-        workers.sharing(docs=result.documents, titles=titles, agreed=agreed),
+        workers.sharing(docs=result.documents, titles=titles, agreed=agreed, agreed_pages=corpus.agreed),
         workers.pool(len(result.documents)) as pool,
     ):
         result.pages.update(agreed_files(pool))  # precedents files, pre-built comparisons
@@ -419,7 +421,7 @@ def _link_one(i: int) -> tuple[DocumentLinks, set[str]]:
 
 
 def _render_documents(
-    result: BuildResult, links: Links, titles: dict[str, str], corpus: Corpus, agreed: Agreed, search_later: bool
+    result: BuildResult, links: Links, titles: dict[str, str], corpus: Corpus, search_later: bool
 ) -> set[str]:
     """Every document's page (cached or rendered now, and checked), and the search files.
 
@@ -427,14 +429,14 @@ def _render_documents(
     """
     docs = result.documents
     store = corpus.cache.page
-    keys = [_page_key(doc, links, titles, corpus, agreed) for doc in docs]
+    keys = [_page_key(doc, links, titles, corpus) for doc in docs]
     rendered: list[tuple[str, str] | None] = [store.get(key) for key in keys]
     todo = [i for i, one in enumerate(rendered) if one is None]
     search_key = digest(corpus.registry_key, *(corpus.read_keys[d.path] + corpus.link_keys[d.path] for d in docs))
     search = corpus.cache.search.get(search_key)
     shared = workers.sharing(
         docs=[docs[i] for i in todo], links=links, titles=titles, words=corpus.words, terms=corpus.terms,
-        all_docs=docs, agreed=agreed, panels=corpus.panels,
+        all_docs=docs, agreed_pages=corpus.agreed, panels=corpus.panels,
     )  # fmt: skip
     with shared, workers.pool(len(todo)) as pool:
         searching = pool.submit(_search_files) if pool and search is None and not search_later else None
@@ -460,11 +462,11 @@ def _render_documents(
     return failed
 
 
-def _page_key(doc: Document, links: Links, titles: dict[str, str], corpus: Corpus, agreed: Agreed) -> str:
+def _page_key(doc: Document, links: Links, titles: dict[str, str], corpus: Corpus) -> str:
     """What a document's page depends on: its source, its links, who cites it and their names,
     whether the resolution it was adopted as has a page, and its agreed language (which other
     documents change)."""
-    shown = PageAgreed(agreed.corpus, doc.path, agreed.compared)
+    shown = corpus.agreed[doc.path]
     cited_by = links.cited_by.get(doc.path, [])
     citing = sorted({place.doc for place in cited_by})
     return digest(
@@ -483,7 +485,7 @@ def _render_linked(i: int) -> tuple[str, str]:
     conservation check of the page, against the source's words."""
     shared = workers.SHARED
     doc = shared["docs"][i]
-    agreed = PageAgreed(shared["agreed"].corpus, doc.path, shared["agreed"].compared)
+    agreed = shared["agreed_pages"][doc.path]
     panel = shared["panels"][doc.path]
     markdown = page.render_page(doc, shared["links"].cited_by.get(doc.path), shared["titles"], agreed, panel)
     return markdown, conservation.first_difference(shared["words"][doc.path], conservation.page_words(markdown))

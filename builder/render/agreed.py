@@ -166,7 +166,7 @@ class PageAgreed:
 
 def agreed_files(pool: ProcessPoolExecutor | None) -> dict[str, str]:
     """Every page's `precedents-N.json`, the pre-built comparisons and the comparison tool's page,
-    on the workers (they read `workers.SHARED`: `agreed`, `docs`, `titles`)."""
+    on the workers (they read `workers.SHARED`: `agreed`, `agreed_pages`, `docs`, `titles`)."""
     from builder.render.compare import COMPARE_INDEX, compare_index
 
     shared = workers.SHARED
@@ -182,7 +182,7 @@ def agreed_files(pool: ProcessPoolExecutor | None) -> dict[str, str]:
 def _document_files(i: int) -> dict[str, str]:
     shared = workers.SHARED
     page = shared["docs"][i].path
-    found = PageAgreed(shared["agreed"].corpus, page).precedents_files()
+    found = shared["agreed_pages"][page].precedents_files()
     return {f"{page_dir(page)}/{name}": text for name, text in found.items()}
 
 
