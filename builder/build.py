@@ -26,7 +26,7 @@ from builder.errors import Diagnostics, InputError, Place, Warning_
 from builder.linking.corpus import DocumentLinks, Links, corpus_index, link_one, merge_links
 from builder.linking.discovery import conflict_warnings, discover_instruments
 from builder.linking.instruments import REGISTRY_FILE, Registry, load_registry
-from builder.mandates import NAV_ENTRY, collect, document_mandates
+from builder.mandates import NAV_ENTRY, Recognized, collect, document_mandates, recognized_in
 from builder.mandates.pages import index_files, panel_html
 from builder.mandates.recognize import Mandate
 from builder.model import Document
@@ -74,6 +74,7 @@ class Outcome:
     warnings: list[Warning_]
     error: InputError | None = None
     terms: list[list[str]] = field(default_factory=list)  # search terms of each paragraph
+    mandates: Recognized | None = None  # its mandates, before lineage (builder.mandates)
 
 
 def read_one(source: Source, result: BuildResult) -> tuple[Document, str, list[str]] | None:
@@ -107,7 +108,9 @@ def read_source(source: Source) -> Outcome:
 
 
 def read_model(source: Source) -> Outcome:
-    """Read one document into the model, with its words and search terms; never raise for bad input."""
+    """Read one document into the model, with its words, search terms and mandates; never raise for bad input.
+
+    Everything here depends on the one source alone, so the read store caches it whole."""
     diagnostics = Diagnostics(source.path)
     for other in source.set_aside:
         diagnostics.warn("set-aside", f"{other.name} is another form of this document; {source.path.name} is read")
@@ -117,7 +120,9 @@ def read_model(source: Source) -> Outcome:
         doc.path = page_path(doc.meta)
     except InputError as exc:
         return Outcome(None, "", [], diagnostics.warnings, exc)
-    return Outcome(doc, "", state.source_words, diagnostics.warnings, terms=paragraph_terms(doc))
+    return Outcome(
+        doc, "", state.source_words, diagnostics.warnings, terms=paragraph_terms(doc), mandates=recognized_in(doc)
+    )
 
 
 def _lost(path: Path, lost: str) -> InputError:
@@ -195,12 +200,11 @@ def build(
     if cache is None:
         cache = BuildCache(out / "cache" if use_cache else None)
     keys, outcomes = read_all(found, cache.read, progress, cache.stamps)
-    read_keys, words, terms = _collect(found, keys, outcomes, result)
+    read_keys, kept = _collect(found, keys, outcomes, result)
     if folders:
         for doc in result.documents:
             doc.path = folder_page(doc.path)
-        words = {folder_page(path): w for path, w in words.items()}
-        terms = {folder_page(path): t for path, t in terms.items()}
+        kept = {folder_page(path): outcome for path, outcome in kept.items()}
         read_keys = {folder_page(path): k for path, k in read_keys.items()}
     result.cache_hits = cache.read.hits
     lap = result.lap("read", started)
@@ -214,7 +218,10 @@ def build(
         result.warnings.extend(conflict_warnings(discovery, result.documents))
         registry = Registry(discovery.instruments)
         lap = result.lap("discover instruments", lap)
-        corpus = Corpus(registry, read_keys, words, terms, cache)
+        corpus = Corpus(
+            registry, read_keys, {p: o.words for p, o in kept.items()}, {p: o.terms for p, o in kept.items()}, cache,
+            recognized={p: o.mandates for p, o in kept.items() if o.mandates is not None},
+        )  # fmt: skip
         nav = _render(result, corpus, lap, search_later)
         lap = time.perf_counter()
         titles = {doc.path: page.cite_name(doc) for doc in result.documents}
@@ -242,15 +249,14 @@ def build(
 
 def _collect(
     found: list[Source], keys: list[str], outcomes: list[Outcome], result: BuildResult
-) -> tuple[dict[str, str], dict[str, list[str]], dict[str, list[list[str]]]]:
+) -> tuple[dict[str, str], dict[str, Outcome]]:
     """Keep the documents that read well and have an address of their own.
 
-    Returns, by page, each kept document's read key, source words and search terms.
+    Returns, by page, each kept document's read key and what reading it gave.
     """
     owners: dict[str, Path] = {}
     read_keys: dict[str, str] = {}
-    words: dict[str, list[str]] = {}
-    terms: dict[str, list[list[str]]] = {}
+    kept: dict[str, Outcome] = {}
     for source, key, outcome in zip(found, keys, outcomes, strict=True):
         result.warnings.extend(outcome.warnings)
         if outcome.error is not None:
@@ -267,9 +273,9 @@ def _collect(
             )
             continue
         owners[doc.path] = source.path
-        read_keys[doc.path], words[doc.path], terms[doc.path] = key, outcome.words, outcome.terms
+        read_keys[doc.path], kept[doc.path] = key, outcome
         result.documents.append(doc)
-    return read_keys, words, terms
+    return read_keys, kept
 
 
 @dataclass
@@ -285,6 +291,7 @@ class Corpus:
     link_keys: dict[str, str] = field(default_factory=dict)  # page → digest of its links
     panels: dict[str, str] = field(default_factory=dict)  # page → its mandates panel (builder.mandates)
     agreed: dict[str, PageAgreed] = field(default_factory=dict)  # page → its agreed language, made once
+    recognized: dict[str, Recognized] = field(default_factory=dict)  # page → its mandates, read with it
 
     def __post_init__(self) -> None:
         self.registry_key = value_digest(repr(self.registry.instruments))
@@ -306,7 +313,7 @@ def _render(result: BuildResult, corpus: Corpus, lap: float, search_later: bool)
         agreed = agreed_language(result.documents, titles, corpus.cache.folder)  # precedents, related documents
         corpus.agreed = {doc.path: PageAgreed(agreed.corpus, doc.path, agreed.compared) for doc in result.documents}
         lap = result.lap("agreed language", lap)
-        mandates = collect(result.documents)
+        mandates = collect(result.documents, corpus.recognized)
         corpus.panels = {doc.path: panel_html(doc, mandates[doc.path]) for doc in result.documents}
         lap = result.lap("mandates", lap)
         failed = _render_documents(result, links, titles, corpus, search_later)

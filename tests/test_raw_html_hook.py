@@ -46,3 +46,11 @@ def test_only_whole_html_blocks_are_handed_over():
     assert runs == ['<div class="a" id="x"><p>one</p></div>\n\n<p id="y">two</p>']
     assert "<div>not closed here" in text and "| 1 | 2 |" in text
     assert join("<h1>T</h1>\n<p>UNPREADYHTMLBLOCK0ZQ</p>\n<h2>P</h2>", runs) == (f"<h1>T</h1>\n{runs[0]}\n\n<h2>P</h2>")
+
+
+def test_a_block_ending_the_page_with_a_newline_is_handed_over():
+    """A comparison page ends with its rows block and a newline: still one ready block, same HTML."""
+    page = '# Compare\n\n<div class="rows">\n<div id="b-pp1">one</div>\n</div>\n'
+    text, runs = split(page)
+    assert runs == ['<div class="rows">\n<div id="b-pp1">one</div>\n</div>']
+    assert "<div" not in text

@@ -43,8 +43,8 @@ def split(markdown: str) -> tuple[str, list[str]]:
     runs: list[str] = []
     pending: list[str] = []
     for chunk in markdown.split("\n\n"):
-        if _ready(chunk):
-            pending.append(chunk)
+        if _ready(chunk.rstrip("\n")):  # a block's trailing newlines are only blank lines to Markdown
+            pending.append(chunk.rstrip("\n"))
             continue
         if pending:
             out.append(_TOKEN.format(len(runs)))

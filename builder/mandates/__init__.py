@@ -8,20 +8,57 @@ mandates as JSON-ready dicts (for `document.json`).
 
 from __future__ import annotations
 
+from dataclasses import dataclass, replace
+
 from builder.mandates.recognize import Mandate, recognize
 
-__all__ = ["NAV_ENTRY", "Mandate", "as_dict", "collect", "document_mandates", "recognize"]
+__all__ = [
+    "NAV_ENTRY",
+    "Mandate",
+    "Recognized",
+    "as_dict",
+    "collect",
+    "document_mandates",
+    "recognize",
+    "recognized_in",
+]
 
 NAV_ENTRY = {"Mandates": "mandates/index.md"}
 
 
-def collect(docs) -> dict[str, list[Mandate]]:
-    """Every document's mandates, page → mandates, with their lineage: the build's mandates step."""
+def collect(docs, recognized: dict[str, Recognized] | None = None) -> dict[str, list[Mandate]]:
+    """Every document's mandates, page → mandates, with their lineage: the build's mandates step.
+
+    `recognized` (page → what `recognized_in` found, made where the document was
+    read and cached with it) spares recognising again; each build links fresh
+    copies, so the cached mandates are never changed."""
     from builder.mandates import lineage
 
-    found = {doc.path: recognize(doc) for doc in docs}
-    lineage.link(docs, found)
+    found: dict[str, list[Mandate]] = {}
+    series: dict[str, list[str]] = {}
+    for doc in docs:
+        known = recognized.get(doc.path) if recognized is not None else None
+        known = known if known is not None else recognized_in(doc)
+        found[doc.path] = [replace(m, page=doc.path, series=[], repeats=[]) for m in known.mandates]
+        series[doc.path] = known.series
+    lineage.link(docs, found, series)
     return found
+
+
+@dataclass
+class Recognized:
+    """What one document alone gives the mandates step: its mandates (without lineage) and the
+    earlier resolutions of its series. It depends on nothing else, so it is made and cached
+    with the document's reading."""
+
+    mandates: list[Mandate]
+    series: list[str]
+
+
+def recognized_in(doc) -> Recognized:
+    from builder.mandates import lineage
+
+    return Recognized(recognize(doc), lineage.series(doc))
 
 
 def as_dict(m: Mandate) -> dict:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from functools import lru_cache
 
 from builder.linking.corpus import official_symbols
 from builder.linking.references import find_references
@@ -48,12 +49,14 @@ def _order(symbol: str) -> tuple:
     return tuple(int(n) if n.isdigit() else 0 for n in re.findall(r"\d+", symbol))
 
 
+@lru_cache(maxsize=1 << 16)  # the same actions come back on every rebuild under `make serve`
 def _words(text: str) -> frozenset[str]:
     return frozenset(w for w in _WORD.findall(text.lower()) if w not in _STOP)
 
 
-def link(docs: list[Document], mandates: dict[str, list[Mandate]]) -> None:
-    """Fill each mandate's `series` and `repeats` (`mandates` is page → its mandates)."""
+def link(docs: list[Document], mandates: dict[str, list[Mandate]], known: dict[str, list[str]] | None = None) -> None:
+    """Fill each mandate's `series` and `repeats` (`mandates` is page → its mandates; `known`,
+    page → its `series`, when already found)."""
     by_symbol: dict[str, Document] = {}
     for doc in docs:
         for symbol in official_symbols(doc):
@@ -65,7 +68,7 @@ def link(docs: list[Document], mandates: dict[str, list[Mandate]]) -> None:
             keyed[(m.addressee, m.kind)].append((m, _words(m.action)))
         index[page] = keyed
     for doc in docs:
-        earlier = series(doc)
+        earlier = known[doc.path] if known is not None and doc.path in known else series(doc)
         if not earlier:
             continue
         pages = [by_symbol[s].path for s in earlier if s in by_symbol and by_symbol[s].path != doc.path]
