@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 from builder.errors import InputError, Place
@@ -35,6 +36,7 @@ _DEFINED = re.compile(r"""(?:\s*\([^()]{0,80}\))?\s*\((?:the |hereinafter )?"([^
 _KEYS = {"id", "title", "kind", "short_names", "aliases", "adopted", "unts", "cited_as", "description"}
 
 
+@lru_cache(maxsize=4096)  # linking folds each text for every question it asks of it
 def fold(text: str) -> str:
     """Typographic variants folded, one character for one (offsets stay valid)."""
     return text.translate(_FOLD).replace("Organis", "Organiz").replace("organis", "organiz")

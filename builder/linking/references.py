@@ -90,7 +90,9 @@ def find_references(text: str, body: str) -> list[Reference]:
     """Every document reference in `text`; `body` is whose "its" and bare numbers are."""
     refs: list[Reference] = []
     taken: list[tuple[int, int]] = []
-    for m in SYMBOL.finditer(text):
+    # Each pattern is tried only on texts holding its one literal: most paragraphs hold neither,
+    # and a pattern opening with a look-behind or an optional group is tried at every position.
+    for m in SYMBOL.finditer(text) if "/" in text else ():
         if text[m.end() : m.end() + 1] == "/" or not re.search(r"\d", m.group(0)):
             continue  # incomplete (CTOC/COP/2012/__) or not a symbol
         refs.append(Reference(m.start(), m.end(), m.group(0)))
@@ -99,7 +101,7 @@ def find_references(text: str, body: str) -> list[Reference]:
         if extra:
             base = re.sub(r"/(?:Add|Corr|Rev)\.\d+$", "", m.group(0))
             refs.append(Reference(extra.start(1), extra.end(), f"{base}/{extra.group(1)}.{extra.group(2)}"))
-    for m in PROSE.finditer(text):
+    for m in PROSE.finditer(text) if "esolution" in text or "ecision" in text else ():
         named = m.group("body") or ""
         if m.group("after"):
             named = {"General Assembly": GA, "Assembly": GA, "Economic and Social Council": ECOSOC}.get(
