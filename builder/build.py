@@ -70,7 +70,7 @@ class Outcome:
 
     doc: Document | None
     markdown: str
-    words: list[str]
+    words: str  # the source's words, space-separated (a tenth of a list's memory; `word_list`)
     warnings: list[Warning_]
     error: InputError | None = None
     terms: list[list[str]] = field(default_factory=list)  # search terms of each paragraph
@@ -87,7 +87,7 @@ def read_one(source: Source, result: BuildResult) -> tuple[Document, str, list[s
     if outcome.error is not None:
         result.errors.append(outcome.error)
         return None
-    return outcome.doc, outcome.markdown, outcome.words
+    return outcome.doc, outcome.markdown, word_list(outcome.words)
 
 
 def read_source(source: Source) -> Outcome:
@@ -100,9 +100,9 @@ def read_source(source: Source) -> Outcome:
     if outcome.doc is None:
         return outcome
     markdown = page.render_page(outcome.doc)
-    lost = conservation.first_difference(outcome.words, conservation.page_words(markdown))
+    lost = conservation.first_difference(word_list(outcome.words), conservation.page_words(markdown))
     if lost:
-        return Outcome(None, "", [], outcome.warnings, _lost(source.path, lost))
+        return Outcome(None, "", "", outcome.warnings, _lost(source.path, lost))
     outcome.markdown = markdown
     return outcome
 
@@ -119,10 +119,20 @@ def read_model(source: Source) -> Outcome:
         doc, state = read_document(source.path, source.path.read_bytes(), meta, diagnostics)
         doc.path = page_path(doc.meta)
     except InputError as exc:
-        return Outcome(None, "", [], diagnostics.warnings, exc)
+        return Outcome(None, "", "", diagnostics.warnings, exc)
     return Outcome(
-        doc, "", state.source_words, diagnostics.warnings, terms=paragraph_terms(doc), mandates=recognized_in(doc)
+        doc,
+        "",
+        " ".join(state.source_words),
+        diagnostics.warnings,
+        terms=paragraph_terms(doc),
+        mandates=recognized_in(doc),
     )
+
+
+def word_list(words: str) -> list[str]:
+    """The source's words as the conservation check compares them (a word never holds a space)."""
+    return words.split(" ") if words else []
 
 
 def _lost(path: Path, lost: str) -> InputError:
@@ -284,7 +294,7 @@ class Corpus:
 
     registry: Registry
     read_keys: dict[str, str]
-    words: dict[str, list[str]]
+    words: dict[str, str]
     terms: dict[str, list[list[str]]]
     cache: BuildCache
     registry_key: str = ""
@@ -495,7 +505,8 @@ def _render_linked(i: int) -> tuple[str, str]:
     agreed = shared["agreed_pages"][doc.path]
     panel = shared["panels"][doc.path]
     markdown = page.render_page(doc, shared["links"].cited_by.get(doc.path), shared["titles"], agreed, panel)
-    return markdown, conservation.first_difference(shared["words"][doc.path], conservation.page_words(markdown))
+    expected = word_list(shared["words"][doc.path])
+    return markdown, conservation.first_difference(expected, conservation.page_words(markdown))
 
 
 def _search_files() -> dict[str, str]:
