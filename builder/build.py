@@ -24,7 +24,7 @@ from builder.data.corpus import PAGE as DATA_PAGE
 from builder.data.files import data_files
 from builder.errors import Diagnostics, InputError, Place, Warning_
 from builder.linking.corpus import DocumentLinks, Links, corpus_index, link_one, merge_links
-from builder.linking.discovery import conflict_warnings, discover_instruments
+from builder.linking.discovery import Citation, conflict_warnings, discover_instruments, document_citations
 from builder.linking.instruments import REGISTRY_FILE, Registry, load_registry
 from builder.mandates import NAV_ENTRY, Recognized, collect, document_mandates, recognized_in
 from builder.mandates.pages import index_files, panel_html
@@ -75,6 +75,7 @@ class Outcome:
     error: InputError | None = None
     terms: list[list[str]] = field(default_factory=list)  # search terms of each paragraph
     mandates: Recognized | None = None  # its mandates, before lineage (builder.mandates)
+    citations: list[Citation] = field(default_factory=list)  # instruments its notes identify (discovery)
 
 
 def read_one(source: Source, result: BuildResult) -> tuple[Document, str, list[str]] | None:
@@ -127,6 +128,7 @@ def read_model(source: Source) -> Outcome:
         diagnostics.warnings,
         terms=paragraph_terms(doc),
         mandates=recognized_in(doc),
+        citations=document_citations(doc),
     )
 
 
@@ -224,7 +226,8 @@ def build(
         except InputError as exc:
             result.errors.append(exc)
             registry = Registry([])
-        discovery = discover_instruments(result.documents, registry)  # the curated registry and the notes' instruments
+        # the curated registry and the instruments the notes identify
+        discovery = discover_instruments(result.documents, registry, {p: o.citations for p, o in kept.items()})
         result.warnings.extend(conflict_warnings(discovery, result.documents))
         registry = Registry(discovery.instruments)
         lap = result.lap("discover instruments", lap)

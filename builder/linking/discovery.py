@@ -632,10 +632,18 @@ def _slug(title: str, taken: set[str]) -> str:
 # --- the build's entry point ---------------------------------------------------------------------
 
 
-def discover_instruments(docs: list[Document], curated: Registry) -> Discovery:
+def discover_instruments(
+    docs: list[Document], curated: Registry, known: dict[str, list[Citation]] | None = None
+) -> Discovery:
     """The corpus's instruments: each document's citations (a pure function of the document, so a
-    build may keep them with the document) merged with the curated registry."""
-    return merge([c for doc in docs for c in document_citations(doc)], curated)
+    build keeps them with the document: `known`, page → its citations) merged with the curated registry."""
+    known = known or {}
+    cited = [known[doc.path] if doc.path in known else document_citations(doc) for doc in docs]
+    # A page address changed since (the folders layout) is the document's own.
+    return merge(
+        [c if c.doc == doc.path else replace(c, doc=doc.path) for doc, cs in zip(docs, cited, strict=True) for c in cs],
+        curated,
+    )
 
 
 def conflict_warnings(discovery: Discovery, docs: list[Document]) -> list[Warning_]:
