@@ -8,7 +8,7 @@ mandates as JSON-ready dicts (for `document.json`).
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from builder.mandates.recognize import Mandate, recognize
 
@@ -30,8 +30,9 @@ def collect(docs, recognized: dict[str, Recognized] | None = None) -> dict[str, 
     """Every document's mandates, page → mandates, with their lineage: the build's mandates step.
 
     `recognized` (page → what `recognized_in` found, made where the document was
-    read and cached with it) spares recognising again; each build links fresh
-    copies, so the cached mandates are never changed."""
+    read and cached with it) spares recognising again. What the corpus adds to a
+    mandate (its page address, `series`, `repeats`) is assigned afresh to every
+    mandate on every build, so a cached mandate never carries an earlier build's."""
     from builder.mandates import lineage
 
     found: dict[str, list[Mandate]] = {}
@@ -39,7 +40,9 @@ def collect(docs, recognized: dict[str, Recognized] | None = None) -> dict[str, 
     for doc in docs:
         known = recognized.get(doc.path) if recognized is not None else None
         known = known if known is not None else recognized_in(doc)
-        found[doc.path] = [replace(m, page=doc.path, series=[], repeats=[]) for m in known.mandates]
+        for m in known.mandates:
+            m.page = doc.path
+        found[doc.path] = known.mandates
         series[doc.path] = known.series
     lineage.link(docs, found, series)
     return found

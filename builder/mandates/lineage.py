@@ -69,12 +69,11 @@ def link(docs: list[Document], mandates: dict[str, list[Mandate]], known: dict[s
         index[page] = keyed
     for doc in docs:
         earlier = known[doc.path] if known is not None and doc.path in known else series(doc)
-        if not earlier:
-            continue
         pages = [by_symbol[s].path for s in earlier if s in by_symbol and by_symbol[s].path != doc.path]
         for m in mandates.get(doc.path, []):
-            m.series = earlier
-            words = _words(m.action)
+            m.series = earlier  # assigned, never appended to: a mandate may come from the cache of an earlier build
+            m.repeats = []
+            words = _words(m.action) if pages else frozenset()
             for page in pages:
                 best = _best(words, index.get(page, {}).get((m.addressee, m.kind), []))
                 if best is not None:
