@@ -177,3 +177,20 @@ def test_variants_learned_names_and_bare_references(citing):
     assert found[("pp3", "Palermo Treaty")] == OTC, "a short name the document defines is learned"
     assert found[("op1", "the Protocol")] == MIG, "the only protocol the document names"
     assert found[("op1", "the Convention")] == OTC
+
+
+def test_relative_links_between_pages_are_those_of_posixpath_relpath():
+    """`relative_href` computes by hand what `posixpath.relpath` gives for served folders."""
+    import posixpath
+
+    from builder.render.html import relative_href, url_dir
+
+    pages = [
+        "index.md", "A/RES/99/1.md", "A/RES/99/10.md", "A/C.3/99/L.7/Rev.1.md", "glossary/index.md",
+        "glossary/some-convention.md", "browse/general-assembly/session-99/index.md", "mandates/index.md",
+        "compare/A_RES_98_1--A_RES_99_1/index.md", "A/RES/99/1/index.md", "A/99/L.1.md", "A/RES.md",
+    ]  # fmt: skip
+    for here in pages:
+        for there in pages:
+            rel = posixpath.relpath(url_dir(there) or ".", url_dir(here) or ".")
+            assert relative_href(here, there) == ("./" if rel == "." else rel + "/"), (here, there)

@@ -9,7 +9,7 @@ which Python-Markdown passes through untouched.
 
 from __future__ import annotations
 
-import posixpath
+from functools import lru_cache
 from html import escape
 from urllib.parse import quote
 
@@ -36,10 +36,21 @@ def url_dir(page: str) -> str:
     return page.removesuffix(".md") + "/"
 
 
+@lru_cache(maxsize=1 << 16)  # a corpus build asks for the same few thousand pairs hundreds of thousands of times
 def relative_href(here: str, there: str) -> str:
-    """The link from page `here` to page `there`, as served with directory URLs."""
-    rel = posixpath.relpath(url_dir(there) or ".", url_dir(here) or ".")
-    return "./" if rel == "." else rel + "/"
+    """The link from page `here` to page `there`, as served with directory URLs.
+
+    Page addresses are clean relative paths (no `.` or `..` segments), so this is
+    `posixpath.relpath` without its two `abspath` calls (each asks the OS for the
+    working folder)."""
+    target, base = url_dir(there).split("/")[:-1], url_dir(here).split("/")[:-1]
+    common = 0
+    for a, b in zip(target, base, strict=False):
+        if a != b:
+            break
+        common += 1
+    rel = [".."] * (len(base) - common) + target[common:]
+    return "/".join(rel) + "/" if rel else "./"
 
 
 def link_href(link: Link, here: str) -> str:

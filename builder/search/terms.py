@@ -60,6 +60,9 @@ def words(text: str) -> list[str]:
     """The words of `text`: split at white space; a symbol stays one word, anything else splits at hyphens."""
     out: list[str] = []
     for chunk in fold(text).split():
+        if chunk.isalnum():  # most words: nothing to trim or split
+            out.append(chunk)
+            continue
         if not (chunk[0].isalnum() and chunk[-1].isalnum()):
             chunk = _EDGE.sub("", chunk)
         if not _PIECES.search(chunk):
