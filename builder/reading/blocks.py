@@ -17,19 +17,23 @@ import re
 
 from builder.reading import starts
 from builder.reading.furniture import BREAK
+from builder.reading.patterns import search_end
 from builder.reading.state import Block, Line, ReadState
 
 RULE = re.compile(r"^\s*(?:\\?_){5,}\s*$")  # `_____`, or `\_\_\_\_\_` as Markdown writers escape it
 _SPACES = re.compile(r"\s+")
+HYPHEN_END = re.compile(r"[A-Za-z]-$")  # `capacity-` / `building`: a word broken at the line end
 
 
 def join_lines(parts: list[str]) -> str:
     text = ""
     for part in parts:
-        part = _SPACES.sub(" ", part.strip())
+        part = part.strip()
+        if "  " in part or not part.isprintable():  # else its only white space is single spaces already
+            part = _SPACES.sub(" ", part)
         if not text:
             text = part
-        elif re.search(r"[A-Za-z]-$", text) and part[:1].islower():
+        elif part[:1].islower() and search_end(HYPHEN_END, text, 2):
             text += part
         else:
             text += " " + part

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from functools import lru_cache
 
 from builder.reading.patterns import (
     ENDS_CLAUSE,
@@ -37,6 +38,7 @@ _ENDS_PREAMBLE = re.compile(rf"(?:[,;]|{_QUOTES}){NOTE_AFTER}?\s*$")
 _ORGAN = re.compile(r"\b(?:Assembly|Council|Commission|Committee|Conference|Board|Meeting|Parties|Forum|Court)\b")
 
 
+@lru_cache(maxsize=4096)  # each line is asked about twice: as the line, then as the one before the next
 def _is_formula(text: str) -> bool:
     """An enacting formula names an organ: "The Security Council," (not "The Hague, 15 May 2023,")."""
     text = text.strip()
@@ -81,13 +83,10 @@ def after_heading_start(before: list[str], line: str) -> bool:
     A heading is short (a few lines) and starts with a capital; a paragraph
     number followed by a capitalised sentence after it starts the text.
     """
+    if len(before) > 4 or not _NUMBERED_SENTENCE.match(line):
+        return False
     heading = " ".join(part.strip() for part in before)
-    return (
-        len(before) <= 4
-        and len(heading) < _HEADING_MAX
-        and heading[:1].isupper()
-        and bool(_NUMBERED_SENTENCE.match(line))
-    )
+    return len(heading) < _HEADING_MAX and heading[:1].isupper()
 
 
 _DECISION = re.compile(
@@ -137,12 +136,13 @@ AMENDMENT = re.compile(
 )
 _PLENARY = re.compile(r"^\s*\d{1,3}(?:st|nd|rd|th) plenary meeting\s*$")
 _QUOTING = re.compile(rf"{_QUOTES}\s*$")
+_QUOTED_START = re.compile(r"\s*[“\"A-Z]")
 
 
 def amendment_start(before: list[str], line: str) -> bool:
     """`Delete operative paragraph 9.` under the amended draft's title; the paragraph it quotes after
     `… with the following text:`."""
-    return bool(AMENDMENT.match(line) or (_QUOTING.search(before[-1]) and re.match(r"\s*[“\"A-Z]", line)))
+    return bool(AMENDMENT.match(line) or (_QUOTED_START.match(line) and _QUOTING.search(before[-1])))
 
 
 _ACTION = re.compile(r"^\s*Action \d{1,3}\.\s+[A-Z]")

@@ -27,6 +27,7 @@ STRONG_OPEN, STRONG_CLOSE = "\ue004", "\ue005"
 TOKEN_CHARS = MARK_OPEN + MARK_CLOSE + EM_OPEN + EM_CLOSE + STRONG_OPEN + STRONG_CLOSE
 MARKER_RE = re.compile(f"{MARK_OPEN}([^{MARK_CLOSE}]*){MARK_CLOSE}")
 _NO_TOKENS = {ord(c): None for c in TOKEN_CHARS}
+_ANY_TOKEN = re.compile(f"[{TOKEN_CHARS}]")
 
 
 def marker(label: str) -> str:
@@ -60,6 +61,8 @@ class Block:
     @property
     def plain(self) -> str:
         """The text without any private-use tokens (for classification)."""
+        if not _ANY_TOKEN.search(self.text):
+            return self.text  # most blocks have none: no copy, no slow `translate`
         return MARKER_RE.sub("", self.text).translate(_NO_TOKENS)
 
 
