@@ -111,3 +111,18 @@ def test_join_lines_collapses_white_space_as_before(parts):
         else:
             text += " " + part
     assert join_lines(parts) == text
+
+
+words_text = st.lists(
+    st.sampled_from(["A/RES/70/1", "Member-States", "—", "Women’s", "É", "l’homme", "x", " ", "\n", "(a)", "2030,"]),
+    max_size=30,
+).map(" ".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(words_text, st.text(max_size=60)))
+def test_terms_are_the_terms_of_the_words(text):
+    """`terms` looks each chunk up once; the terms are still those of `words`, in order, repeats kept."""
+    from builder.search.terms import term, terms, words
+
+    assert terms(text) == [t for t in map(term, words(text)) if t]
