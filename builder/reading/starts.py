@@ -96,9 +96,14 @@ _DECISION = re.compile(
 
 
 def formula_start(before: list[str], line: str) -> bool:
-    """The enacting formula is a paragraph of its own, and so is what follows it; a decision's one
-    sentence opens with its organ (`The General Assembly, recalling …, decides …`)."""
-    return _is_formula(line) or _is_formula(before[-1]) or bool(_DECISION.match(line))
+    """The enacting formula is a paragraph of its own; a decision's one sentence opens with its organ
+    (`The General Assembly, recalling …, decides …`)."""
+    return _is_formula(line) or bool(_DECISION.match(line))
+
+
+def after_formula_start(before: list[str], line: str) -> bool:
+    """What follows the enacting formula is a paragraph of its own, whatever it opens with."""
+    return _is_formula(before[-1])
 
 
 def opening_phrase_start(before: list[str], line: str) -> bool:
@@ -168,9 +173,34 @@ PARAGRAPH_STARTS: list[tuple[str, Callable[[list[str], str], bool]]] = [
     ("numbered_start", numbered_start),
     ("after_heading_start", after_heading_start),
     ("formula_start", formula_start),
+    ("after_formula_start", after_formula_start),
     ("opening_phrase_start", opening_phrase_start),
     ("note_definition_start", note_definition_start),
     ("amendment_start", amendment_start),
     ("action_start", action_start),
     ("plenary_start", plenary_start),
 ]
+
+# What a line opens with (its first character after white space) for each rule to fire on it. Most lines
+# of a paragraph open with none of these: `rules_for` asks a line only the rules its opening allows, the
+# way markdown-it's block rules look at the first character before anything else. A rule not named here
+# is asked about every line.
+OPENS: dict[str, re.Pattern[str]] = {
+    "numbered_start": re.compile(r"[“\"\d(]"),
+    "after_heading_start": re.compile(r"[“\"\d]"),
+    "formula_start": re.compile(r"[“\"T]"),
+    "opening_phrase_start": re.compile(r"[“\"A-Z]"),
+    "note_definition_start": re.compile(r"[\[*¹²³⁴⁵⁶⁷⁸⁹⁰]"),
+    "amendment_start": re.compile(r"[“\"A-Z]"),
+    "action_start": re.compile(r"A"),
+    "plenary_start": re.compile(r"\d"),
+}
+
+
+@lru_cache(maxsize=4096)
+def rules_for(opening: str) -> tuple[Callable[[list[str], str], bool], ...]:
+    """The rules of `PARAGRAPH_STARTS`, in order, that may fire on a line opening with `opening`
+    (its first character after white space; "" asks every rule)."""
+    return tuple(
+        rule for name, rule in PARAGRAPH_STARTS if not opening or name not in OPENS or OPENS[name].fullmatch(opening)
+    )
