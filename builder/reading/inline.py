@@ -15,9 +15,12 @@ from builder.reading.state import EM_CLOSE, EM_OPEN, MARK_CLOSE, MARK_OPEN, STRO
 
 _TOKEN = re.compile(f"{MARK_OPEN}([^{MARK_CLOSE}]*){MARK_CLOSE}|[{EM_OPEN}{EM_CLOSE}{STRONG_OPEN}{STRONG_CLOSE}]")
 _KIND = {EM_OPEN: "em", EM_CLOSE: "em", STRONG_OPEN: "strong", STRONG_CLOSE: "strong"}
+_ANY_TOKEN = re.compile(f"[{MARK_OPEN}{MARK_CLOSE}{EM_OPEN}{EM_CLOSE}{STRONG_OPEN}{STRONG_CLOSE}]")
 
 
 def to_inline(tokens: str) -> Inline:
+    if not _ANY_TOKEN.search(tokens):
+        return Inline(tokens.strip(), [], [])  # most paragraphs: no markers, no emphasis
     out: list[str] = []
     spans: list[Span] = []
     refs: list[NoteRef] = []
