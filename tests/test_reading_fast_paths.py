@@ -126,3 +126,26 @@ def test_terms_are_the_terms_of_the_words(text):
     from builder.search.terms import term, terms, words
 
     assert terms(text) == [t for t in map(term, words(text)) if t]
+
+
+def test_block_plain_follows_the_text_when_it_changes():
+    block = Block(f"a{MARK_OPEN}1{MARK_CLOSE} b", 1)
+    assert block.plain == "a b"
+    block.text += f" c{MARK_OPEN}2{MARK_CLOSE}"
+    assert block.plain == "a b c"
+    block.text = "plain"
+    assert block.plain == "plain"
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(["The ", "“", '"', " ", "\t", "General Assembly", "Hague", ",", "Council", "x"]), max_size=8
+    )
+)
+def test_is_formula_looks_further_only_at_lines_opening_as_a_formula_does(pieces):
+    from builder.reading import starts
+    from builder.reading.patterns import FORMULA_RE
+
+    line = "".join(pieces)
+    assert starts._is_formula(line) == bool(FORMULA_RE.match(line.strip()) and starts._ORGAN.search(line.strip()))

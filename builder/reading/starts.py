@@ -38,9 +38,13 @@ _ENDS_PREAMBLE = re.compile(rf"(?:[,;]|{_QUOTES}){NOTE_AFTER}?\s*$")
 _ORGAN = re.compile(r"\b(?:Assembly|Council|Commission|Committee|Conference|Board|Meeting|Parties|Forum|Court)\b")
 
 
-@lru_cache(maxsize=4096)  # each line is asked about twice: as the line, then as the one before the next
+_FORMULA_OPENS = re.compile(r"\s*[“\"]?The ")  # as every form of FORMULA_RE does, after white space
+
+
 def _is_formula(text: str) -> bool:
     """An enacting formula names an organ: "The Security Council," (not "The Hague, 15 May 2023,")."""
+    if not _FORMULA_OPENS.match(text):
+        return False  # most lines: no copy, no long pattern
     text = text.strip()
     return bool(FORMULA_RE.match(text) and _ORGAN.search(text))
 

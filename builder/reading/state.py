@@ -35,7 +35,7 @@ def marker(label: str) -> str:
     return f"{MARK_OPEN}{label}{MARK_CLOSE}"
 
 
-@dataclass
+@dataclass(slots=True)
 class Line:
     """One source line with its 1-based line number."""
 
@@ -43,7 +43,7 @@ class Line:
     number: int
 
 
-@dataclass
+@dataclass(slots=True)
 class Block:
     """A run of non-blank lines (a paragraph in the making).
 
@@ -57,13 +57,18 @@ class Block:
     kind: str = "text"
     first_line: str = ""
     last_line: str = ""
+    # (text, plain) as last worked out: several rules ask for the plain text of an unchanged block
+    _plain: tuple[str, str] | None = field(default=None, init=False, repr=False, compare=False)
 
     @property
     def plain(self) -> str:
         """The text without any private-use tokens (for classification)."""
-        if not _ANY_TOKEN.search(self.text):
-            return self.text  # most blocks have none: no copy, no slow `translate`
-        return MARKER_RE.sub("", self.text).translate(_NO_TOKENS)
+        text = self.text
+        if not _ANY_TOKEN.search(text):
+            return text  # most blocks have none: no copy, no slow `translate`
+        if self._plain is None or self._plain[0] is not text:
+            self._plain = (text, MARKER_RE.sub("", text).translate(_NO_TOKENS))
+        return self._plain[1]
 
 
 @dataclass
