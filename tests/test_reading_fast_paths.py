@@ -149,3 +149,11 @@ def test_is_formula_looks_further_only_at_lines_opening_as_a_formula_does(pieces
 
     line = "".join(pieces)
     assert starts._is_formula(line) == bool(FORMULA_RE.match(line.strip()) and starts._ORGAN.search(line.strip()))
+
+
+@settings(max_examples=300, deadline=None)
+@given(texts)
+def test_has_token_is_any_token_char(text):
+    from builder.reading.state import has_token
+
+    assert has_token(text) == any(c in text for c in TOKEN_CHARS)

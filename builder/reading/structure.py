@@ -176,8 +176,9 @@ def _claim(state: ReadState, cur: _Cursor, anchor: str, line: int) -> str:
 def _numbered(state: ReadState, cur: _Cursor, m: re.Match[str], block: Block) -> None:
     number = int(m["num"])
     expected = cur.numbers[-1] + 1 if cur.numbers else 1
+    repeated = number in cur.numbers  # before this one
     if number != expected:
-        what = "repeated" if number in cur.numbers else f"jumps from {expected - 1} to" if cur.numbers else "starts at"
+        what = "repeated" if repeated else f"jumps from {expected - 1} to" if cur.numbers else "starts at"
         state.diagnostics.warn(
             "numbering", f"paragraph number {what} {number} (expected {expected}, found {number})", block.line
         )
@@ -188,7 +189,7 @@ def _numbered(state: ReadState, cur: _Cursor, m: re.Match[str], block: Block) ->
     content = to_inline(m["rest"])
     para = Paragraph(anchor, kind, content, block.line, number=m["num"], label=f"{m['quote']}{m['num']}.")
     para.opening = _opening(content, _OPERATIVE_OPENING if kind == "operative" else None)
-    para.citation = cur.cite.numbered(cur.part, para, number, repeated=number in cur.numbers[:-1])
+    para.citation = cur.cite.numbered(cur.part, para, number, repeated=repeated)
     cur.part.blocks.append(para)
     cur.top, cur.letter, cur.roman = para, None, None
 
