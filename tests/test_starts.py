@@ -24,7 +24,10 @@ CASES = [
      "36. We recognize", True),
     ("after_heading_start", ["considering all the issues before it in its report on"], "2. the", False),
     ("formula_start", ["Peace and Security"], "The Security Council,", True),
-    ("formula_start", ["The General Assembly,"], "Recalling its resolution 70/1,", True),
+    ("formula_start", ["Peace and Security"], "The General Assembly, at its 2nd plenary meeting, decides", True),
+    ("after_formula_start", ["The General Assembly,"], "Recalling its resolution 70/1,", True),
+    ("after_formula_start", ["The General Assembly, at its 2nd plenary meeting,"], "upon the recommendation", True),
+    ("after_formula_start", ["The Hague, 15 May 2023,"], "in the presence of", False),
     ("formula_start", ["held in"], "The Hague, 15 May 2023,", False),
     ("opening_phrase_start", ["the Charter of the United Nations,"], "Recalling its resolution 70/1,", True),
     ("opening_phrase_start", ["workers in all sectors,"], "Ever mindful that the Treaty", True),
@@ -73,3 +76,32 @@ def test_front_matter_stage_blanks_the_metadata_and_keeps_line_numbers():
     assert [ln.number for ln in state.lines] == list(range(1, len(raw) + 1))
     assert not [ln for ln in state.lines[:4] if ln.text], "the front matter is no longer text"
     assert state.meta.symbol == "A/C.3/99/L.5"
+
+
+def _lines_of_the_test_documents() -> list[str]:
+    paths = sorted((ROOT / "tests" / "forms").glob("*.txt")) + sorted((ROOT / "source_docs").glob("*.txt"))
+    return [line for path in paths for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+def test_a_rule_fires_only_on_a_line_opening_as_it_declares():
+    """`OPENS` lets the grouping skip the rules a line's first character rules out: each claim must hold."""
+    lines = _lines_of_the_test_documents() + [case[2] for case in CASES] + ["  “1. Decides", "\t(b) to act"]
+    befores = [[line] for line in lines[:400]] + [case[1] for case in CASES]
+    for name, rule in starts.PARAGRAPH_STARTS:
+        opens = starts.OPENS.get(name)
+        if opens is None:
+            continue
+        for line in lines:
+            if not opens.fullmatch(line.lstrip()[:1]):
+                assert not any(rule(before, line) for before in befores), (name, line)
+
+
+def test_rules_for_keeps_the_order_and_drops_only_what_the_opening_rules_out():
+    assert starts.rules_for("") == tuple(rule for _, rule in starts.PARAGRAPH_STARTS)
+    assert starts.rules_for("w") == (starts.after_formula_start,)
+    assert starts.rules_for("5") == (
+        starts.numbered_start,
+        starts.after_heading_start,
+        starts.after_formula_start,
+        starts.plenary_start,
+    )

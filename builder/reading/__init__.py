@@ -51,8 +51,8 @@ from builder.reading.state import ReadState, Ruler
 
 def snapshot_words(state: ReadState) -> None:
     """Record the source's words for the conservation check (see builder.conservation)."""
-    text = [w for b in state.blocks if b.kind == "text" for w in conservation.words(b.text)]
-    state.source_words = text + [w for n in state.notes for w in conservation.words(n.text)]
+    texts = [b.text for b in state.blocks if b.kind == "text"] + [n.text for n in state.notes]
+    state.source_words = conservation.words_in(texts)
 
 
 BLOCK_RULES = Ruler(

@@ -17,19 +17,23 @@ import re
 
 from builder.reading import starts
 from builder.reading.furniture import BREAK
+from builder.reading.patterns import search_end
 from builder.reading.state import Block, Line, ReadState
 
 RULE = re.compile(r"^\s*(?:\\?_){5,}\s*$")  # `_____`, or `\_\_\_\_\_` as Markdown writers escape it
 _SPACES = re.compile(r"\s+")
+HYPHEN_END = re.compile(r"[A-Za-z]-$")  # `capacity-` / `building`: a word broken at the line end
 
 
 def join_lines(parts: list[str]) -> str:
     text = ""
     for part in parts:
-        part = _SPACES.sub(" ", part.strip())
+        part = part.strip()
+        if "  " in part or not part.isprintable():  # else its only white space is single spaces already
+            part = _SPACES.sub(" ", part)
         if not text:
             text = part
-        elif re.search(r"[A-Za-z]-$", text) and part[:1].islower():
+        elif part[:1].islower() and search_end(HYPHEN_END, text, 2):
             text += part
         else:
             text += " " + part
@@ -39,7 +43,7 @@ def join_lines(parts: list[str]) -> str:
 def _starts_paragraph(pending: list[str], line: str) -> bool:
     if not pending or (len(pending) == 1 and starts.LONE_ENUMERATOR.match(pending[0])):
         return False  # a number alone on its line belongs to the text after it
-    return any(rule(pending, line) for _, rule in starts.PARAGRAPH_STARTS)
+    return any(rule(pending, line) for rule in starts.rules_for(line.lstrip()[:1]))
 
 
 _NOTE_LABEL = re.compile(r"^\s*(?:(\d{1,3})(?:\s+\S|$)|[¹²³⁴⁵⁶⁷⁸⁹⁰]+|<sup>|\*{1,3}\s)")

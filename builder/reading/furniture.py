@@ -34,15 +34,21 @@ _CONTENTS_ROW = re.compile(r"(\S.*\s)?(\d{1,3}(\s*[-–]\s*\d{1,3})?\s+)?\d{1,3}
 _NOTE_START = re.compile(r"^\s*(\*{1,3}|[¹²³⁴⁵⁶⁷⁸⁹⁰]+|<sup>)")
 
 
+_ANCHOR_START = re.compile(r"[\d*]")  # every anchor form opens with a digit or a barcode's star
+
+
 def _is_anchor(text: str) -> bool:
     """A line only printed pages have: page number, job number (or its date stamp), barcode, page and job number."""
     t = text.strip()
     return bool(
-        _PAGE.fullmatch(t)
-        or _JOB.fullmatch(t)
-        or _BARCODE.fullmatch(t)
-        or _PAGE_AND_JOB.fullmatch(t)
-        or _STAMP.fullmatch(t)
+        _ANCHOR_START.match(t)
+        and (
+            _PAGE.fullmatch(t)
+            or _JOB.fullmatch(t)
+            or _BARCODE.fullmatch(t)
+            or _PAGE_AND_JOB.fullmatch(t)
+            or _STAMP.fullmatch(t)
+        )
     )
 
 

@@ -11,13 +11,15 @@ from __future__ import annotations
 import re
 
 from builder.model import Inline, NoteRef, Span
-from builder.reading.state import EM_CLOSE, EM_OPEN, MARK_CLOSE, MARK_OPEN, STRONG_CLOSE, STRONG_OPEN
+from builder.reading.state import EM_CLOSE, EM_OPEN, MARK_CLOSE, MARK_OPEN, STRONG_CLOSE, STRONG_OPEN, has_token
 
 _TOKEN = re.compile(f"{MARK_OPEN}([^{MARK_CLOSE}]*){MARK_CLOSE}|[{EM_OPEN}{EM_CLOSE}{STRONG_OPEN}{STRONG_CLOSE}]")
 _KIND = {EM_OPEN: "em", EM_CLOSE: "em", STRONG_OPEN: "strong", STRONG_CLOSE: "strong"}
 
 
 def to_inline(tokens: str) -> Inline:
+    if not has_token(tokens):
+        return Inline(tokens.strip(), [], [])  # most paragraphs: no markers, no emphasis
     out: list[str] = []
     spans: list[Span] = []
     refs: list[NoteRef] = []

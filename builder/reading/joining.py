@@ -12,7 +12,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from builder.reading.patterns import ENDS_CLAUSE, FORMULA, OPENING
+from builder.reading.blocks import HYPHEN_END
+from builder.reading.patterns import ENDS_CLAUSE, FORMULA, OPENING, search_end
 from builder.reading.starts import LONE_ENUMERATOR
 from builder.reading.state import Block, ReadState, Ruler
 
@@ -70,7 +71,7 @@ def join_across_breaks(state: ReadState) -> None:
             broken = True
             continue
         if out and ((broken and _continues(out[-1], block)) or _lowercase_start(block)):
-            glue = "" if re.search(r"[A-Za-z]-$", out[-1].text) and block.plain[:1].islower() else " "
+            glue = "" if search_end(HYPHEN_END, out[-1].text, 2) and block.plain[:1].islower() else " "
             out[-1].text += glue + block.text
             out[-1].last_line = block.last_line
         else:

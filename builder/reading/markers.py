@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from builder.reading import markup
-from builder.reading.state import MARKER_RE, ReadState, Ruler, marker
+from builder.reading.state import MARK_OPEN, MARKER_RE, ReadState, Ruler, marker
 
 _SUPERSCRIPTS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
 _MANGLED_SUP = re.compile(r"<sup>&</sup>lt;sup>([\w*]{1,4})</sup>")
@@ -65,7 +65,8 @@ def footnote_refs(state: ReadState) -> None:
 
 def unicode_superscripts(state: ReadState) -> None:
     for block in _each_text_block(state):
-        block.text = _UNICODE.sub(lambda m: marker(m.group(0).translate(_SUPERSCRIPTS)), block.text)
+        if not block.text.isascii():  # superscript digits are not ASCII
+            block.text = _UNICODE.sub(lambda m: marker(m.group(0).translate(_SUPERSCRIPTS)), block.text)
 
 
 def star_markers(state: ReadState) -> None:
@@ -82,7 +83,7 @@ def star_markers(state: ReadState) -> None:
 def space_before_markers(state: ReadState) -> None:
     """`Development, ⁵` → `Development,⁵`: the space belonged to the layout."""
     for block in _each_text_block(state):
-        if MARKER_RE.search(block.text):
+        if MARK_OPEN in block.text and MARKER_RE.search(block.text):
             block.text = re.sub(r"(?<=\S) +(?=" + MARKER_RE.pattern + ")", "", block.text)
 
 

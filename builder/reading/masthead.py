@@ -66,6 +66,7 @@ _TYPE_LINE = re.compile(
     r"^((?:Note|Report|Letter|Memorandum) (?:by|of|from) the .+|(?:Revised )?[Dd]raft (?:resolution|decision).*)$"
 )
 _BRACKETED = re.compile(r"^\[(.+)\]$")
+_MARKER_RUN = re.compile(rf"(?:{MARKER_RE.pattern})*")
 _RESOLUTION_TITLE = re.compile(r"^(\d{1,3}/\d{1,4}(?: [A-Z])?)\.\s+(.+)$")
 
 
@@ -158,10 +159,11 @@ def read_fields(state: ReadState) -> None:
                 if m and name not in found:
                     found[name] = m.group(1)
                     # A reissue's star (`A/RES/78/68*`) marks the symbol: its note refers from there.
-                    marked = re.search(re.escape(m.group(1)) + rf"((?:{MARKER_RE.pattern})*)", text)
-                    if marked:
-                        _take_refs(meta, "symbol", marked.group(1))
-                        text = text[: marked.start()] + " " + text[marked.end() :]
+                    at = text.find(m.group(1))  # where the symbol is first printed, with the markers after it
+                    if at >= 0:
+                        marked = _MARKER_RUN.match(text, at + len(m.group(1)))
+                        _take_refs(meta, "symbol", marked.group(0))
+                        text = text[:at] + " " + text[marked.end() :]
                 continue
             m = pattern.search(text)
             if m and name not in found:

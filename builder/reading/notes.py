@@ -10,10 +10,11 @@ After `digit_markers`, plain-digit markers of the raw PDF form are tokens too.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from builder.reading.blocks import RULE
 from builder.reading.furniture import BREAK
-from builder.reading.patterns import MONTHS
+from builder.reading.patterns import MONTHS, search_end
 from builder.reading.state import MARK_OPEN, MARKER_RE, Block, Line, NoteDef, ReadState, Ruler, marker
 
 _STARTS_WITH_MARKER = re.compile(r"^[“\"]?" + MARKER_RE.pattern + r"\s*(.*)$", re.DOTALL)
@@ -175,45 +176,82 @@ _NOT_BEFORE_SPACED = re.compile(
     r"chapters?|chap|annex|sect|section|at|on|by|in|under|pages?|part|goals?|targets?|rules?|"
     r"principles?|per|than|about|some|over|the|a|an|with|for|or|nor|all|Add|Rev|Corr|session|Vol)[^\w,;]*$"
 )  # ("resolutions 3" is a number; "resolutions, 3" a marker)
-_NOT_AFTER = re.compile(
-    rf"^(?:\s*(?:{MONTHS}|per cent|%|years?|months?|days?|weeks?|hours?|million|billion)|[\d/.,]\d)"
+_NOT_AFTER = re.compile(  # matched at the position right after the candidate
+    rf"(?:\s*(?:{MONTHS}|per cent|%|years?|months?|days?|weeks?|hours?|million|billion)|[\d/.,]\d)"
 )
+_GLUED_AFTER = re.compile(r"(?:[,;:.]\s?|[a-z])$")
+_RIGHT_AFTER = re.compile(r"[^\W\d_]$|[,;:)”’\"]$|[a-z]{3}\.$")
+_DECIMAL_POINT = re.compile(r"\d\.$")
+_SPACED_AFTER = re.compile(r"(?:[^\W\d_]|[,;:)”’\"]|[a-z]{3}\.) {1,2}$")
+_WORDISH = re.compile(r"[\w,;]")
+_LONGEST_WORD = 16  # longer than any word `_NOT_BEFORE_SPACED` names
+_REACH = 48  # how far back `_NOT_BEFORE_SPACED` is tried first
+
+
+@lru_cache(maxsize=1024)
+def _label_patterns(label: str) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """The three ways `label` may stand as a marker (see `_candidates`), compiled once per label."""
+    # Each opens with a literal (the label, or a year's first digit), so the engine skips ahead to where one
+    # stands; the lookbehinds that would open them test the same characters from after it.
+    digits = re.escape(label)
+    return (
+        re.compile(rf"{digits}(?:(?<![\d/.\-–]{digits})|(?<=[a-z]{{3}}\.{digits}))(?![\d/°%])"),
+        re.compile(rf"(?:1[89]|20)(?<!\d..)\d\d({digits})(?![\d/°%])"),
+        re.compile(rf"(?:1[89]|20)(?<![\d/]..)\d\d {{1,2}}({digits})(?= {{1,2}}[a-z]|[,;.]|$)"),
+    )
 
 
 def _candidates(text: str, label: str) -> list[tuple[int, int]]:
     """Positions (start, end) where `label` may stand as a marker in text, in order."""
-    found = []
+    found: list[tuple[int, int]] = []
+    if label not in text:
+        return found  # every form below has the label in it
+    anywhere, glued_to_year, after_year = _label_patterns(label)
     # After a full stop only at a sentence's end (`persons.8`), never in a number or symbol (`1.5`, `Add.1`).
-    for m in re.finditer(rf"(?:(?<![\d/.\-–])|(?<=[a-z]{{3}}\.)){re.escape(label)}(?![\d/°%])", text):
+    for m in anywhere.finditer(text):
         start, end = m.start(), m.end()
         if start == 0 or text[start - 1] == MARK_OPEN:
             continue
-        after = text[end:]
+        following = text[end : end + 1]
         # `Observation,1and`, `Development, 3sport` (pypdfium2 loses the space after a marker)
-        glued = after[:1].islower() and re.search(r"(?:[,;:.]\s?|[a-z])$", text[:start])
-        if after[:1] and not (after[:1].isspace() or after[:1] in ',;.:)”’"' + MARK_OPEN or glued):
+        glued = following.islower() and search_end(_GLUED_AFTER, text, 2, start)
+        if following and not (following.isspace() or following in ',;.:)”’"' + MARK_OPEN or glued):
             continue
-        if _NOT_AFTER.match(after) or (after.startswith(". ") and text[:start].endswith("Action ")):
+        if _NOT_AFTER.match(text, end) or (text.startswith(". ", end) and text.endswith("Action ", 0, start)):
             continue  # `Action 17. We will …` numbers an action
-        if _marker_may_follow(text[:start]):
+        if _marker_may_follow(text, start):
             found.append((start, end))
     # A marker glued to a year: "of 12 August 19495" is 1949 and note 5; or set apart from
     # it by a space or two before a word: "of 12 August 1949 2 and".
-    for m in re.finditer(rf"(?<!\d)(?:1[89]|20)\d\d({re.escape(label)})(?![\d/°%])", text):
+    for m in glued_to_year.finditer(text):
         found.append((m.start(1), m.end(1)))
-    for m in re.finditer(rf"(?<![\d/])(?:1[89]|20)\d\d {{1,2}}({re.escape(label)})(?= {{1,2}}[a-z]|[,;.]|$)", text):
+    for m in after_year.finditer(text):
         found.append((m.start(1), m.end(1)))
     return sorted(found)
 
 
-def _marker_may_follow(before: str) -> bool:
+def _marker_may_follow(text: str, start: int) -> bool:
     """A marker sits right after a word or punctuation (not a decimal point),
     or after punctuation or a word and one or two spaces, unless that word
-    calls for a number ("paragraph 5", "of 14")."""
-    if re.search(r"[^\W\d_]$|[,;:)”’\"]$|[a-z]{3}\.$", before):
-        return not re.search(r"\d\.$", before)
-    spaced = re.search(r"(?:[^\W\d_]|[,;:)”’\"]|[a-z]{3}\.) {1,2}$", before)  # `Nations. 11  We reiterate`
-    return bool(spaced) and not _NOT_BEFORE_SPACED.search(before.rstrip())
+    calls for a number ("paragraph 5", "of 14"). Only the text before `start` counts."""
+    if search_end(_RIGHT_AFTER, text, 4, start):
+        return not search_end(_DECIMAL_POINT, text, 2, start)
+    spaced = search_end(_SPACED_AFTER, text, 6, start)  # `Nations. 11  We reiterate`
+    return bool(spaced) and not _calls_for_number(text, start)
+
+
+def _calls_for_number(text: str, start: int) -> bool:
+    """`_NOT_BEFORE_SPACED` on the text before `start`, less trailing white space: tried on its last
+    `_REACH` characters, and on the whole only when a word it names could begin before those."""
+    end = start
+    while end and text[end - 1].isspace():
+        end -= 1
+    window = max(0, end - _REACH)
+    if _NOT_BEFORE_SPACED.search(text, window, end):
+        return True
+    if window == 0 or _WORDISH.search(text, window + _LONGEST_WORD, end):
+        return False
+    return bool(_NOT_BEFORE_SPACED.search(text, 0, end))
 
 
 def digit_markers(state: ReadState) -> None:

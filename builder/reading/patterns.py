@@ -54,3 +54,13 @@ OPENING = re.compile(
     r"|(?!(?:According|Including|Regarding|Concerning|Following|During|Pending|Notwithstanding|Excluding|"
     r"Beijing|Reading|Hong)\b)[A-Z][a-z]+(?:ing|ed)(?=\s+(?!(?:and|or|nor|of)\b)(?:[a-z]|[“\"‘(])))"
 )
+
+
+def search_end(pattern: re.Pattern[str], text: str, reach: int, end: int | None = None) -> re.Match[str] | None:
+    """`pattern.search(text[:end])` for a pattern anchored at the end (`$`) whose match spans at most `reach`
+    characters: only the last `reach` characters (and a final newline, which `$` may stand before) are
+    tried, not every position of a long text, and nothing is copied. Lookbehinds and `\\b` still see the
+    characters before the window, so the answer is the same.
+    """
+    end = len(text) if end is None else end
+    return pattern.search(text, max(0, end - reach - 1), end)

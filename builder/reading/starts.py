@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from functools import lru_cache
 
 from builder.reading.patterns import (
     ENDS_CLAUSE,
@@ -37,8 +38,13 @@ _ENDS_PREAMBLE = re.compile(rf"(?:[,;]|{_QUOTES}){NOTE_AFTER}?\s*$")
 _ORGAN = re.compile(r"\b(?:Assembly|Council|Commission|Committee|Conference|Board|Meeting|Parties|Forum|Court)\b")
 
 
+_FORMULA_OPENS = re.compile(r"\s*[“\"]?The ")  # as every form of FORMULA_RE does, after white space
+
+
 def _is_formula(text: str) -> bool:
     """An enacting formula names an organ: "The Security Council," (not "The Hague, 15 May 2023,")."""
+    if not _FORMULA_OPENS.match(text):
+        return False  # most lines: no copy, no long pattern
     text = text.strip()
     return bool(FORMULA_RE.match(text) and _ORGAN.search(text))
 
@@ -81,13 +87,10 @@ def after_heading_start(before: list[str], line: str) -> bool:
     A heading is short (a few lines) and starts with a capital; a paragraph
     number followed by a capitalised sentence after it starts the text.
     """
+    if len(before) > 4 or not _NUMBERED_SENTENCE.match(line):
+        return False
     heading = " ".join(part.strip() for part in before)
-    return (
-        len(before) <= 4
-        and len(heading) < _HEADING_MAX
-        and heading[:1].isupper()
-        and bool(_NUMBERED_SENTENCE.match(line))
-    )
+    return len(heading) < _HEADING_MAX and heading[:1].isupper()
 
 
 _DECISION = re.compile(
@@ -97,9 +100,14 @@ _DECISION = re.compile(
 
 
 def formula_start(before: list[str], line: str) -> bool:
-    """The enacting formula is a paragraph of its own, and so is what follows it; a decision's one
-    sentence opens with its organ (`The General Assembly, recalling …, decides …`)."""
-    return _is_formula(line) or _is_formula(before[-1]) or bool(_DECISION.match(line))
+    """The enacting formula is a paragraph of its own; a decision's one sentence opens with its organ
+    (`The General Assembly, recalling …, decides …`)."""
+    return _is_formula(line) or bool(_DECISION.match(line))
+
+
+def after_formula_start(before: list[str], line: str) -> bool:
+    """What follows the enacting formula is a paragraph of its own, whatever it opens with."""
+    return _is_formula(before[-1])
 
 
 def opening_phrase_start(before: list[str], line: str) -> bool:
@@ -137,12 +145,13 @@ AMENDMENT = re.compile(
 )
 _PLENARY = re.compile(r"^\s*\d{1,3}(?:st|nd|rd|th) plenary meeting\s*$")
 _QUOTING = re.compile(rf"{_QUOTES}\s*$")
+_QUOTED_START = re.compile(r"\s*[“\"A-Z]")
 
 
 def amendment_start(before: list[str], line: str) -> bool:
     """`Delete operative paragraph 9.` under the amended draft's title; the paragraph it quotes after
     `… with the following text:`."""
-    return bool(AMENDMENT.match(line) or (_QUOTING.search(before[-1]) and re.match(r"\s*[“\"A-Z]", line)))
+    return bool(AMENDMENT.match(line) or (_QUOTED_START.match(line) and _QUOTING.search(before[-1])))
 
 
 _ACTION = re.compile(r"^\s*Action \d{1,3}\.\s+[A-Z]")
@@ -168,9 +177,34 @@ PARAGRAPH_STARTS: list[tuple[str, Callable[[list[str], str], bool]]] = [
     ("numbered_start", numbered_start),
     ("after_heading_start", after_heading_start),
     ("formula_start", formula_start),
+    ("after_formula_start", after_formula_start),
     ("opening_phrase_start", opening_phrase_start),
     ("note_definition_start", note_definition_start),
     ("amendment_start", amendment_start),
     ("action_start", action_start),
     ("plenary_start", plenary_start),
 ]
+
+# What a line opens with (its first character after white space) for each rule to fire on it. Most lines
+# of a paragraph open with none of these: `rules_for` asks a line only the rules its opening allows, the
+# way markdown-it's block rules look at the first character before anything else. A rule not named here
+# is asked about every line.
+OPENS: dict[str, re.Pattern[str]] = {
+    "numbered_start": re.compile(r"[“\"\d(]"),
+    "after_heading_start": re.compile(r"[“\"\d]"),
+    "formula_start": re.compile(r"[“\"T]"),
+    "opening_phrase_start": re.compile(r"[“\"A-Z]"),
+    "note_definition_start": re.compile(r"[\[*¹²³⁴⁵⁶⁷⁸⁹⁰]"),
+    "amendment_start": re.compile(r"[“\"A-Z]"),
+    "action_start": re.compile(r"A"),
+    "plenary_start": re.compile(r"\d"),
+}
+
+
+@lru_cache(maxsize=4096)
+def rules_for(opening: str) -> tuple[Callable[[list[str], str], bool], ...]:
+    """The rules of `PARAGRAPH_STARTS`, in order, that may fire on a line opening with `opening`
+    (its first character after white space; "" asks every rule)."""
+    return tuple(
+        rule for name, rule in PARAGRAPH_STARTS if not opening or name not in OPENS or OPENS[name].fullmatch(opening)
+    )

@@ -28,6 +28,12 @@ _ROMAN_HEADING = re.compile(r"^(?P<num>[IVXLC]{1,6})\.?\s+(?P<rest>[A-Z“\"].*)
 _LETTER_HEADING = re.compile(r"^(?P<num>[A-H])\.?\s+(?P<rest>[A-Z“\"].*)$", re.DOTALL)
 _ANNEX = re.compile(r"^Annex(?:es)?(?: (?P<num>[IVXLC]{1,6}|\d{1,2}))?$")
 _ROMAN = re.compile(r"^[ivxlc]+$")
+_ROMAN_NUMERAL = re.compile(r"[IVXLC]+")
+_LONE_ROMAN = re.compile(r"[IVXLC]{1,6}\.?")
+_LONE_LETTER = re.compile(r"[A-H]\.?")
+_LONE_SECTION = re.compile(r"[IVXLC]{1,6}\.?|[A-H]\.?")
+_SECTION_AND_REST = re.compile(r"^(?P<num>[IVXLC]{1,6}|[A-H])\.?\s+(?P<rest>.+)$", re.DOTALL)
+_ENDS_CLAUSE = re.compile(r"[;,:]\W*$")
 _DEEPER = re.compile(r"^(?:[a-z]\.|[a-z]\)|\([A-Z]\)|[A-Z]\)|[-–•·]|\d{1,2}\))\s")
 _NAMED_HEADING = re.compile(
     r"^(?P<kind>Part|Chapter|Section|Article) (?P<num>[IVXLC]{1,6}|\d{1,3}(?: ?(?:bis|ter|[a-z]))?)\.?(?=\s|$)"
@@ -74,7 +80,7 @@ class _Cursor:
 
 def _heading_like(rest: str) -> bool:
     plain = rest.strip()
-    return len(plain) < 250 and not re.search(r"[;,:]\W*$", plain)
+    return len(plain) < 250 and not _ENDS_CLAUSE.search(plain)
 
 
 def build_structure(state: ReadState) -> None:
@@ -170,8 +176,9 @@ def _claim(state: ReadState, cur: _Cursor, anchor: str, line: int) -> str:
 def _numbered(state: ReadState, cur: _Cursor, m: re.Match[str], block: Block) -> None:
     number = int(m["num"])
     expected = cur.numbers[-1] + 1 if cur.numbers else 1
+    repeated = number in cur.numbers  # before this one
     if number != expected:
-        what = "repeated" if number in cur.numbers else f"jumps from {expected - 1} to" if cur.numbers else "starts at"
+        what = "repeated" if repeated else f"jumps from {expected - 1} to" if cur.numbers else "starts at"
         state.diagnostics.warn(
             "numbering", f"paragraph number {what} {number} (expected {expected}, found {number})", block.line
         )
@@ -182,7 +189,7 @@ def _numbered(state: ReadState, cur: _Cursor, m: re.Match[str], block: Block) ->
     content = to_inline(m["rest"])
     para = Paragraph(anchor, kind, content, block.line, number=m["num"], label=f"{m['quote']}{m['num']}.")
     para.opening = _opening(content, _OPERATIVE_OPENING if kind == "operative" else None)
-    para.citation = cur.cite.numbered(cur.part, para, number, repeated=number in cur.numbers[:-1])
+    para.citation = cur.cite.numbered(cur.part, para, number, repeated=repeated)
     cur.part.blocks.append(para)
     cur.top, cur.letter, cur.roman = para, None, None
 
@@ -253,7 +260,7 @@ def _next_sub(previous: str, roman: bool) -> str:
 
 def _is_roman_heading(cur: _Cursor, num: str) -> bool:
     """ "II" is a section number; a lone "C" or "D" is the letter after "B" or "C"."""
-    if not re.fullmatch(r"[IVXLC]+", num):
+    if not _ROMAN_NUMERAL.fullmatch(num):
         return False
     if len(num) > 1 or (num == "I" and cur.subsection != "h"):
         return True
@@ -289,8 +296,8 @@ def _section(state: ReadState, cur: _Cursor, block: Block, first: str, plain: st
     if _named_section(state, cur, block, first):
         return True
     m = None
-    if re.fullmatch(r"[IVXLC]{1,6}\.?|[A-H]\.?", first) and len(plain) > len(first):
-        m = re.match(r"^(?P<num>[IVXLC]{1,6}|[A-H])\.?\s+(?P<rest>.+)$", block.text, re.DOTALL)
+    if _LONE_SECTION.fullmatch(first) and len(plain) > len(first):
+        m = _SECTION_AND_REST.match(block.text)
     if m is None:
         m = _ROMAN_HEADING.match(block.text) or _LETTER_HEADING.match(block.text)
         if m and not _heading_like(m["rest"]):
@@ -322,9 +329,9 @@ def _restart_level(blocks: list[Block]) -> int:
         named = _NAMED_HEADING.match(first)
         if named:
             level = _NAMED_LEVEL[named["kind"]]
-        elif re.fullmatch(r"[IVXLC]{1,6}\.?", first) or _ROMAN_HEADING.match(block.text[:80]):
+        elif _LONE_ROMAN.fullmatch(first) or _ROMAN_HEADING.match(block.text[:80]):
             level = 2
-        elif re.fullmatch(r"[A-H]\.?", first) or _LETTER_HEADING.match(block.text[:80]):
+        elif _LONE_LETTER.fullmatch(first) or _LETTER_HEADING.match(block.text[:80]):
             level = 3 if level else 2
         elif _ANNEX.match(first):
             level, seen = 0, False

@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import lru_cache
+from itertools import chain
 
 from lunr.stop_word_filter import WORDS as STOP_WORDS
 
@@ -60,21 +61,27 @@ def words(text: str) -> list[str]:
     """The words of `text`: split at white space; a symbol stays one word, anything else splits at hyphens."""
     out: list[str] = []
     for chunk in fold(text).split():
-        if chunk.isalnum():  # most words: nothing to trim or split
-            out.append(chunk)
-            continue
-        if not (chunk[0].isalnum() and chunk[-1].isalnum()):
-            chunk = _EDGE.sub("", chunk)
-        if not _PIECES.search(chunk):
-            if chunk:
-                out.append(chunk)
-        elif _SYMBOL.fullmatch(chunk):
-            out.append(chunk)
-        else:
-            out.extend(p for p in _PIECES.split(chunk) if p)
+        out.extend(_chunk_words(chunk))
     return out
+
+
+def _chunk_words(chunk: str) -> list[str]:
+    """The words of one white-space-free chunk of folded text."""
+    if not (chunk[0].isalnum() and chunk[-1].isalnum()):
+        chunk = _EDGE.sub("", chunk)
+    if not _PIECES.search(chunk):
+        return [chunk] if chunk else []
+    if _SYMBOL.fullmatch(chunk):
+        return [chunk]
+    return [p for p in _PIECES.split(chunk) if p]
+
+
+@lru_cache(maxsize=200_000)
+def _chunk_terms(chunk: str) -> tuple[str, ...]:
+    """The terms of one chunk: the same few thousand chunks make up every paragraph, so each is worked out once."""
+    return tuple(t for t in map(term, _chunk_words(chunk)) if t)
 
 
 def terms(text: str) -> list[str]:
     """The terms of `text`, in order, repeats kept (term frequency matters)."""
-    return [t for t in map(term, words(text)) if t]
+    return list(chain.from_iterable(map(_chunk_terms, fold(text).split())))
