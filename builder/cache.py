@@ -13,6 +13,8 @@ Each stage keeps its own store, keyed on exactly what its result depends on:
 - `page`: a document's page and its conservation verdict, under its read
   key, its links, the places citing it and the names of their documents;
 - `search`: the search files, under every document's read and link keys;
+- `data`: a document's open-data files and its pieces of the corpus downloads
+  (`builder.data.files`, which keys them);
 - `corpus`: the pages made from the whole corpus (home, browse, glossary)
   and the nav, under every document's metadata and the instruments' mentions.
 
@@ -34,7 +36,7 @@ from pathlib import Path
 from builder.sources import Source
 
 _PACKAGE = Path(__file__).resolve().parent
-STORES = ("read", "link", "page", "search", "corpus")
+STORES = ("read", "link", "page", "search", "corpus", "data")
 
 
 @cache
