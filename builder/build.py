@@ -224,7 +224,7 @@ def build(
         lap = result.lap("open data", lap)
         sources = {doc.path: doc.meta.source for doc in result.documents}
         dangling, result.links_checked = linkcheck.check(
-            result.pages | dict.fromkeys(result.data, ""), out / "docs", sources
+            result.pages | dict.fromkeys(result.data, ""), out / "docs", sources, cache.scans
         )
         result.errors.extend(dangling)
         lap = result.lap("check links", lap)

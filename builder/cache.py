@@ -144,6 +144,7 @@ class BuildCache:
         self.prints: dict[str, str] = {}  # read key → digest of the document's anchors (see `build._target`)
         # A long-lived cache (`make serve`) remembers each source's key by its size and time (see `source_key`).
         self.stamps: dict | None = {} if long_lived else None
+        self.scans: dict | None = {} if long_lived else None  # what the link check read of each page (linkcheck.Scan)
 
     def prune(self) -> None:
         for name in STORES:

@@ -213,15 +213,35 @@ def _search_urls(pages: dict[str, str]) -> Iterator[tuple[str, str]]:
                 yield name, f"{url}#{record[2]}"
 
 
-def dangling(pages: dict[str, str]) -> tuple[list[Dangling], int]:
-    """Every internal link of `pages` (path under docs → text) that leads nowhere, and how many were checked."""
-    ids: dict[str, set[str]] = {}
+@dataclass
+class Scan:
+    """What the check read of one page's text: its links, and its ids once a link needed them."""
+
+    text: str
+    links: list[tuple[int, str, bool]]
+    ids: set[str] | None = None
+
+
+def dangling(pages: dict[str, str], memo: dict[str, Scan] | None = None) -> tuple[list[Dangling], int]:
+    """Every internal link of `pages` (path under docs → text) that leads nowhere, and how many were checked.
+
+    `memo` (page → `Scan`, kept by a caller that checks again and again: `make serve`) spares
+    reading a page again while its text is the very same object (a page from the build cache)."""
+    memo = memo if memo is not None else {}
+    for page in memo.keys() - pages.keys():
+        del memo[page]
+    ids: dict[str, set[str]] = {
+        page: scan.ids for page, scan in memo.items() if scan.ids is not None and scan.text is pages[page]
+    }
     found: list[Dangling] = []
     checked = 0
     resolve = _Resolver(pages)
     for page, text in pages.items():
         if page.endswith(".md"):
-            for offset, link, served in _links(text):
+            scan = memo.get(page)
+            if scan is None or scan.text is not text:
+                scan = memo[page] = Scan(text, list(_links(text)))
+            for offset, link, served in scan.links:
                 checked += 1
                 why = _problem(page, link, served, pages, ids, resolve)
                 if why:
@@ -232,15 +252,20 @@ def dangling(pages: dict[str, str]) -> tuple[list[Dangling], int]:
             why = _problem("index.md", url, True, pages, ids, resolve)
             if why:
                 found.append(Dangling(file, -1, url, why))
+    for page, page_ids_ in ids.items():
+        if page in memo:
+            memo[page].ids = page_ids_
     return found, checked
 
 
-def check(pages: dict[str, str], docs_dir: Path, sources: dict[str, Path]) -> tuple[list[InputError], int]:
+def check(
+    pages: dict[str, str], docs_dir: Path, sources: dict[str, Path], memo: dict[str, Scan] | None = None
+) -> tuple[list[InputError], int]:
     """Every dangling internal link of the build as an error with file and line; and the links checked.
 
-    `sources` names the source document of each document page, for the hint.
+    `sources` names the source document of each document page, for the hint; `memo`: see `dangling`.
     """
-    found, checked = dangling(pages)
+    found, checked = dangling(pages, memo)
     out = []
     for d in found:
         line = pages[d.page].count("\n", 0, d.offset) + 1 if d.offset >= 0 else 0
