@@ -239,11 +239,12 @@ def build(
         lap = time.perf_counter()
         titles = {doc.path: page.cite_name(doc) for doc in result.documents}
         mandates = {doc.path: document_mandates(doc, result.mandates.get(doc.path, [])) for doc in result.documents}
-        result.data = data_files(result.documents, result.links, titles, mandates)
+        doc_keys = {d.path: corpus.read_keys[d.path] + corpus.link_keys[d.path] for d in result.documents}
+        result.data = data_files(result.documents, result.links, titles, mandates, corpus.cache.data, doc_keys)
         lap = result.lap("open data", lap)
         sources = {doc.path: doc.meta.source for doc in result.documents}
         dangling, result.links_checked = linkcheck.check(
-            result.pages | dict.fromkeys(result.data, ""), out / "docs", sources
+            result.pages | dict.fromkeys(result.data, ""), out / "docs", sources, cache.scans
         )
         result.errors.extend(dangling)
         lap = result.lap("check links", lap)

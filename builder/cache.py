@@ -13,6 +13,8 @@ Each stage keeps its own store, keyed on exactly what its result depends on:
 - `page`: a document's page and its conservation verdict, under its read
   key, its links, the places citing it and the names of their documents;
 - `search`: the search files, under every document's read and link keys;
+- `data`: a document's open-data files and its pieces of the corpus downloads
+  (`builder.data.files`, which keys them);
 - `corpus`: the pages made from the whole corpus (home, browse, glossary)
   and the nav, under every document's metadata and the instruments' mentions.
 
@@ -34,7 +36,7 @@ from pathlib import Path
 from builder.sources import Source
 
 _PACKAGE = Path(__file__).resolve().parent
-STORES = ("read", "link", "page", "search", "corpus")
+STORES = ("read", "link", "page", "search", "corpus", "data")
 
 
 @cache
@@ -142,6 +144,7 @@ class BuildCache:
         self.prints: dict[str, str] = {}  # read key → digest of the document's anchors (see `build._target`)
         # A long-lived cache (`make serve`) remembers each source's key by its size and time (see `source_key`).
         self.stamps: dict | None = {} if long_lived else None
+        self.scans: dict | None = {} if long_lived else None  # what the link check read of each page (linkcheck.Scan)
 
     def prune(self) -> None:
         for name in STORES:

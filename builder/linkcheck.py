@@ -23,6 +23,7 @@ from __future__ import annotations
 import json
 import posixpath
 import re
+from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
 from html import unescape
@@ -34,6 +35,8 @@ from builder.render.html import url_dir
 
 # Attributes of a tag only: source text is escaped, so `&lt;a href="…"&gt;` in a document is text.
 _ID = re.compile(r'<[a-z][a-z0-9]*(?:\s[^<>]*?)?\s(?:id|name)="([^"]*)"|\{#([^\s}]+)')
+_ATTRS = (re.compile(r'id="[^"]*"'), re.compile(r'name="[^"]*"'))  # where `_ID` may end (literal: fast)
+_HEADING_ID = re.compile(r"\{#([^\s}]+)")
 _HREF = re.compile(r'<a(?:\s[^<>]*?)?\shref="([^"]*)"')
 _MD_LINK = re.compile(r"(?<!\\)\]\(([^)\s]+)\)")
 _TOC_URL = re.compile(r"\burl: '?(#[^'\s,}]*)")
@@ -54,8 +57,29 @@ class Dangling:
 
 
 def page_ids(text: str) -> set[str]:
-    """Every id a page defines (HTML `id`/`name` attributes and Markdown `{#id}`)."""
-    return {unescape(m[1]) if m[1] is not None else m[2] for m in _ID.finditer(text)}
+    """Every id a page defines (HTML `id`/`name` attributes and Markdown `{#id}`): what `_ID`
+    finds, found faster. `_ID` tries a tag at each of the millions of `<` of the pages; here
+    each `id="…"`/`name="…"` is found directly and kept when `_ID`, tried at the `<` before it,
+    ends on it (the first id of the tag, as `_ID`'s scan takes)."""
+    out: set[str] = set()
+    taken: list[tuple[int, int]] = []  # the text `_ID`'s tag matches span: a `{#…}` in one is not an id
+    for attr in _ATTRS:
+        for m in attr.finditer(text):
+            if not (m.start() and text[m.start() - 1].isspace()):  # `_ID` wants white space before the name
+                continue
+            start = text.rfind("<", 0, m.start())
+            tag = _ID.match(text, start) if start >= 0 else None
+            if tag is not None and tag.end() == m.end() and tag[1] is not None:
+                out.add(unescape(tag[1]))
+                taken.append((start, tag.end()))
+    if "{#" in text:
+        taken.sort()
+        starts = [start for start, _ in taken]
+        for m in _HEADING_ID.finditer(text):
+            i = bisect_right(starts, m.start()) - 1
+            if i < 0 or taken[i][1] <= m.start():
+                out.add(m[1])
+    return out
 
 
 def _links(text: str) -> Iterator[tuple[int, str, bool]]:
@@ -71,7 +95,7 @@ def _links(text: str) -> Iterator[tuple[int, str, bool]]:
         for m in _TOC_NUMBERS.finditer(text, 0, end):
             for pair in m[1].split():
                 yield m.start(1), "#" + pair.partition(":")[2], True
-    for m in _MD_LINK.finditer(text, end):
+    for m in _MD_LINK.finditer(text, end) if "](" in text else ():
         if text[text.rfind("\n", 0, m.start()) + 1] != "<":  # in Markdown, not in an HTML block's text
             yield m.start(1), unescape(m[1]), False
 
@@ -96,25 +120,69 @@ def _target(page: str, link: str, served: bool, pages: dict[str, str]) -> tuple[
     parts = urlsplit(link)
     if parts.scheme or parts.netloc or link.startswith(("mailto:", "data:")):
         return None, "", ""
-    if parts.path.startswith("/"):
-        return None, "", "an absolute path breaks a site served from a sub-path"
     fragment = unquote(parts.fragment)
     if not parts.path:
         return page, fragment, ""
     base = url_dir(page) if served else posixpath.dirname(page)
-    joined = posixpath.normpath(posixpath.join(base, unquote(parts.path)))
+    found, why = _resolve(base, parts.path, served, pages)
+    return found, fragment, why
+
+
+def _resolve(base: str, path: str, served: bool, pages: dict[str, str]) -> tuple[str | None, str]:
+    """The file a link's `path` leads to from folder `base`, or None and why not."""
+    if path.startswith("/"):
+        return None, "an absolute path breaks a site served from a sub-path"
+    joined = posixpath.normpath(posixpath.join(base, unquote(path)))
     if joined.startswith(".."):
-        return None, "", "leads out of the site"
+        return None, "leads out of the site"
     joined = "" if joined == "." else joined
-    if served and parts.path.endswith("/") and joined:
+    if served and path.endswith("/") and joined:
         joined += "/"  # a folder address: its page is <folder>.md or <folder>/index.md
     found = _served_page(joined, pages) if served else (joined if joined in pages else None)
-    return found, fragment, "" if found else f"no page {joined or 'index'} in the build"
+    return found, "" if found else f"no page {joined or 'index'} in the build"
 
 
-def _problem(page: str, link: str, served: bool, pages: dict[str, str], ids: dict[str, set[str]]) -> str:
+# A link in none of these forms goes through `urlsplit`; the others split on "#" as it would.
+_PLAIN = re.compile(r"[^\x00-\x20/:?#][^\t\n\r:?#]*(?:#[^\t\n\r]*)?\Z|\.\.?/[^\t\n\r:?#]*(?:#[^\t\n\r]*)?\Z")
+
+
+class _Resolver:
+    """`_target` for one set of pages, remembering where each relative path leads from each
+    folder (a page links to the same few pages many times, and its neighbours do too)."""
+
+    def __init__(self, pages: dict[str, str]) -> None:
+        self.pages = pages
+        self.bases: dict[tuple[str, bool], str] = {}
+        self.paths: dict[tuple[str, str, bool], tuple[str | None, str]] = {}
+
+    def __call__(self, page: str, link: str, served: bool) -> tuple[str | None, str, str]:
+        if link.startswith("#"):
+            return page, unquote(link[1:]), ""
+        if not _PLAIN.match(link):
+            return _target(page, link, served, self.pages)
+        path, _, fragment = link.partition("#")
+        if not path:
+            return page, unquote(fragment), ""
+        base = self.bases.get((page, served))
+        if base is None:
+            base = self.bases[(page, served)] = url_dir(page) if served else posixpath.dirname(page)
+        key = (base, path, served)
+        hit = self.paths.get(key)
+        if hit is None:
+            hit = self.paths[key] = _resolve(base, path, served, self.pages)
+        return hit[0], unquote(fragment), hit[1]
+
+
+def _problem(
+    page: str,
+    link: str,
+    served: bool,
+    pages: dict[str, str],
+    ids: dict[str, set[str]],
+    resolve: _Resolver | None = None,
+) -> str:
     """Why `link` on `page` leads nowhere, or "" when it leads somewhere (or off the site)."""
-    target, fragment, why = _target(page, link, served, pages)
+    target, fragment, why = resolve(page, link, served) if resolve else _target(page, link, served, pages)
     if why or target is None or not fragment or not target.endswith(".md"):
         return why
     if target not in ids:
@@ -145,33 +213,59 @@ def _search_urls(pages: dict[str, str]) -> Iterator[tuple[str, str]]:
                 yield name, f"{url}#{record[2]}"
 
 
-def dangling(pages: dict[str, str]) -> tuple[list[Dangling], int]:
-    """Every internal link of `pages` (path under docs → text) that leads nowhere, and how many were checked."""
-    ids: dict[str, set[str]] = {}
+@dataclass
+class Scan:
+    """What the check read of one page's text: its links, and its ids once a link needed them."""
+
+    text: str
+    links: list[tuple[int, str, bool]]
+    ids: set[str] | None = None
+
+
+def dangling(pages: dict[str, str], memo: dict[str, Scan] | None = None) -> tuple[list[Dangling], int]:
+    """Every internal link of `pages` (path under docs → text) that leads nowhere, and how many were checked.
+
+    `memo` (page → `Scan`, kept by a caller that checks again and again: `make serve`) spares
+    reading a page again while its text is the very same object (a page from the build cache)."""
+    memo = memo if memo is not None else {}
+    for page in memo.keys() - pages.keys():
+        del memo[page]
+    ids: dict[str, set[str]] = {
+        page: scan.ids for page, scan in memo.items() if scan.ids is not None and scan.text is pages[page]
+    }
     found: list[Dangling] = []
     checked = 0
+    resolve = _Resolver(pages)
     for page, text in pages.items():
         if page.endswith(".md"):
-            for offset, link, served in _links(text):
+            scan = memo.get(page)
+            if scan is None or scan.text is not text:
+                scan = memo[page] = Scan(text, list(_links(text)))
+            for offset, link, served in scan.links:
                 checked += 1
-                why = _problem(page, link, served, pages, ids)
+                why = _problem(page, link, served, pages, ids, resolve)
                 if why:
                     found.append(Dangling(page, offset, link, why))
     if SEARCH_INDEX in pages:
         for file, url in _search_urls(pages):
             checked += 1
-            why = _problem("index.md", url, True, pages, ids)
+            why = _problem("index.md", url, True, pages, ids, resolve)
             if why:
                 found.append(Dangling(file, -1, url, why))
+    for page, page_ids_ in ids.items():
+        if page in memo:
+            memo[page].ids = page_ids_
     return found, checked
 
 
-def check(pages: dict[str, str], docs_dir: Path, sources: dict[str, Path]) -> tuple[list[InputError], int]:
+def check(
+    pages: dict[str, str], docs_dir: Path, sources: dict[str, Path], memo: dict[str, Scan] | None = None
+) -> tuple[list[InputError], int]:
     """Every dangling internal link of the build as an error with file and line; and the links checked.
 
-    `sources` names the source document of each document page, for the hint.
+    `sources` names the source document of each document page, for the hint; `memo`: see `dangling`.
     """
-    found, checked = dangling(pages)
+    found, checked = dangling(pages, memo)
     out = []
     for d in found:
         line = pages[d.page].count("\n", 0, d.offset) + 1 if d.offset >= 0 else 0

@@ -192,11 +192,11 @@ def test_paragraphs_csv_opens_as_a_spreadsheet_would_read_it(linked, resolution)
     )
     assert len(rows) - 1 == expected
     # Quotes, commas, semicolons and line breaks survive the round trip.
-    from builder.data.corpus import paragraphs_csv
+    from builder.data.corpus import paragraph_rows, paragraphs_csv
 
     data = document_data(resolution)
     data["paragraphs"][0]["text"] = 'He said "yes", then; left\nand came back'
-    back = list(csv.DictReader(io.StringIO(paragraphs_csv([data]).decode("utf-8-sig"), newline="")))
+    back = list(csv.DictReader(io.StringIO(paragraphs_csv([paragraph_rows(data)]).decode("utf-8-sig"), newline="")))
     assert back[0]["text"] == 'He said "yes", then; left\nand came back'
     assert [r["id"] for r in back] == [p["id"] for p in data["paragraphs"]]
 

@@ -185,3 +185,23 @@ def test_contents_and_search_addresses_are_checked(seed_pages_built, tmp_path):
         (doc, "#pp0", "no id pp0 on this page"),
         (name, "A/C.3/61/L.7/Rev.1/#op77", "no id op77 on A/C.3/61/L.7/Rev.1.md"),
     ]
+
+
+def test_a_kept_memo_reads_only_pages_that_changed_and_still_finds_what_broke():
+    """`make serve` keeps what the check read of each page: a page whose text is the same object is
+    not read again, yet a link to an id that a changed page no longer has is still dangling."""
+    target = '<p id="op1">One</p>\n<p id="op2">Two</p>\n'
+    citing = '<p><a href="../b/#op2">b, paragraph 2</a> <a href="#own">self</a></p>\n<p id="own">x</p>\n'
+    pages = {"a.md": citing, "b.md": target}
+    memo: dict = {}
+    assert linkcheck.dangling(pages, memo) == ([], 2)
+    assert memo["a.md"].text is citing and memo["b.md"].ids == {"op1", "op2"}
+    kept = memo["a.md"]
+    renumbered = {"a.md": citing, "b.md": '<p id="op1">One</p>\n'}
+    found, checked = linkcheck.dangling(renumbered, memo)
+    assert memo["a.md"] is kept, "the unchanged page is not read again"
+    assert [(d.page, d.link, d.why) for d in found] == [("a.md", "../b/#op2", "no id op2 on b.md")]
+    assert (found, checked) == linkcheck.dangling(renumbered), "the same verdict as without a memo"
+    del renumbered["b.md"]
+    assert [d.why for d in linkcheck.dangling(renumbered, memo)[0]] == ["no page b/ in the build"]
+    assert set(memo) == {"a.md"}, "a page gone is forgotten"

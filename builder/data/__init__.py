@@ -8,7 +8,8 @@ the pages say because both come from the same model.
 - `document`: the `document.json` of one document (schema `document.schema.json`);
 - `akn`: the `akn.xml` of one document (Akoma Ntoso 3.0, AKN4UN conventions);
 - `corpus`: `data/documents.json`, `data/paragraphs.csv`, `data/documents.zip`;
-- `menu`: the page's Download menu; `files`: all of it, once per build.
+- `zipped`: `documents.zip` from entries deflated once each;
+- `menu`: the page's Download menu; `files`: all of it, once per build (cached per document).
 
 This module imports nothing, so `builder.render.page` can use `menu` without a cycle.
 """

@@ -19,17 +19,14 @@ from __future__ import annotations
 import csv
 import io
 import json
-import zipfile
 from pathlib import Path
 
-from builder.data.paths import DATA_DIR, JSON_FILE
-from builder.model import Document
-from builder.render.html import url_dir
+from builder.data import zipped
+from builder.data.paths import DATA_DIR
 from builder.render.page import md_escape
 
 SCHEMA_FILE = Path(__file__).with_name("document.schema.json")
 PAGE = f"{DATA_DIR}/index.md"
-ZIP_TIME = (1980, 1, 1, 0, 0, 0)
 ROW_KEYS = (
     "symbol",
     "slug",
@@ -45,52 +42,48 @@ ROW_KEYS = (
 CSV_COLUMNS = ("symbol", "page", "id", "eid", "kind", "number", "part", "text")
 
 
-def documents_json(datas: list[dict]) -> bytes:
-    rows = [
-        {
-            **{key: data[key] for key in ROW_KEYS},
-            "url": data["url"],
-            "json": data["downloads"]["json"],
-            "akn": data["downloads"]["akn"],
-            "source": data["downloads"]["source"],
-            "paragraphs": len(data["paragraphs"]),
-        }
-        for data in datas
-    ]
-    return (json.dumps(rows, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
+def document_row(data: dict) -> bytes:
+    """One document's object in `documents.json`, as `json.dumps(rows, indent=1)` writes it there."""
+    row = {
+        **{key: data[key] for key in ROW_KEYS},
+        "url": data["url"],
+        "json": data["downloads"]["json"],
+        "akn": data["downloads"]["akn"],
+        "source": data["downloads"]["source"],
+        "paragraphs": len(data["paragraphs"]),
+    }
+    return json.dumps([row], ensure_ascii=False, indent=1)[2:-2].encode("utf-8")  # without "[\n" and "\n]"
 
 
-def paragraphs_csv(datas: list[dict]) -> bytes:
+def documents_json(rows: list[bytes]) -> bytes:
+    """The rows of `document_row`, as one JSON array (the bytes `json.dumps` writes for the whole list)."""
+    return b"[\n" + b",\n".join(rows) + b"\n]\n" if rows else b"[]\n"
+
+
+def paragraph_rows(data: dict) -> bytes:
+    """One document's rows of `paragraphs.csv` (RFC 4180: CRLF, fields quoted when needed)."""
     out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\r\n")  # RFC 4180: CRLF, fields quoted when needed
-    writer.writerow(CSV_COLUMNS)
-    for data in datas:
-        for p in data["paragraphs"]:
-            writer.writerow(
-                [data["symbol"], data["url"], p["id"], p["eid"] or "", p["kind"], p["number"], p["part"], p["text"]]
-            )
-    return "\ufeff".encode() + out.getvalue().encode("utf-8")
+    writer = csv.writer(out, lineterminator="\r\n")
+    for p in data["paragraphs"]:
+        writer.writerow(
+            [data["symbol"], data["url"], p["id"], p["eid"] or "", p["kind"], p["number"], p["part"], p["text"]]
+        )
+    return out.getvalue().encode("utf-8")
 
 
-def documents_zip(files: dict[str, bytes]) -> bytes:
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w") as archive:
-        for name in sorted(files):
-            info = zipfile.ZipInfo(name, date_time=ZIP_TIME)
-            info.compress_type = zipfile.ZIP_DEFLATED
-            info.create_system = 3
-            info.external_attr = 0o644 << 16
-            archive.writestr(info, files[name], compresslevel=6)
-    return buffer.getvalue()
+def paragraphs_csv(rows: list[bytes]) -> bytes:
+    """Byte-order mark, header, then every document's `paragraph_rows`."""
+    out = io.StringIO()
+    csv.writer(out, lineterminator="\r\n").writerow(CSV_COLUMNS)
+    return "\ufeff".encode() + out.getvalue().encode("utf-8") + b"".join(rows)
 
 
 def _size(n: int) -> str:
     return f"{n / 1_000_000:.1f} MB" if n >= 1_000_000 else f"{max(1, round(n / 1000))} KB"
 
 
-def data_page(datas: list[dict], sizes: dict[str, int]) -> str:
+def data_page(documents: int, paragraphs: int, sizes: dict[str, int]) -> str:
     """The Open data page: what each download holds, its size, and the per-document files."""
-    paragraphs = sum(len(d["paragraphs"]) for d in datas)
     rows = [
         ("documents.json", "One row per document: symbol, title, body, session, date, type, adopted as, "
                            "page and data URLs."),
@@ -102,7 +95,7 @@ def data_page(datas: list[dict], sizes: dict[str, int]) -> str:
     out = [
         "---\ntitle: Open data\n---",
         "# Open data",
-        f"The whole corpus as data: {len(datas)} documents, {paragraphs} paragraphs and headings. "
+        f"The whole corpus as data: {documents} documents, {paragraphs} paragraphs and headings. "
         "Every file is rebuilt with the site, from the same reading as the pages.",
         "| Download | Size | What it holds |\n| --- | --- | --- |",
     ]
@@ -124,15 +117,14 @@ def data_page(datas: list[dict], sizes: dict[str, int]) -> str:
     return "\n\n".join(out) + "\n"
 
 
-def corpus_files(docs: list[Document], datas: list[dict], files: dict[str, bytes]) -> dict[str, bytes]:
-    """`data/` downloads and page, from every document's data and `document.json`."""
-    jsons = {url_dir(doc.path) + JSON_FILE: files[url_dir(doc.path) + JSON_FILE] for doc in docs}
+def corpus_files(made: list) -> dict[str, bytes]:
+    """`data/` downloads and page, joined from every document's pieces (`builder.data.files.Made`)."""
     out = {
-        f"{DATA_DIR}/documents.json": documents_json(datas),
-        f"{DATA_DIR}/paragraphs.csv": paragraphs_csv(datas),
-        f"{DATA_DIR}/documents.zip": documents_zip(jsons),
+        f"{DATA_DIR}/documents.json": documents_json([one.row for one in made]),
+        f"{DATA_DIR}/paragraphs.csv": paragraphs_csv([one.csv for one in made]),
+        f"{DATA_DIR}/documents.zip": zipped.archive([one.entry for one in made]),
         f"{DATA_DIR}/document.schema.json": SCHEMA_FILE.read_bytes(),
     }
     sizes = {name.removeprefix(f"{DATA_DIR}/"): len(content) for name, content in out.items()}
-    out[PAGE] = data_page(datas, sizes).encode("utf-8")
+    out[PAGE] = data_page(len(made), sum(one.paragraphs for one in made), sizes).encode("utf-8")
     return out

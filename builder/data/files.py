@@ -1,31 +1,66 @@
 """All open-data files of a build, from the read and linked corpus.
 
-`data_files` is called once per build, after linking: it writes each
-document's `document.json`, `akn.xml` and source copy beside its page (each a
-pure function of the document and the linking result, so an incremental
-build can redo one document's alone: `document_files`), then the corpus
-downloads under `data/` and the Open data page. Output is bytes, the same
-for the same sources (no clock, no order of work in it).
+`data_files` is called once per build, after linking: it makes each
+document's `document.json`, `akn.xml` and source copy beside its page, then
+the corpus downloads under `data/` and the Open data page. Output is bytes,
+the same for the same sources (no clock, no order of work in it).
+
+A document's files are made on forked workers, each with the document's
+pieces of the corpus files (its row of `documents.json`, its rows of
+`paragraphs.csv`, its `document.json` deflated for `documents.zip`), so the
+corpus files are only joined here. With a `store` (the build cache), a
+document's pieces are kept under a key of exactly what they read
+(`_key`: the document and its own links, its address, the registry, who cites
+it and their names, its mandates, its instrument mentions) and reused while
+every reference `akn.xml` made to another document still points where it did
+(`Made.refs`): an edit remakes that document's files, and those of the
+documents whose files show something of it, nothing else.
 """
 
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass
+
+import orjson
 
 from builder import workers
-from builder.data import corpus
-from builder.data.akn import akn_xml
-from builder.data.document import document_data
-from builder.data.ids import part_trees
+from builder.cache import Store, digest, value_digest
+from builder.data import corpus, zipped
+from builder.data.akn import akn_xml_refs, ref_href
+from builder.data.document import _cited_by, document_data
+from builder.data.ids import eids, part_trees
 from builder.data.paths import AKN_FILE, JSON_FILE, has_akn, source_name
 from builder.linking.corpus import Links
-from builder.model import Document
+from builder.model import Document, Link
 from builder.render.html import url_dir
 
 
 def dumps(data: dict) -> bytes:
-    """Compact UTF-8 JSON, keys in the order the schema lists them, one newline at the end."""
-    return (json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n").encode("utf-8")
+    """Compact UTF-8 JSON, keys in the order the schema lists them, one newline at the end.
+
+    orjson writes the bytes `json.dumps(data, ensure_ascii=False, separators=(",", ":"))`
+    writes for this data (strings, integers, booleans, null, lists, objects: the schema has
+    no floats, where the two differ), ten times faster; what orjson refuses (an integer past
+    64 bits, a lone surrogate) goes to the standard library."""
+    try:
+        return orjson.dumps(data, option=orjson.OPT_APPEND_NEWLINE)
+    except TypeError:
+        return (json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n").encode("utf-8")
+
+
+@dataclass
+class Made:
+    """One document's data files and its pieces of the corpus files (see the module docstring)."""
+
+    json: bytes
+    akn: bytes | None
+    row: bytes  # its object in documents.json, indented as there
+    csv: bytes  # its rows of paragraphs.csv
+    paragraphs: int
+    entry: zipped.Entry  # document.json, deflated for documents.zip
+    eids: dict[str, str]  # its own page id → eId (what other documents' akn.xml read of it)
+    refs: dict[tuple[str, str, str], str]  # what its akn.xml read of other documents (`ref_href`)
 
 
 def document_files(
@@ -33,33 +68,112 @@ def document_files(
 ) -> tuple[dict, dict[str, bytes]]:
     """One document's data (as a dict) and its files, by path under the docs folder; `mandates`
     (`builder.mandates.document_mandates`) go in as the `mandates` key."""
+    data, made = _make(doc, links, titles, mandates)
+    return data, _files(doc, made)
+
+
+def _make(doc: Document, links: Links | None, titles: dict[str, str], mandates: list[dict] | None) -> tuple[dict, Made]:
     trees = part_trees(doc)
     data = document_data(doc, links, titles, trees)
     if mandates is not None:
         data["mandates"] = mandates
+    text = dumps(data)
+    akn, refs = akn_xml_refs(doc, links, trees) if has_akn(doc) else (None, {})
+    path = url_dir(doc.path) + JSON_FILE
+    made = Made(
+        text, akn, corpus.document_row(data), corpus.paragraph_rows(data), len(data["paragraphs"]),
+        zipped.entry(path, text), eids(doc, trees), refs,
+    )  # fmt: skip
+    return data, made
+
+
+def _files(doc: Document, made: Made) -> dict[str, bytes]:
     folder = url_dir(doc.path)
-    files = {folder + JSON_FILE: dumps(data)}
-    if has_akn(doc):
-        files[folder + AKN_FILE] = akn_xml(doc, links, trees)
+    files = {folder + JSON_FILE: made.json}
+    if made.akn is not None:
+        files[folder + AKN_FILE] = made.akn
     files[folder + source_name(doc)] = doc.meta.source.read_bytes()
-    return data, files
+    return files
 
 
-def _one(i: int) -> tuple[dict, dict[str, bytes]]:
+def _one(i: int) -> Made:
     shared = workers.SHARED
     doc = shared["docs"][i]
-    return document_files(doc, shared["links"], shared["titles"], shared["mandates"].get(doc.path))
+    return _make(doc, shared["links"], shared["titles"], shared["mandates"].get(doc.path))[1]
 
 
 def data_files(
-    docs: list[Document], links: Links | None, titles: dict[str, str], mandates: dict[str, list[dict]] | None = None
+    docs: list[Document],
+    links: Links | None,
+    titles: dict[str, str],
+    mandates: dict[str, list[dict]] | None = None,
+    store: Store | None = None,
+    doc_keys: dict[str, str] | None = None,
 ) -> dict[str, bytes]:
-    """Every document's files and the corpus downloads, on forked workers at corpus scale."""
-    shared = workers.sharing(docs=docs, links=links, titles=titles, mandates=mandates or {})
-    with shared, workers.pool(len(docs)) as pool:
-        done = workers.run(pool, _one, len(docs))
+    """Every document's files and the corpus downloads; what changed made on forked workers.
+
+    `store` (the build cache's) and `doc_keys` (page → a key of the document as read and
+    linked: its read key and its links' digest) make it incremental; without them all is made."""
+    mandates = mandates or {}
+    made: list[Made | None] = [None] * len(docs)
+    keys: list[str] = []
+    if store is not None and doc_keys is not None:
+        keys = _keys(docs, links, titles, mandates, doc_keys)
+        made = [store.get(key) for key in keys]
+        own_eids = {doc.path: one.eids for doc, one in zip(docs, made, strict=True) if one is not None}
+        for i, one in enumerate(made):
+            if one is not None and not _still_valid(one, links, own_eids):
+                made[i] = None
+    todo = [i for i, one in enumerate(made) if one is None]
+    shared = workers.sharing(docs=[docs[i] for i in todo], links=links, titles=titles, mandates=mandates)
+    with shared, workers.pool(len(todo)) as pool:
+        fresh = workers.run(pool, _one, len(todo))
+    for i, one in zip(todo, fresh, strict=True):
+        made[i] = one
+        if keys:
+            store.put(keys[i], one)  # type: ignore[union-attr]
     out: dict[str, bytes] = {}
-    for _, files in done:
-        out.update(files)
-    out.update(corpus.corpus_files(docs, [data for data, _ in done], out))
+    for doc, one in zip(docs, made, strict=True):
+        out.update(_files(doc, one))  # type: ignore[arg-type]
+    out.update(corpus.corpus_files(made))  # type: ignore[arg-type]
     return out
+
+
+def _keys(
+    docs: list[Document], links: Links | None, titles: dict[str, str], mandates: dict[str, list[dict]],
+    doc_keys: dict[str, str],
+) -> list[str]:  # fmt: skip
+    """Each document's key: all its files read, but for the references checked by `_still_valid`."""
+    registry = value_digest(repr(links.registry.instruments)) if links else ""
+    mentions: dict[str, list] = {}
+    for instrument, by_page in sorted(links.mentions.items()) if links else []:
+        for page, places in by_page.items():
+            mentions.setdefault(page, []).append((instrument, places))
+    return [
+        digest(
+            "data",
+            doc.path,
+            doc_keys[doc.path],
+            registry,
+            value_digest(_cited_by(doc, links, titles)),
+            value_digest(mandates.get(doc.path)),
+            value_digest(mentions.get(doc.path, [])),
+        )
+        for doc in docs
+    ]
+
+
+def _still_valid(made: Made, links: Links | None, own_eids: dict[str, dict[str, str]]) -> bool:
+    """Whether every reference the cached `akn.xml` made to another document points where it did."""
+    if not made.refs:
+        return True
+
+    def target_eids(target: Document) -> dict[str, str]:
+        if target.path not in own_eids:
+            own_eids[target.path] = eids(target)  # a target remade this build: computed once here
+        return own_eids[target.path]
+
+    return all(
+        ref_href(Link(0, 0, "document", symbol, anchor=anchor, page=page), links, target_eids) == href
+        for (symbol, page, anchor), href in made.refs.items()
+    )
