@@ -140,13 +140,17 @@ class PageAgreed:
         """`precedents-N.json` (folder-relative name → JSON): each paragraph's precedents with their
         word-level changes (none for a word-for-word copy), for the page's toggles."""
         files: dict[int, dict] = {}
-        for anchor, n in self.chunks().items():
+        hrefs: dict[str, str] = {}  # the link to each precedent's page, made once (relpath is slow)
+        for anchor, n in self._chunk.items():
             mine = self.data.paragraphs[self.page][anchor][0]
             rows = []
             for p in self.found[anchor]:
                 theirs = self.data.paragraphs[p.page][p.anchor][0]
+                href = hrefs.get(p.page)
+                if href is None:
+                    href = hrefs[p.page] = relative_href(self.page, p.page)
                 row = {
-                    "href": relative_href(self.page, p.page) + "#" + p.anchor,
+                    "href": href + "#" + p.anchor,
                     "name": self._name(p),
                     "score": round(p.score, 3),
                     "when": "earlier" if p.earlier else "same day" if p.same_day else "later",
@@ -191,5 +195,7 @@ def _pair_page(i: int) -> tuple[str, str]:
 
     shared = workers.SHARED
     a, b, why = shared["agreed"].pairs[i]
-    by_page = shared.setdefault("by_page", {d.path: d for d in shared["docs"]})
+    if "by_page" not in shared:
+        shared["by_page"] = {d.path: d for d in shared["docs"]}
+    by_page = shared["by_page"]
     return compare_page(by_page[a], by_page[b], shared["titles"][a], shared["titles"][b], why)

@@ -69,6 +69,12 @@ def word_ids(words: list[str]) -> list[int]:
     return [get(w) or word_hash(w) for w in words]
 
 
+@lru_cache(maxsize=1 << 17)
+def text_ids(text: str) -> list[int]:
+    """The word ids of `text`'s tokens (memoised: read-only)."""
+    return word_ids(tokens(text))
+
+
 def shingles(words: list[str], ids: list[int] | None = None) -> np.ndarray:
     """The distinct 32-bit hashes of the paragraph's runs of SHINGLE words (punctuation dropped),
     sorted; a paragraph shorter than a shingle is one shingle of all its words."""
