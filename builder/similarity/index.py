@@ -40,7 +40,7 @@ from rapidfuzz.process import cpdist
 
 from builder import workers
 from builder.model import Document
-from builder.similarity.text import comparable, shingles, word_ids
+from builder.similarity.text import SHINGLE, comparable, word_arrays
 
 NUM_PERM = 64
 ROWS = 2
@@ -75,19 +75,47 @@ class Para:
 
 
 def signature(doc: Document) -> list[Para]:
-    """Every comparable paragraph of `doc` with its words, shingles and MinHash; the MinHash of
-    the whole document in one numpy pass (the minimum over each paragraph's rows)."""
+    """Every comparable paragraph of `doc` with its words, shingles and MinHash, the whole
+    document in a few numpy passes: word ids looked up once for all its words, shingles cut
+    across all paragraphs at once (windows never straddle two), the MinHash of every shingle
+    reduced per paragraph. Equal, value for value, to `text.shingles` and `minhash` per paragraph."""
     found = comparable(doc)
-    ids = [word_ids(words) for _, words in found]
-    sets = [shingles(words, w) for (_, words), w in zip(found, ids, strict=True)]
     if not found:
         return []
+    ids, plain, lens = word_arrays([words for _, words in found])
+    cuts = np.cumsum(lens)[:-1]
+    per_para = np.split(ids, cuts)
+    sets = _shingle_sets(np.split(ids[plain], np.cumsum(np.add.reduceat(plain.astype(np.int64), np.r_[0, cuts]))[:-1]))
     flat = np.concatenate(sets)
     with np.errstate(over="ignore"):
         mixed = ((flat[:, None] * _A[None, :] + _B[None, :]) >> np.uint64(32)).astype(np.uint32)
     starts = np.cumsum([0] + [len(s) for s in sets[:-1]])
     sigs = np.minimum.reduceat(mixed, starts, axis=0)
-    return [Para(para.anchor, w, s, sig) for (para, _), w, s, sig in zip(found, ids, sets, sigs, strict=True)]
+    return [
+        Para(para.anchor, w.tolist(), s, sig) for (para, _), w, s, sig in zip(found, per_para, sets, sigs, strict=True)
+    ]
+
+
+def _shingle_sets(plain: list[np.ndarray]) -> list[np.ndarray]:
+    """`text.shingles` of each paragraph, given its alphanumeric words' ids."""
+    lens = np.array([len(p) for p in plain], dtype=np.int64)
+    short = (lens > 0) & (lens < SHINGLE)
+    if short.any():  # a paragraph shorter than a shingle is one shingle of all its words
+        plain = [np.concatenate([p, np.zeros(SHINGLE - len(p), np.uint64)]) if 0 < len(p) < SHINGLE else p for p in plain]
+        lens = np.array([len(p) for p in plain], dtype=np.int64)
+    flat = np.concatenate(plain) if plain else np.zeros(0, np.uint64)
+    owner = np.repeat(np.arange(len(plain), dtype=np.uint64), lens)
+    n = len(flat) - SHINGLE + 1
+    if n <= 0:
+        return [np.zeros(0, dtype=np.uint64) for _ in plain]
+    mixed = np.zeros(n, dtype=np.uint64)
+    for k in range(SHINGLE):  # the polynomial mix of `text.shingles`
+        mixed = (mixed * np.uint64(1_000_003) + flat[k : k + n]) & np.uint64(0xFFFFFFFF)
+    whole = owner[:n] == owner[SHINGLE - 1 :]  # windows inside one paragraph
+    keyed = np.unique((owner[:n][whole] << np.uint64(32)) | mixed[whole])
+    bounds = np.searchsorted(keyed >> np.uint64(32), np.arange(len(plain) + 1, dtype=np.uint64))
+    low = keyed & np.uint64(0xFFFFFFFF)
+    return [low[bounds[i] : bounds[i + 1]] for i in range(len(plain))]
 
 
 def signature_key(doc: Document) -> str:
@@ -174,7 +202,8 @@ class Index:
     def __init__(self) -> None:
         self.texts: list[Text] = []
         self.by_words: dict[tuple[int, ...], int] = {}
-        self._keys = np.zeros((0, BANDS), dtype=np.uint64)  # band keys of every text
+        self._all_keys = np.zeros((0, BANDS), dtype=np.uint64)  # band keys of every text…
+        self._pending_keys: list[np.ndarray] = []  # …but those of texts added since, joined when asked
         self._bands: list[tuple[np.ndarray, np.ndarray]] | None = None  # per band: (sorted keys, text ids)
         self._recent: list[int] = []  # texts added since the tables were sorted
         self._df: tuple[np.ndarray, np.ndarray] | None = None  # (shingles, counts), sorted
@@ -200,7 +229,7 @@ class Index:
         if fresh:
             # A built index stays sorted: the new texts wait in `_recent` (searched directly) and
             # their shingles in `_df_recent`, so adding a document costs its own paragraphs.
-            self._keys = np.concatenate([self._keys, _band_keys(np.stack([self.texts[t].signature for t in fresh]))])
+            self._pending_keys.append(_band_keys(np.stack([self.texts[t].signature for t in fresh])))
             if self._bands is not None:
                 self._recent.extend(fresh)
             if self._df is not None:
@@ -208,6 +237,14 @@ class Index:
                     self._df_recent.update(self.texts[t].shingles.tolist())
             self._distinct = {}
         return fresh
+
+    @property
+    def _keys(self) -> np.ndarray:
+        """The band keys of every text (one row per text id)."""
+        if self._pending_keys:
+            self._all_keys = np.concatenate([self._all_keys, *self._pending_keys])
+            self._pending_keys = []
+        return self._all_keys
 
     def _tables(self) -> list[tuple[np.ndarray, np.ndarray]]:
         """The LSH tables: per band, every text's key sorted, with the text ids in that order."""
@@ -269,13 +306,20 @@ class Index:
         """Score candidate pairs and keep the precedents (see the module docstring)."""
         if not len(pairs):
             return
+        # Indel similarity is at most 1 - |la - lb| / (la + lb): pairs whose lengths alone keep them
+        # under THRESHOLD are never scored (they could not be kept).
+        sizes = np.fromiter((len(t.words) for t in self.texts), dtype=np.int64, count=len(self.texts))
+        la, lb = sizes[pairs[:, 0]], sizes[pairs[:, 1]]
+        pairs = pairs[(la + lb - np.abs(la - lb)) >= (THRESHOLD - 1e-6) * (la + lb)]  # float32 scores: a margin
+        if not len(pairs):
+            return
         left = [self.texts[i].words for i in pairs[:, 0].tolist()]
         right = [self.texts[j].words for j in pairs[:, 1].tolist()]
         scores = cpdist(left, right, scorer=Indel.normalized_similarity, workers=-1)
+        kept = scores.astype(np.float64) >= THRESHOLD  # cpdist gives float32: compare as Python did
+        pairs, scores = pairs[kept], scores[kept]
         limit = self.common_df()
         for (i, j), value in zip(pairs.tolist(), scores.tolist(), strict=True):
-            if value < THRESHOLD:
-                continue
             if value < NEAR_COPY and not self._share_distinctive(i, j, limit):
                 continue
             self.similar.setdefault(i, {})[j] = value

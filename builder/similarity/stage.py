@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import time
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 from builder.model import Document
@@ -24,8 +25,9 @@ class Agreed:
     pairs: list[tuple[str, str, str]] = field(default_factory=list)  # (older page, newer page, why)
     seconds: float = 0.0
 
-    @property
+    @cached_property
     def compared(self) -> set[tuple[str, str]]:
+        """The pre-built comparisons as (older, newer): made once (every page asks for it)."""
         return {(a, b) for a, b, _ in self.pairs}
 
 

@@ -75,6 +75,20 @@ def text_ids(text: str) -> list[int]:
     return word_ids(tokens(text))
 
 
+_WORD_CODE: dict[str, int] = {}  # word → its id, plus 2**32 when it is a word (not punctuation)
+
+
+def word_arrays(paragraphs: list[list[str]]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """For paragraphs' tokens at once: every token's id (uint64), whether it is alphanumeric
+    (what `shingles` keeps), and each paragraph's token count."""
+    flat = [w for words in paragraphs for w in words]
+    for word in set(flat).difference(_WORD_CODE):
+        _WORD_CODE[word] = word_hash(word) | (int(word[0].isalnum()) << 32)
+    codes = np.fromiter(map(_WORD_CODE.__getitem__, flat), dtype=np.uint64, count=len(flat))
+    lens = np.array([len(words) for words in paragraphs], dtype=np.int64)
+    return codes & np.uint64(0xFFFFFFFF), (codes >> np.uint64(32)).astype(bool), lens
+
+
 def shingles(words: list[str], ids: list[int] | None = None) -> np.ndarray:
     """The distinct 32-bit hashes of the paragraph's runs of SHINGLE words (punctuation dropped),
     sorted; a paragraph shorter than a shingle is one shingle of all its words."""
