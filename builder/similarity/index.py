@@ -31,6 +31,7 @@ from __future__ import annotations
 import hashlib
 import pickle
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -210,7 +211,11 @@ class Index:
         self._df_recent: Counter[int] = Counter()  # shingles of texts added since
         self._distinct: dict[int, np.ndarray] = {}
         self.similar: dict[int, dict[int, float]] = {}
+        self.strong: dict[int, dict[int, float]] = {}  # candidates scoring ≥ THRESHOLD, boilerplate or not
         self.of_doc: dict[str, list[tuple[str, int]]] = {}  # page → [(anchor, text id)]
+        # Set once the index is updated in place (`builder.similarity.live`): text ids are then no
+        # longer in the order of first appearance, so this gives that order (see `neighbours`).
+        self.rank: Callable[[int], tuple] | None = None
 
     def add(self, page: str, paras: list[Para]) -> list[int]:
         """Add one document's paragraphs; returns the ids of texts the corpus did not have."""
@@ -300,7 +305,7 @@ class Index:
 
     def common_df(self) -> int:
         """A shingle in more texts than this is boilerplate, not a sign of shared origin."""
-        return max(4, len(self.texts) // 1000)
+        return max(4, len(self.by_words) // 1000)  # texts printed somewhere (see `live`)
 
     def score(self, pairs: np.ndarray) -> None:
         """Score candidate pairs and keep the precedents (see the module docstring)."""
@@ -320,6 +325,8 @@ class Index:
         pairs, scores = pairs[kept], scores[kept]
         limit = self.common_df()
         for (i, j), value in zip(pairs.tolist(), scores.tolist(), strict=True):
+            self.strong.setdefault(i, {})[j] = value
+            self.strong.setdefault(j, {})[i] = value
             if value < NEAR_COPY and not self._share_distinctive(i, j, limit):
                 continue
             self.similar.setdefault(i, {})[j] = value
@@ -353,6 +360,7 @@ class Index:
     def build(self) -> None:
         """Score every candidate pair of the whole index."""
         self.similar = {}
+        self.strong = {}
         self.score(self.candidates())
 
     def update(self, page: str, paras: list[Para]) -> None:
@@ -362,7 +370,19 @@ class Index:
 
     def neighbours(self, tid: int) -> list[tuple[int, float]]:
         """The texts similar to text `tid`, with their score, itself first (score 1)."""
-        return [(tid, 1.0), *sorted(self.similar.get(tid, {}).items(), key=lambda x: -x[1])]
+        found = self.similar.get(tid, {}).items()
+        if self.rank is None:  # ids in order of first appearance, each dict in id order
+            return [(tid, 1.0), *sorted(found, key=lambda x: -x[1])]
+        rank = self.rank
+        return [(tid, 1.0), *sorted(found, key=lambda x: (-x[1], rank(x[0])))]
+
+    def members(self, tid: int) -> list[tuple[str, str]]:
+        """The (page, anchor) printing text `tid`, in the order of the corpus."""
+        if self.rank is None:
+            return self.texts[tid].members
+        return sorted(self.texts[tid].members, key=self.member_rank)
+
+    member_rank: Callable[[tuple[str, str]], tuple]
 
 
 def build_index(docs: list[Document], cache: SignatureCache | None = None) -> Index:

@@ -54,11 +54,13 @@ def corpus(docs: list[Document], index: Index, relations: Relations, names: dict
         {d.path: time_key(d) for d in docs},
         names,
         {d.path: d.meta.date for d in docs},
-        {
-            d.path: {p.anchor: (" ".join(p.content.text.split()), p.citation or p.anchor) for p in d.paragraphs()}
-            for d in docs
-        },
+        {d.path: paragraphs_of(d) for d in docs},
     )
+
+
+def paragraphs_of(doc: Document) -> dict[str, tuple[str, str]]:
+    """anchor → (text, citation) of every paragraph of `doc`."""
+    return {p.anchor: (" ".join(p.content.text.split()), p.citation or p.anchor) for p in doc.paragraphs()}
 
 
 def precedents(data: Corpus, page: str) -> dict[str, list[Precedent]]:
@@ -70,7 +72,7 @@ def precedents(data: Corpus, page: str) -> dict[str, list[Precedent]]:
     for anchor, tid in index.of_doc.get(page, []):
         best: dict[str, tuple[float, str]] = {}
         for other, score in index.neighbours(tid):
-            for member_page, member_anchor in index.texts[other].members:
+            for member_page, member_anchor in index.members(other):
                 if member_page in skip:
                     continue
                 if member_page not in best or best[member_page][0] < score:
