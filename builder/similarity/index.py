@@ -102,7 +102,9 @@ def _shingle_sets(plain: list[np.ndarray]) -> list[np.ndarray]:
     lens = np.array([len(p) for p in plain], dtype=np.int64)
     short = (lens > 0) & (lens < SHINGLE)
     if short.any():  # a paragraph shorter than a shingle is one shingle of all its words
-        plain = [np.concatenate([p, np.zeros(SHINGLE - len(p), np.uint64)]) if 0 < len(p) < SHINGLE else p for p in plain]
+        plain = [
+            np.concatenate([p, np.zeros(SHINGLE - len(p), np.uint64)]) if 0 < len(p) < SHINGLE else p for p in plain
+        ]
         lens = np.array([len(p) for p in plain], dtype=np.int64)
     flat = np.concatenate(plain) if plain else np.zeros(0, np.uint64)
     owner = np.repeat(np.arange(len(plain), dtype=np.uint64), lens)

@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from builder.similarity.index import BUCKET_CAP, NEAR_COPY, THRESHOLD, Index, Para, Text, _band_keys
+from builder.similarity.index import BUCKET_CAP, NEAR_COPY, Index, Para, Text, _band_keys
 
 
 class Live:

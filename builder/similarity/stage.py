@@ -107,7 +107,12 @@ def agreed_language(
             for d in docs
         }
         data = Corpus(
-            index, relations, {d.path: time_key(d) for d in docs}, names, {d.path: d.meta.date for d in docs}, paragraphs
+            index,
+            relations,
+            {d.path: time_key(d) for d in docs},
+            names,
+            {d.path: d.meta.date for d in docs},
+            paragraphs,
         )
         dirty = _dirty(index, touched, relations, state.versions) | {d.path for d in changed}
         found = {d.path: precedents(data, d.path) if d.path in dirty else state.found[d.path] for d in docs}
