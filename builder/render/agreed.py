@@ -56,7 +56,7 @@ class PageAgreed:
         self._chunk = self.chunks()
         # What the page shows, made once: an object kept from the last build (`similarity.stage`)
         # shows the same, and `files` (set by `agreed_files`) is its precedents files.
-        self._shown: dict[object, str] = {}
+        self._shown: dict[object, str] = {}  # anchor → its toggle; ("header",), ("related",)
         self.files: dict[str, str] | None = None
 
     def _once(self, key: object, make) -> str:
@@ -74,7 +74,10 @@ class PageAgreed:
 
     def paragraph(self, anchor: str) -> str:
         """The toggle after a paragraph's text: its precedents, or the new-language mark."""
-        return self._once(("paragraph", anchor), lambda: self._paragraph(anchor))
+        value = self._shown.get(anchor)
+        if value is None:
+            value = self._shown[anchor] = self._paragraph(anchor)
+        return value
 
     def _paragraph(self, anchor: str) -> str:
         found = self.found.get(anchor)
@@ -94,7 +97,7 @@ class PageAgreed:
 
     def header(self) -> str:
         """One line under the page header: how much of the document is new language."""
-        return self._once("header", self._header)
+        return self._once(("header",), self._header)
 
     def _header(self) -> str:
         new, total = new_share(self.found)
@@ -116,7 +119,7 @@ class PageAgreed:
 
     def related_html(self) -> str:
         """Related documents, each with why it is linked and, where pre-built, its comparison."""
-        return self._once("related", self._related_html)
+        return self._once(("related",), self._related_html)
 
     def _related_html(self) -> str:
         items = []

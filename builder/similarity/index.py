@@ -382,9 +382,9 @@ class Index:
         """The (page, anchor) printing text `tid`, in the order of the corpus."""
         if self.rank is None:
             return self.texts[tid].members
-        return sorted(self.texts[tid].members, key=self.member_rank)
+        return self.sorted_members(tid)
 
-    member_rank: Callable[[tuple[str, str]], tuple]
+    sorted_members: Callable[[int], list[tuple[str, str]]]
 
 
 def build_index(docs: list[Document], cache: SignatureCache | None = None) -> Index:

@@ -38,8 +38,9 @@ class Live:
         self.position: dict[str, int] = {}
         self.para_at: dict[str, dict[str, int]] = {}
         self.place(pages)
+        self._sorted: dict[int, list[tuple[str, str]]] = {}
         index.rank = self._rank
-        index.member_rank = self._member_rank
+        index.sorted_members = self.members
 
     def place(self, pages: list[str]) -> None:
         """The corpus order of this build (the documents' order): it breaks ties."""
@@ -52,8 +53,16 @@ class Live:
             at = self.para_at[page] = {a: i for i, (a, _) in enumerate(self.index.of_doc[page])}
         return self.position[page], at[anchor]
 
+    def members(self, tid: int) -> list[tuple[str, str]]:
+        """Text `tid`'s members in corpus order, sorted once until they change (an insertion or
+        removal elsewhere in the corpus keeps the order of the others)."""
+        found = self._sorted.get(tid)
+        if found is None:
+            found = self._sorted[tid] = sorted(self.index.texts[tid].members, key=self._member_rank)
+        return found
+
     def _rank(self, tid: int) -> tuple[int, int]:
-        return min(map(self._member_rank, self.index.texts[tid].members))
+        return self._member_rank(self.members(tid)[0])
 
     def update(self, removed: list[str], added: list[tuple[str, list[Para]]]) -> set[int]:
         """Remove the pages `removed`, add `added`; return the texts touched (see the module docstring)."""
@@ -80,6 +89,8 @@ class Live:
                 touched.add(tid)
             ix.of_doc[page] = placed
             self.para_at.pop(page, None)
+        for tid in touched:
+            self._sorted.pop(tid, None)
         dead = sorted(t for t in touched if not ix.texts[t].members)
         for tid in dead:
             del ix.by_words[tuple(ix.texts[tid].words)]
