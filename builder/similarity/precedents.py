@@ -10,7 +10,7 @@ A paragraph with no earlier precedent is *new language*.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from builder.model import Document
 from builder.render.page import date_parts, is_resolution
@@ -40,6 +40,7 @@ class Corpus:
     names: dict[str, str]  # page → symbol or name
     dates: dict[str, str]
     paragraphs: dict[str, dict[str, tuple[str, str]]]  # page → anchor → (text, citation)
+    back: dict[str, tuple] = field(default_factory=dict)  # page → `_back` of its order, made once
 
 
 def time_key(doc: Document) -> tuple:
@@ -78,7 +79,11 @@ def precedents(data: Corpus, page: str) -> dict[str, list[Precedent]]:
                 if member_page not in best or best[member_page][0] < score:
                     best[member_page] = (score, member_anchor)
         found = [Precedent(p, a, s, data.order[p] < mine) for p, (s, a) in best.items() if data.order[p] != mine]
-        earlier = sorted((p for p in found if p.earlier), key=lambda p: (-p.score, _back(data.order[p.page])))
+        back = data.back
+        for p in found:
+            if p.earlier and p.page not in back:
+                back[p.page] = _back(data.order[p.page])
+        earlier = sorted((p for p in found if p.earlier), key=lambda p: (-p.score, back[p.page]))
         later = sorted((p for p in found if not p.earlier), key=lambda p: (-p.score, data.order[p.page]))
         out[anchor] = earlier[:EARLIER] + later[:LATER]
     return out

@@ -29,7 +29,10 @@ def tokens(text: str) -> list[str]:
     """The words and punctuation of `text`, case and typography folded (memoised: read-only).
 
     Cut before lower-casing, so a case fold that changes a word's length cannot move a cut."""
-    return [w.lower() for w in _TOKEN.findall(unicodedata.normalize("NFKC", text).translate(_FOLD))]
+    folded = unicodedata.normalize("NFKC", text).translate(_FOLD)
+    if folded.isascii():  # lower-casing ASCII moves no cut: one pass over the lower-cased text
+        return _TOKEN.findall(folded.lower())
+    return [w.lower() for w in _TOKEN.findall(folded)]
 
 
 _SHOWN = re.compile(r"\s*(?:\w+(?:[-–—’']\w+)*|[^\w\s])")
