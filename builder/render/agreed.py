@@ -208,10 +208,10 @@ def agreed_files(pool: ProcessPoolExecutor | None) -> dict[str, str]:
     agreed = shared["agreed"]
     pages = shared["agreed_pages"]
     docs = _todo_docs()
-    for i, made in zip(docs, workers.run(pool, _document_files, len(docs)), strict=True):
+    for i, made in zip(docs, workers.run(_enough(pool, len(docs)), _document_files, len(docs)), strict=True):
         pages[shared["docs"][i].path].files = made
     pairs = _todo_pairs()
-    for i, made in zip(pairs, workers.run(pool, _pair_page, len(pairs)), strict=True):
+    for i, made in zip(pairs, workers.run(_enough(pool, len(pairs)), _pair_page, len(pairs)), strict=True):
         agreed.compare_pages[agreed.pair_keys[i]] = made
     files: dict[str, str] = {}
     for doc in shared["docs"]:
@@ -222,6 +222,11 @@ def agreed_files(pool: ProcessPoolExecutor | None) -> dict[str, str]:
         files[path] = markdown
     files[COMPARE_INDEX] = compare_index(agreed.pairs, shared["titles"])
     return files
+
+
+def _enough(pool: ProcessPoolExecutor | None, count: int) -> ProcessPoolExecutor | None:
+    """The pool, when there is enough work to pay for starting its workers (as `workers.pool`)."""
+    return pool if count // 64 >= 2 else None
 
 
 def _todo_docs() -> list[int]:
