@@ -202,6 +202,13 @@ def agreed_files(pool: ProcessPoolExecutor | None) -> dict[str, str]:
 
     Only what the last build did not leave is made: a page's files when its `PageAgreed` is
     new, a comparison when its key (both documents, their names, why) is new."""
+    from builder.similarity.stage import paused_gc
+
+    with paused_gc():
+        return _agreed_files(pool)
+
+
+def _agreed_files(pool: ProcessPoolExecutor | None) -> dict[str, str]:
     from builder.render.compare import COMPARE_INDEX, compare_index
 
     shared = workers.SHARED
