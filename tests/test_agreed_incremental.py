@@ -160,3 +160,19 @@ def test_the_live_index_equals_a_cold_index(seed, cap, monkeypatch):
             row = live.index.strong.get(t, {})
             assert all(np.isfinite(v) for v in row.values())
     assert changes
+
+
+def test_a_live_index_may_start_empty():
+    """A first build with no comparable paragraph, then documents added."""
+    empty = Index()
+    empty.build()
+    live = Live(empty, [])
+    words = ["the", "assembly", "decides", "to", "remain", "seized", "of", "the", "matter"]
+    docs = {"a": [_para("a-1", words)], "b": [_para("b-1", [*words[:-1], "question"])]}
+    live.place(["a", "b"])
+    live.update([], list(docs.items()))
+    cold = Index()
+    for page, paras in docs.items():
+        cold.add(page, paras)
+    cold.build()
+    assert _view(live.index) == _view(cold)

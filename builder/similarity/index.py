@@ -337,11 +337,15 @@ class Index:
     def document_frequency(self, hashes: np.ndarray) -> np.ndarray:
         """In how many distinct texts each shingle of `hashes` occurs."""
         if self._df is None:
-            self._df = np.unique(np.concatenate([t.shingles for t in self.texts]), return_counts=True)
+            every = [t.shingles for t in self.texts]
+            self._df = np.unique(np.concatenate(every) if every else np.zeros(0, np.uint64), return_counts=True)
             self._df_recent = Counter()
         known, counts = self._df
-        at = np.minimum(np.searchsorted(known, hashes), len(known) - 1)
-        found = np.where(known[at] == hashes, counts[at], 0)
+        if len(known):
+            at = np.minimum(np.searchsorted(known, hashes), len(known) - 1)
+            found = np.where(known[at] == hashes, counts[at], 0)
+        else:
+            found = np.zeros(len(hashes), dtype=np.int64)
         if self._df_recent:
             found = found + np.array([self._df_recent.get(h, 0) for h in hashes.tolist()], dtype=found.dtype)
         return found

@@ -214,9 +214,14 @@ class Live:
         shingles, inverse = np.unique(np.concatenate(parts), return_inverse=True)
         delta = np.bincount(inverse.ravel(), weights=signs, minlength=len(shingles)).astype(np.int64)
         known, counts = ix._df
-        at = np.minimum(np.searchsorted(known, shingles), max(len(known) - 1, 0))
-        present = (known[at] == shingles) if len(known) else np.zeros(len(shingles), bool)
-        old = np.where(present, counts[at] if len(known) else 0, 0)
+        if len(known):
+            at = np.minimum(np.searchsorted(known, shingles), len(known) - 1)
+            present = known[at] == shingles
+            old = np.where(present, counts[at], 0)
+        else:
+            at = np.zeros(len(shingles), dtype=np.int64)
+            present = np.zeros(len(shingles), dtype=bool)
+            old = np.zeros(len(shingles), dtype=np.int64)
         new = old + delta
         counts = counts.copy()
         counts[at[present]] = new[present]
