@@ -324,8 +324,9 @@ def _render(result: BuildResult, corpus: Corpus, lap: float, search_later: bool)
         links = _link(result.documents, corpus)
         lap = result.lap("link", lap)
         titles = {doc.path: page.cite_name(doc) for doc in result.documents}
-        agreed = agreed_language(result.documents, titles, corpus.cache.folder)  # precedents, related documents
-        corpus.agreed = {doc.path: PageAgreed(agreed.corpus, doc.path, agreed.compared) for doc in result.documents}
+        # precedents, related documents (kept from the last build in this process for unchanged pages)
+        agreed = agreed_language(result.documents, titles, corpus.cache.folder, corpus.read_keys)
+        corpus.agreed = agreed.pages
         lap = result.lap("agreed language", lap)
         mandates = collect(result.documents, corpus.recognized)
         corpus.panels = {doc.path: panel_html(doc, mandates[doc.path]) for doc in result.documents}

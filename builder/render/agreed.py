@@ -42,12 +42,28 @@ def _percent(score: float) -> str:
 class PageAgreed:
     """Agreed language of one page, for `builder.render.page.render_page`."""
 
-    def __init__(self, data: Corpus, page: str, compared: set[tuple[str, str]] | None = None) -> None:
+    def __init__(
+        self,
+        data: Corpus,
+        page: str,
+        compared: set[tuple[str, str]] | None = None,
+        found: dict[str, list[Precedent]] | None = None,
+    ) -> None:
         self.data = data
         self.page = page
-        self.found = precedents(data, page)
+        self.found = precedents(data, page) if found is None else found
         self.compared = compared or set()
         self._chunk = self.chunks()
+        # What the page shows, made once: an object kept from the last build (`similarity.stage`)
+        # shows the same, and `files` (set by `agreed_files`) is its precedents files.
+        self._shown: dict[object, str] = {}  # anchor → its toggle; ("header",), ("related",)
+        self.files: dict[str, str] | None = None
+
+    def _once(self, key: object, make) -> str:
+        value = self._shown.get(key)
+        if value is None:
+            value = self._shown[key] = make()
+        return value
 
     def _href(self, target: str, anchor: str = "") -> str:
         return attr(relative_href(self.page, target) + (f"#{anchor}" if anchor else ""))
@@ -58,6 +74,12 @@ class PageAgreed:
 
     def paragraph(self, anchor: str) -> str:
         """The toggle after a paragraph's text: its precedents, or the new-language mark."""
+        value = self._shown.get(anchor)
+        if value is None:
+            value = self._shown[anchor] = self._paragraph(anchor)
+        return value
+
+    def _paragraph(self, anchor: str) -> str:
         found = self.found.get(anchor)
         if found is None:
             return ""
@@ -75,6 +97,9 @@ class PageAgreed:
 
     def header(self) -> str:
         """One line under the page header: how much of the document is new language."""
+        return self._once(("header",), self._header)
+
+    def _header(self) -> str:
         new, total = new_share(self.found)
         if not total:
             return ""
@@ -94,6 +119,9 @@ class PageAgreed:
 
     def related_html(self) -> str:
         """Related documents, each with why it is linked and, where pre-built, its comparison."""
+        return self._once(("related",), self._related_html)
+
+    def _related_html(self) -> str:
         items = []
         for rel in self.related():
             name = escape(self.data.names[rel.target])
@@ -140,13 +168,17 @@ class PageAgreed:
         """`precedents-N.json` (folder-relative name → JSON): each paragraph's precedents with their
         word-level changes (none for a word-for-word copy), for the page's toggles."""
         files: dict[int, dict] = {}
-        for anchor, n in self.chunks().items():
+        hrefs: dict[str, str] = {}  # the link to each precedent's page, made once (relpath is slow)
+        for anchor, n in self._chunk.items():
             mine = self.data.paragraphs[self.page][anchor][0]
             rows = []
             for p in self.found[anchor]:
                 theirs = self.data.paragraphs[p.page][p.anchor][0]
+                href = hrefs.get(p.page)
+                if href is None:
+                    href = hrefs[p.page] = relative_href(self.page, p.page)
                 row = {
-                    "href": relative_href(self.page, p.page) + "#" + p.anchor,
+                    "href": href + "#" + p.anchor,
                     "name": self._name(p),
                     "score": round(p.score, 3),
                     "when": "earlier" if p.earlier else "same day" if p.same_day else "later",
@@ -166,30 +198,73 @@ class PageAgreed:
 
 def agreed_files(pool: ProcessPoolExecutor | None) -> dict[str, str]:
     """Every page's `precedents-N.json`, the pre-built comparisons and the comparison tool's page,
-    on the workers (they read `workers.SHARED`: `agreed`, `agreed_pages`, `docs`, `titles`)."""
+    on the workers (they read `workers.SHARED`: `agreed`, `agreed_pages`, `docs`, `titles`).
+
+    Only what the last build did not leave is made: a page's files when its `PageAgreed` is
+    new, a comparison when its key (both documents, their names, why) is new."""
+    from builder.similarity.stage import paused_gc
+
+    with paused_gc():
+        return _agreed_files(pool)
+
+
+def _agreed_files(pool: ProcessPoolExecutor | None) -> dict[str, str]:
     from builder.render.compare import COMPARE_INDEX, compare_index
 
     shared = workers.SHARED
+    agreed = shared["agreed"]
+    pages = shared["agreed_pages"]
+    docs = _todo_docs()
+    for i, made in zip(docs, workers.run(_enough(pool, len(docs)), _document_files, len(docs)), strict=True):
+        pages[shared["docs"][i].path].files = made
+    pairs = _todo_pairs()
+    for i, made in zip(pairs, workers.run(_enough(pool, len(pairs)), _pair_page, len(pairs)), strict=True):
+        agreed.compare_pages[agreed.pair_keys[i]] = made
     files: dict[str, str] = {}
-    for part in workers.run(pool, _document_files, len(shared["docs"])):
-        files.update(part)
-    for path, markdown in workers.run(pool, _pair_page, len(shared["agreed"].pairs)):
+    for doc in shared["docs"]:
+        page = doc.path
+        files.update((f"{page_dir(page)}/{name}", text) for name, text in pages[page].files.items())
+    for key in agreed.pair_keys:
+        path, markdown = agreed.compare_pages[key]
         files[path] = markdown
-    files[COMPARE_INDEX] = compare_index(shared["agreed"].pairs, shared["titles"])
+    files[COMPARE_INDEX] = compare_index(agreed.pairs, shared["titles"])
     return files
 
 
-def _document_files(i: int) -> dict[str, str]:
+def _enough(pool: ProcessPoolExecutor | None, count: int) -> ProcessPoolExecutor | None:
+    """The pool, when there is enough work to pay for starting its workers (as `workers.pool`)."""
+    return pool if count // 64 >= 2 else None
+
+
+def _todo_docs() -> list[int]:
+    """The shared documents whose files are still to make (the same list in every worker)."""
     shared = workers.SHARED
-    page = shared["docs"][i].path
-    found = shared["agreed_pages"][page].precedents_files()
-    return {f"{page_dir(page)}/{name}": text for name, text in found.items()}
+    if "todo_docs" not in shared:
+        pages = shared["agreed_pages"]
+        shared["todo_docs"] = [i for i, d in enumerate(shared["docs"]) if pages[d.path].files is None]
+    return shared["todo_docs"]
 
 
-def _pair_page(i: int) -> tuple[str, str]:
+def _todo_pairs() -> list[int]:
+    shared = workers.SHARED
+    if "todo_pairs" not in shared:
+        agreed = shared["agreed"]
+        shared["todo_pairs"] = [i for i, key in enumerate(agreed.pair_keys) if key not in agreed.compare_pages]
+    return shared["todo_pairs"]
+
+
+def _document_files(k: int) -> dict[str, str]:
+    shared = workers.SHARED
+    page = shared["docs"][_todo_docs()[k]].path
+    return shared["agreed_pages"][page].precedents_files()
+
+
+def _pair_page(k: int) -> tuple[str, str]:
     from builder.render.compare import compare_page
 
     shared = workers.SHARED
-    a, b, why = shared["agreed"].pairs[i]
-    by_page = shared.setdefault("by_page", {d.path: d for d in shared["docs"]})
+    a, b, why = shared["agreed"].pairs[_todo_pairs()[k]]
+    if "by_page" not in shared:
+        shared["by_page"] = {d.path: d for d in shared["docs"]}
+    by_page = shared["by_page"]
     return compare_page(by_page[a], by_page[b], shared["titles"][a], shared["titles"][b], why)

@@ -13,7 +13,7 @@ from html import escape
 
 from rapidfuzz.distance import Indel
 
-from builder.similarity.text import display_tokens, tokens, word_ids
+from builder.similarity.text import display_tokens, text_ids
 
 Segment = tuple[str, str]
 
@@ -21,7 +21,7 @@ Segment = tuple[str, str]
 def word_diff(old: str, new: str) -> list[Segment]:
     """The changes that turn `old` into `new`, as kept, deleted and inserted runs of words."""
     old_show, new_show = display_tokens(old), display_tokens(new)
-    old_ids, new_ids = word_ids(tokens(old)), word_ids(tokens(new))
+    old_ids, new_ids = text_ids(old), text_ids(new)
     out: list[Segment] = []
 
     def put(op: str, text: str) -> None:

@@ -31,6 +31,7 @@ from __future__ import annotations
 import hashlib
 import pickle
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -40,7 +41,7 @@ from rapidfuzz.process import cpdist
 
 from builder import workers
 from builder.model import Document
-from builder.similarity.text import comparable, shingles, word_ids
+from builder.similarity.text import SHINGLE, comparable, word_arrays
 
 NUM_PERM = 64
 ROWS = 2
@@ -75,19 +76,49 @@ class Para:
 
 
 def signature(doc: Document) -> list[Para]:
-    """Every comparable paragraph of `doc` with its words, shingles and MinHash; the MinHash of
-    the whole document in one numpy pass (the minimum over each paragraph's rows)."""
+    """Every comparable paragraph of `doc` with its words, shingles and MinHash, the whole
+    document in a few numpy passes: word ids looked up once for all its words, shingles cut
+    across all paragraphs at once (windows never straddle two), the MinHash of every shingle
+    reduced per paragraph. Equal, value for value, to `text.shingles` and `minhash` per paragraph."""
     found = comparable(doc)
-    ids = [word_ids(words) for _, words in found]
-    sets = [shingles(words, w) for (_, words), w in zip(found, ids, strict=True)]
     if not found:
         return []
+    ids, plain, lens = word_arrays([words for _, words in found])
+    cuts = np.cumsum(lens)[:-1]
+    per_para = np.split(ids, cuts)
+    sets = _shingle_sets(np.split(ids[plain], np.cumsum(np.add.reduceat(plain.astype(np.int64), np.r_[0, cuts]))[:-1]))
     flat = np.concatenate(sets)
     with np.errstate(over="ignore"):
         mixed = ((flat[:, None] * _A[None, :] + _B[None, :]) >> np.uint64(32)).astype(np.uint32)
     starts = np.cumsum([0] + [len(s) for s in sets[:-1]])
     sigs = np.minimum.reduceat(mixed, starts, axis=0)
-    return [Para(para.anchor, w, s, sig) for (para, _), w, s, sig in zip(found, ids, sets, sigs, strict=True)]
+    return [
+        Para(para.anchor, w.tolist(), s, sig) for (para, _), w, s, sig in zip(found, per_para, sets, sigs, strict=True)
+    ]
+
+
+def _shingle_sets(plain: list[np.ndarray]) -> list[np.ndarray]:
+    """`text.shingles` of each paragraph, given its alphanumeric words' ids."""
+    lens = np.array([len(p) for p in plain], dtype=np.int64)
+    short = (lens > 0) & (lens < SHINGLE)
+    if short.any():  # a paragraph shorter than a shingle is one shingle of all its words
+        plain = [
+            np.concatenate([p, np.zeros(SHINGLE - len(p), np.uint64)]) if 0 < len(p) < SHINGLE else p for p in plain
+        ]
+        lens = np.array([len(p) for p in plain], dtype=np.int64)
+    flat = np.concatenate(plain) if plain else np.zeros(0, np.uint64)
+    owner = np.repeat(np.arange(len(plain), dtype=np.uint64), lens)
+    n = len(flat) - SHINGLE + 1
+    if n <= 0:
+        return [np.zeros(0, dtype=np.uint64) for _ in plain]
+    mixed = np.zeros(n, dtype=np.uint64)
+    for k in range(SHINGLE):  # the polynomial mix of `text.shingles`
+        mixed = (mixed * np.uint64(1_000_003) + flat[k : k + n]) & np.uint64(0xFFFFFFFF)
+    whole = owner[:n] == owner[SHINGLE - 1 :]  # windows inside one paragraph
+    keyed = np.unique((owner[:n][whole] << np.uint64(32)) | mixed[whole])
+    bounds = np.searchsorted(keyed >> np.uint64(32), np.arange(len(plain) + 1, dtype=np.uint64))
+    low = keyed & np.uint64(0xFFFFFFFF)
+    return [low[bounds[i] : bounds[i + 1]] for i in range(len(plain))]
 
 
 def signature_key(doc: Document) -> str:
@@ -174,14 +205,19 @@ class Index:
     def __init__(self) -> None:
         self.texts: list[Text] = []
         self.by_words: dict[tuple[int, ...], int] = {}
-        self._keys = np.zeros((0, BANDS), dtype=np.uint64)  # band keys of every text
+        self._all_keys = np.zeros((0, BANDS), dtype=np.uint64)  # band keys of every text…
+        self._pending_keys: list[np.ndarray] = []  # …but those of texts added since, joined when asked
         self._bands: list[tuple[np.ndarray, np.ndarray]] | None = None  # per band: (sorted keys, text ids)
         self._recent: list[int] = []  # texts added since the tables were sorted
         self._df: tuple[np.ndarray, np.ndarray] | None = None  # (shingles, counts), sorted
         self._df_recent: Counter[int] = Counter()  # shingles of texts added since
         self._distinct: dict[int, np.ndarray] = {}
         self.similar: dict[int, dict[int, float]] = {}
+        self.strong: dict[int, dict[int, float]] = {}  # candidates scoring ≥ THRESHOLD, boilerplate or not
         self.of_doc: dict[str, list[tuple[str, int]]] = {}  # page → [(anchor, text id)]
+        # Set once the index is updated in place (`builder.similarity.live`): text ids are then no
+        # longer in the order of first appearance, so this gives that order (see `neighbours`).
+        self.rank: Callable[[int], tuple] | None = None
 
     def add(self, page: str, paras: list[Para]) -> list[int]:
         """Add one document's paragraphs; returns the ids of texts the corpus did not have."""
@@ -200,7 +236,7 @@ class Index:
         if fresh:
             # A built index stays sorted: the new texts wait in `_recent` (searched directly) and
             # their shingles in `_df_recent`, so adding a document costs its own paragraphs.
-            self._keys = np.concatenate([self._keys, _band_keys(np.stack([self.texts[t].signature for t in fresh]))])
+            self._pending_keys.append(_band_keys(np.stack([self.texts[t].signature for t in fresh])))
             if self._bands is not None:
                 self._recent.extend(fresh)
             if self._df is not None:
@@ -208,6 +244,14 @@ class Index:
                     self._df_recent.update(self.texts[t].shingles.tolist())
             self._distinct = {}
         return fresh
+
+    @property
+    def _keys(self) -> np.ndarray:
+        """The band keys of every text (one row per text id)."""
+        if self._pending_keys:
+            self._all_keys = np.concatenate([self._all_keys, *self._pending_keys])
+            self._pending_keys = []
+        return self._all_keys
 
     def _tables(self) -> list[tuple[np.ndarray, np.ndarray]]:
         """The LSH tables: per band, every text's key sorted, with the text ids in that order."""
@@ -263,19 +307,28 @@ class Index:
 
     def common_df(self) -> int:
         """A shingle in more texts than this is boilerplate, not a sign of shared origin."""
-        return max(4, len(self.texts) // 1000)
+        return max(4, len(self.by_words) // 1000)  # texts printed somewhere (see `live`)
 
     def score(self, pairs: np.ndarray) -> None:
         """Score candidate pairs and keep the precedents (see the module docstring)."""
         if not len(pairs):
             return
+        # Indel similarity is at most 1 - |la - lb| / (la + lb): pairs whose lengths alone keep them
+        # under THRESHOLD are never scored (they could not be kept).
+        sizes = np.fromiter((len(t.words) for t in self.texts), dtype=np.int64, count=len(self.texts))
+        la, lb = sizes[pairs[:, 0]], sizes[pairs[:, 1]]
+        pairs = pairs[(la + lb - np.abs(la - lb)) >= (THRESHOLD - 1e-6) * (la + lb)]  # float32 scores: a margin
+        if not len(pairs):
+            return
         left = [self.texts[i].words for i in pairs[:, 0].tolist()]
         right = [self.texts[j].words for j in pairs[:, 1].tolist()]
         scores = cpdist(left, right, scorer=Indel.normalized_similarity, workers=-1)
+        kept = scores.astype(np.float64) >= THRESHOLD  # cpdist gives float32: compare as Python did
+        pairs, scores = pairs[kept], scores[kept]
         limit = self.common_df()
         for (i, j), value in zip(pairs.tolist(), scores.tolist(), strict=True):
-            if value < THRESHOLD:
-                continue
+            self.strong.setdefault(i, {})[j] = value
+            self.strong.setdefault(j, {})[i] = value
             if value < NEAR_COPY and not self._share_distinctive(i, j, limit):
                 continue
             self.similar.setdefault(i, {})[j] = value
@@ -284,11 +337,15 @@ class Index:
     def document_frequency(self, hashes: np.ndarray) -> np.ndarray:
         """In how many distinct texts each shingle of `hashes` occurs."""
         if self._df is None:
-            self._df = np.unique(np.concatenate([t.shingles for t in self.texts]), return_counts=True)
+            every = [t.shingles for t in self.texts]
+            self._df = np.unique(np.concatenate(every) if every else np.zeros(0, np.uint64), return_counts=True)
             self._df_recent = Counter()
         known, counts = self._df
-        at = np.minimum(np.searchsorted(known, hashes), len(known) - 1)
-        found = np.where(known[at] == hashes, counts[at], 0)
+        if len(known):
+            at = np.minimum(np.searchsorted(known, hashes), len(known) - 1)
+            found = np.where(known[at] == hashes, counts[at], 0)
+        else:
+            found = np.zeros(len(hashes), dtype=np.int64)
         if self._df_recent:
             found = found + np.array([self._df_recent.get(h, 0) for h in hashes.tolist()], dtype=found.dtype)
         return found
@@ -309,6 +366,7 @@ class Index:
     def build(self) -> None:
         """Score every candidate pair of the whole index."""
         self.similar = {}
+        self.strong = {}
         self.score(self.candidates())
 
     def update(self, page: str, paras: list[Para]) -> None:
@@ -318,7 +376,19 @@ class Index:
 
     def neighbours(self, tid: int) -> list[tuple[int, float]]:
         """The texts similar to text `tid`, with their score, itself first (score 1)."""
-        return [(tid, 1.0), *sorted(self.similar.get(tid, {}).items(), key=lambda x: -x[1])]
+        found = self.similar.get(tid, {}).items()
+        if self.rank is None:  # ids in order of first appearance, each dict in id order
+            return [(tid, 1.0), *sorted(found, key=lambda x: -x[1])]
+        rank = self.rank
+        return [(tid, 1.0), *sorted(found, key=lambda x: (-x[1], rank(x[0])))]
+
+    def members(self, tid: int) -> list[tuple[str, str]]:
+        """The (page, anchor) printing text `tid`, in the order of the corpus."""
+        if self.rank is None:
+            return self.texts[tid].members
+        return self.sorted_members(tid)
+
+    sorted_members: Callable[[int], list[tuple[str, str]]]
 
 
 def build_index(docs: list[Document], cache: SignatureCache | None = None) -> Index:

@@ -10,7 +10,7 @@ A paragraph with no earlier precedent is *new language*.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from builder.model import Document
 from builder.render.page import date_parts, is_resolution
@@ -40,6 +40,7 @@ class Corpus:
     names: dict[str, str]  # page → symbol or name
     dates: dict[str, str]
     paragraphs: dict[str, dict[str, tuple[str, str]]]  # page → anchor → (text, citation)
+    back: dict[str, tuple] = field(default_factory=dict)  # page → `_back` of its order, made once
 
 
 def time_key(doc: Document) -> tuple:
@@ -54,11 +55,13 @@ def corpus(docs: list[Document], index: Index, relations: Relations, names: dict
         {d.path: time_key(d) for d in docs},
         names,
         {d.path: d.meta.date for d in docs},
-        {
-            d.path: {p.anchor: (" ".join(p.content.text.split()), p.citation or p.anchor) for p in d.paragraphs()}
-            for d in docs
-        },
+        {d.path: paragraphs_of(d) for d in docs},
     )
+
+
+def paragraphs_of(doc: Document) -> dict[str, tuple[str, str]]:
+    """anchor → (text, citation) of every paragraph of `doc`."""
+    return {p.anchor: (" ".join(p.content.text.split()), p.citation or p.anchor) for p in doc.paragraphs()}
 
 
 def precedents(data: Corpus, page: str) -> dict[str, list[Precedent]]:
@@ -70,13 +73,17 @@ def precedents(data: Corpus, page: str) -> dict[str, list[Precedent]]:
     for anchor, tid in index.of_doc.get(page, []):
         best: dict[str, tuple[float, str]] = {}
         for other, score in index.neighbours(tid):
-            for member_page, member_anchor in index.texts[other].members:
+            for member_page, member_anchor in index.members(other):
                 if member_page in skip:
                     continue
                 if member_page not in best or best[member_page][0] < score:
                     best[member_page] = (score, member_anchor)
         found = [Precedent(p, a, s, data.order[p] < mine) for p, (s, a) in best.items() if data.order[p] != mine]
-        earlier = sorted((p for p in found if p.earlier), key=lambda p: (-p.score, _back(data.order[p.page])))
+        back = data.back
+        for p in found:
+            if p.earlier and p.page not in back:
+                back[p.page] = _back(data.order[p.page])
+        earlier = sorted((p for p in found if p.earlier), key=lambda p: (-p.score, back[p.page]))
         later = sorted((p for p in found if not p.earlier), key=lambda p: (-p.score, data.order[p.page]))
         out[anchor] = earlier[:EARLIER] + later[:LATER]
     return out

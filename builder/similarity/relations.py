@@ -156,12 +156,13 @@ def relate(docs: list[Document], index: Index) -> Relations:
         if res.meta.title:
             by_session.setdefault(session_of(res), []).append((res, fold_title(res.meta.title)))
     proposals = []
+    orders = {d.path: _order(d) for d in [*drafts, *resolutions]}  # each date parsed once
     for draft in drafts:
         if draft.path in resolution_of or draft.path in replaced_by or not draft.meta.title:
             continue
         title = fold_title(draft.meta.title)
         for res, other in by_session.get(session_of(draft), []):
-            if res.path in draft_of or _order(res)[0] < _order(draft)[0]:
+            if res.path in draft_of or orders[res.path][0] < orders[draft.path][0]:
                 continue
             same = other == title
             if not same and fuzz.ratio(other, title) < NEAR_TITLE:

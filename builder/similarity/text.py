@@ -29,7 +29,10 @@ def tokens(text: str) -> list[str]:
     """The words and punctuation of `text`, case and typography folded (memoised: read-only).
 
     Cut before lower-casing, so a case fold that changes a word's length cannot move a cut."""
-    return [w.lower() for w in _TOKEN.findall(unicodedata.normalize("NFKC", text).translate(_FOLD))]
+    folded = unicodedata.normalize("NFKC", text).translate(_FOLD)
+    if folded.isascii():  # lower-casing ASCII moves no cut: one pass over the lower-cased text
+        return _TOKEN.findall(folded.lower())
+    return [w.lower() for w in _TOKEN.findall(folded)]
 
 
 _SHOWN = re.compile(r"\s*(?:\w+(?:[-–—’']\w+)*|[^\w\s])")
@@ -67,6 +70,26 @@ def word_hash(word: str) -> int:
 def word_ids(words: list[str]) -> list[int]:
     get = _WORD_HASH.get
     return [get(w) or word_hash(w) for w in words]
+
+
+@lru_cache(maxsize=1 << 17)
+def text_ids(text: str) -> list[int]:
+    """The word ids of `text`'s tokens (memoised: read-only)."""
+    return word_ids(tokens(text))
+
+
+_WORD_CODE: dict[str, int] = {}  # word → its id, plus 2**32 when it is a word (not punctuation)
+
+
+def word_arrays(paragraphs: list[list[str]]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """For paragraphs' tokens at once: every token's id (uint64), whether it is alphanumeric
+    (what `shingles` keeps), and each paragraph's token count."""
+    flat = [w for words in paragraphs for w in words]
+    for word in set(flat).difference(_WORD_CODE):
+        _WORD_CODE[word] = word_hash(word) | (int(word[0].isalnum()) << 32)
+    codes = np.fromiter(map(_WORD_CODE.__getitem__, flat), dtype=np.uint64, count=len(flat))
+    lens = np.array([len(words) for words in paragraphs], dtype=np.int64)
+    return codes & np.uint64(0xFFFFFFFF), (codes >> np.uint64(32)).astype(bool), lens
 
 
 def shingles(words: list[str], ids: list[int] | None = None) -> np.ndarray:
