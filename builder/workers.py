@@ -10,6 +10,7 @@ same functions run in this process: the result never depends on where they ran.
 from __future__ import annotations
 
 import contextlib
+import gc
 import multiprocessing
 import os
 from collections.abc import Callable, Iterator
@@ -29,6 +30,22 @@ def sharing(**state) -> Iterator[None]:
         yield
     finally:
         SHARED.clear()
+
+
+@contextlib.contextmanager
+def rare_collections() -> Iterator[None]:
+    """Cyclic garbage collection far less often, for the duration (and in workers forked meanwhile).
+
+    A build makes millions of small objects without cycles in a heap of millions
+    of long-lived ones (the read corpus); at the default thresholds each full
+    collection walks the whole heap for nothing: about a fifth of a cold build's
+    CPU at 1,180 documents (53.5 → 43.6 s, same pages, same peak memory)."""
+    was = gc.get_threshold()
+    gc.set_threshold(100_000, 20, 100)
+    try:
+        yield
+    finally:
+        gc.set_threshold(*was)
 
 
 @contextlib.contextmanager

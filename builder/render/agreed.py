@@ -202,9 +202,8 @@ def agreed_files(pool: ProcessPoolExecutor | None) -> dict[str, str]:
 
     Only what the last build did not leave is made: a page's files when its `PageAgreed` is
     new, a comparison when its key (both documents, their names, why) is new."""
-    from builder.similarity.stage import paused_gc
 
-    with paused_gc():
+    with workers.rare_collections():
         return _agreed_files(pool)
 
 

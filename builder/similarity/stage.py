@@ -17,16 +17,14 @@ key (its read key from the build, else a digest of its content), page or name is
 
 from __future__ import annotations
 
-import contextlib
-import gc
 import hashlib
 import pickle
 import time
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
+from builder import workers
 from builder.model import Document
 from builder.similarity.index import Index, SignatureCache, build_index
 from builder.similarity.live import Live
@@ -66,20 +64,6 @@ class _State:
 _KEPT: dict[str, _State] = {}  # the last build's state, under its cache folder (one at a time)
 
 
-@contextlib.contextmanager
-def paused_gc() -> Iterator[None]:
-    """No cyclic garbage collection for the duration. The stage makes many small objects without
-    cycles in a heap of millions of long-lived ones (the read corpus): each collection would walk
-    the whole heap for nothing (≈ 15 % of the stage cold, most of a warm rebuild's spikes)."""
-    was = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was:
-            gc.enable()
-
-
 def _content_key(doc: Document) -> str:
     """A digest of what the stage reads of a document, for callers that give no read keys."""
     paras = [(p.anchor, p.kind, p.citation, p.content.text) for p in doc.paragraphs()]
@@ -93,7 +77,7 @@ def agreed_language(
 
     `keys` (page → the document's read key) spares digesting each document; with
     `cache` None nothing is kept for a next build."""
-    with paused_gc():
+    with workers.rare_collections():
         return _agreed_language(docs, names, cache, keys)
 
 
