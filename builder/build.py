@@ -245,7 +245,7 @@ def build(
         lap = result.lap("open data", lap)
         sources = {doc.path: doc.meta.source for doc in result.documents}
         dangling, result.links_checked = linkcheck.check(
-            result.pages | dict.fromkeys(result.data, ""), out / "docs", sources, cache.scans
+            result.pages | dict.fromkeys(result.data, ""), out / "docs", sources, cache.link_memo
         )
         result.errors.extend(dangling)
         lap = result.lap("check links", lap)

@@ -33,6 +33,7 @@ import pickle
 from functools import cache
 from pathlib import Path
 
+from builder.linkcheck import Memo
 from builder.sources import Source
 
 _PACKAGE = Path(__file__).resolve().parent
@@ -144,7 +145,7 @@ class BuildCache:
         self.prints: dict[str, str] = {}  # read key → digest of the document's anchors (see `build._target`)
         # A long-lived cache (`make serve`) remembers each source's key by its size and time (see `source_key`).
         self.stamps: dict | None = {} if long_lived else None
-        self.scans: dict | None = {} if long_lived else None  # what the link check read of each page (linkcheck.Scan)
+        self.link_memo: Memo | None = Memo() if long_lived else None  # what the link check read and found
 
     def prune(self) -> None:
         for name in STORES:

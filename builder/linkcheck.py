@@ -25,7 +25,7 @@ import posixpath
 import re
 from bisect import bisect_right
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from html import unescape
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
@@ -180,16 +180,17 @@ def _problem(
     pages: dict[str, str],
     ids: dict[str, set[str]],
     resolve: _Resolver | None = None,
-) -> str:
-    """Why `link` on `page` leads nowhere, or "" when it leads somewhere (or off the site)."""
+) -> tuple[str, str | None]:
+    """Why `link` on `page` leads nowhere, or "" when it leads somewhere (or off the site); and the
+    page it leads to (None: none of this build's)."""
     target, fragment, why = resolve(page, link, served) if resolve else _target(page, link, served, pages)
     if why or target is None or not fragment or not target.endswith(".md"):
-        return why
+        return why, target
     if target not in ids:
         ids[target] = page_ids(pages[target])
     if fragment in ids[target]:
-        return ""
-    return f"no id {fragment} on {'this page' if target == page else target}"
+        return "", target
+    return f"no id {fragment} on {'this page' if target == page else target}", target
 
 
 def _search_urls(pages: dict[str, str]) -> Iterator[tuple[str, str]]:
@@ -214,52 +215,103 @@ def _search_urls(pages: dict[str, str]) -> Iterator[tuple[str, str]]:
 
 
 @dataclass
+class Verdicts:
+    """What checking one source of links found: the dangling ones, how many it checked, and
+    the pages they lead to (the verdicts stand while none of those pages changes)."""
+
+    found: list[Dangling] = field(default_factory=list)
+    checked: int = 0
+    targets: set[str | None] = field(default_factory=set)
+
+    def add(self, file: str, offset: int, link: str, why_and_target: tuple[str, str | None]) -> None:
+        why, target = why_and_target
+        self.checked += 1
+        self.targets.add(target)
+        if why:
+            self.found.append(Dangling(file, offset, link, why))
+
+
+@dataclass
 class Scan:
-    """What the check read of one page's text: its links, and its ids once a link needed them."""
+    """What the check read of one page's text: its links, its ids once a link needed them, and
+    its links' verdicts."""
 
     text: str
     links: list[tuple[int, str, bool]]
     ids: set[str] | None = None
+    verdicts: Verdicts | None = None
 
 
-def dangling(pages: dict[str, str], memo: dict[str, Scan] | None = None) -> tuple[list[Dangling], int]:
+@dataclass
+class Memo:
+    """What a caller that checks again and again (`make serve`) keeps from one check to the next."""
+
+    scans: dict[str, Scan] = field(default_factory=dict)  # page → what was read of it
+    files: frozenset[str] = frozenset()  # every file of the last check
+    records: dict[str, str] = field(default_factory=dict)  # the search result files last checked
+    search: Verdicts | None = None  # their verdicts
+
+
+def dangling(pages: dict[str, str], memo: Memo | None = None) -> tuple[list[Dangling], int]:
     """Every internal link of `pages` (path under docs → text) that leads nowhere, and how many were checked.
 
-    `memo` (page → `Scan`, kept by a caller that checks again and again: `make serve`) spares
-    reading a page again while its text is the very same object (a page from the build cache)."""
-    memo = memo if memo is not None else {}
-    for page in memo.keys() - pages.keys():
-        del memo[page]
-    ids: dict[str, set[str]] = {
-        page: scan.ids for page, scan in memo.items() if scan.ids is not None and scan.text is pages[page]
-    }
+    With a kept `memo`, a page whose text is unchanged is not read again, and its links'
+    verdicts stand while no file was added or removed and no page they lead to lost or
+    gained an id: an edit re-checks the edited pages and the pages linking to ids of theirs
+    that changed."""
+    memo = memo if memo is not None else Memo()
+    files = frozenset(pages)
+    same_files = memo.files == files
+    memo.files = files
+    for page in memo.scans.keys() - files:
+        del memo.scans[page]
+    edited = {p for p, t in pages.items() if p.endswith(".md") and (p not in memo.scans or memo.scans[p].text != t)}
+    ids: dict[str, set[str]] = {}
+    renumbered: set[str | None] = set()  # pages whose ids changed: links into them are checked again
+    for page, scan in memo.scans.items():
+        if page not in edited:
+            scan.text = pages[page]  # the same text, perhaps made again (a corpus-wide page)
+            if scan.ids is not None:
+                ids[page] = scan.ids
+        elif scan.ids is not None:  # a link led into this page: do its ids still hold?
+            ids[page] = page_ids(pages[page])
+            if ids[page] != scan.ids:
+                renumbered.add(page)
     found: list[Dangling] = []
     checked = 0
     resolve = _Resolver(pages)
     for page, text in pages.items():
-        if page.endswith(".md"):
-            scan = memo.get(page)
-            if scan is None or scan.text is not text:
-                scan = memo[page] = Scan(text, list(_links(text)))
+        if not page.endswith(".md"):
+            continue
+        if page in edited:
+            memo.scans[page] = Scan(text, list(_links(text)), ids.get(page))
+        scan = memo.scans[page]
+        verdicts = scan.verdicts
+        if verdicts is None or not same_files or page in edited or not verdicts.targets.isdisjoint(renumbered):
+            verdicts = scan.verdicts = Verdicts()
             for offset, link, served in scan.links:
-                checked += 1
-                why = _problem(page, link, served, pages, ids, resolve)
-                if why:
-                    found.append(Dangling(page, offset, link, why))
+                verdicts.add(page, offset, link, _problem(page, link, served, pages, ids, resolve))
+        found += verdicts.found
+        checked += verdicts.checked
     if SEARCH_INDEX in pages:
-        for file, url in _search_urls(pages):
-            checked += 1
-            why = _problem("index.md", url, True, pages, ids, resolve)
-            if why:
-                found.append(Dangling(file, -1, url, why))
+        records = {name: text for name, text in pages.items() if name.startswith(RECORDS)}
+        verdicts = memo.search
+        same_records = records.keys() == memo.records.keys() and all(records[n] is memo.records[n] for n in records)
+        if verdicts is None or not same_files or not same_records or not verdicts.targets.isdisjoint(renumbered):
+            verdicts = memo.search = Verdicts()
+            for file, url in _search_urls(pages):
+                verdicts.add(file, -1, url, _problem("index.md", url, True, pages, ids, resolve))
+        memo.records = records
+        found += verdicts.found
+        checked += verdicts.checked
     for page, page_ids_ in ids.items():
-        if page in memo:
-            memo[page].ids = page_ids_
+        if page in memo.scans:
+            memo.scans[page].ids = page_ids_
     return found, checked
 
 
 def check(
-    pages: dict[str, str], docs_dir: Path, sources: dict[str, Path], memo: dict[str, Scan] | None = None
+    pages: dict[str, str], docs_dir: Path, sources: dict[str, Path], memo: Memo | None = None
 ) -> tuple[list[InputError], int]:
     """Every dangling internal link of the build as an error with file and line; and the links checked.
 

@@ -188,20 +188,49 @@ def test_contents_and_search_addresses_are_checked(seed_pages_built, tmp_path):
 
 
 def test_a_kept_memo_reads_only_pages_that_changed_and_still_finds_what_broke():
-    """`make serve` keeps what the check read of each page: a page whose text is the same object is
-    not read again, yet a link to an id that a changed page no longer has is still dangling."""
+    """`make serve` keeps what the check read of each page: an unchanged page is not read again,
+    yet a link to an id that a changed page no longer has is still dangling."""
     target = '<p id="op1">One</p>\n<p id="op2">Two</p>\n'
     citing = '<p><a href="../b/#op2">b, paragraph 2</a> <a href="#own">self</a></p>\n<p id="own">x</p>\n'
     pages = {"a.md": citing, "b.md": target}
-    memo: dict = {}
+    memo = linkcheck.Memo()
     assert linkcheck.dangling(pages, memo) == ([], 2)
-    assert memo["a.md"].text is citing and memo["b.md"].ids == {"op1", "op2"}
-    kept = memo["a.md"]
+    assert memo.scans["a.md"].text is citing and memo.scans["b.md"].ids == {"op1", "op2"}
+    kept = memo.scans["a.md"]
     renumbered = {"a.md": citing, "b.md": '<p id="op1">One</p>\n'}
     found, checked = linkcheck.dangling(renumbered, memo)
-    assert memo["a.md"] is kept, "the unchanged page is not read again"
+    assert memo.scans["a.md"] is kept, "the unchanged page is not read again"
     assert [(d.page, d.link, d.why) for d in found] == [("a.md", "../b/#op2", "no id op2 on b.md")]
     assert (found, checked) == linkcheck.dangling(renumbered), "the same verdict as without a memo"
     del renumbered["b.md"]
     assert [d.why for d in linkcheck.dangling(renumbered, memo)[0]] == ["no page b/ in the build"]
-    assert set(memo) == {"a.md"}, "a page gone is forgotten"
+    assert set(memo.scans) == {"a.md"}, "a page gone is forgotten"
+
+
+def test_a_kept_memo_checks_again_only_the_pages_an_edit_can_break():
+    """Under `make serve` an edit re-checks the edited page and the pages linking to it; the other
+    pages' verdicts stand, and every verdict is the one a whole check gives."""
+    pages = {
+        "a.md": '<p><a href="../b/#op2">b</a></p>\n',
+        "b.md": '<p id="op1">One</p>\n<p id="op2">Two</p>\n',
+        "c.md": '<p><a href="../d/#op1">d</a> <a href="../e/">e</a></p>\n',
+        "d.md": '<p id="op1">One</p>\n',
+        "e.md": "<p>E</p>\n",
+    }
+    memo = linkcheck.Memo()
+    assert linkcheck.dangling(pages, memo) == ([], 3)
+    reworded = {**pages, "b.md": '<p id="op1">One</p>\n<p id="op2">Two, reworded</p>\n'}
+    first = memo.scans["a.md"].verdicts
+    assert linkcheck.dangling(reworded, memo) == ([], 3)
+    assert memo.scans["a.md"].verdicts is first, "a page linking to an edited page whose ids hold is not checked again"
+    stands = memo.scans["c.md"].verdicts
+    edited = {**pages, "b.md": '<p id="op1">One, edited</p>\n'}  # op2 gone: a.md now dangles
+    found, checked = linkcheck.dangling(edited, memo)
+    assert memo.scans["c.md"].verdicts is stands, "a page linking only to unchanged pages is not checked again"
+    assert memo.scans["a.md"].verdicts is not stands
+    assert (found, checked) == linkcheck.dangling(edited) and [d.page for d in found] == ["a.md"]
+    same_again = {**edited, "d.md": "".join(['<p id="op1">', "One</p>\n"])}  # equal text, another object
+    assert linkcheck.dangling(same_again, memo) == (found, checked)
+    assert memo.scans["c.md"].verdicts is stands, "a page made again with the same text is unchanged"
+    fewer = {p: t for p, t in edited.items() if p != "e.md"}
+    assert [d.link for d in linkcheck.dangling(fewer, memo)[0]] == ["../b/#op2", "../e/"], "a file removed: all again"

@@ -100,6 +100,9 @@ def engine_config(
     return config
 
 
+_LAST: dict[str, tuple] = {}  # the last config written: its nav, other inputs and text
+
+
 def write_config(
     out: Path,
     nav: list,
@@ -118,10 +121,17 @@ def write_config(
             "no site settings file: the engine's config is made from it",
             "pass --config FILE (the project's mkdocs.yml)",
         )
-    config = engine_config(load(project_config), project_config.parent, out, nav, not_in_nav, site_dir)
+    settings = project_config.read_text(encoding="utf-8")
+    inputs = (settings, out, tuple(not_in_nav), project_config, site_dir)
+    last = _LAST.get("config")
+    if last is not None and last[0] is nav and last[1] == inputs:
+        text = last[2]  # `make serve`: the nav is the very object of the last build (from the cache)
+    else:
+        config = engine_config(load(project_config), project_config.parent, out, nav, not_in_nav, site_dir)
+        text = "# Written by the builder (builder/render/engine_config.py) from " + project_config.name
+        text += ": edit that file, not this one.\n" + dump(config)
+        _LAST["config"] = (nav, inputs, text)  # holding the nav: its id is not reused while kept
     path = out / CONFIG_NAME
-    text = "# Written by the builder (builder/render/engine_config.py) from " + project_config.name
-    text += ": edit that file, not this one.\n" + dump(config)
     if not (path.exists() and path.read_text(encoding="utf-8") == text):
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text, encoding="utf-8")
