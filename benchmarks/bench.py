@@ -303,6 +303,11 @@ def _table(rows: list[Row], times: dict[int, float], runs: int) -> str:
         f"t({b})/t({a}) = {times[b] / times[a]:.2f} (for 4× the documents at that rate: {_four_times(a, b, times):.2f})"
         for a, b in itertools.pairwise(sizes)
     ]
+    growth += [
+        f"t({4 * a})/t({a}) = {times[4 * a] / times[a]:.2f} (measured)"
+        for a in sizes
+        if 4 * a in times and (a, 4 * a) not in itertools.pairwise(sizes)
+    ]
     if growth:
         out += ["", "Growth: " + "; ".join(growth) + "."]
     return "\n".join(out) + "\n"
