@@ -219,8 +219,10 @@ class Index:
         # longer in the order of first appearance, so this gives that order (see `neighbours`).
         self.rank: Callable[[int], tuple] | None = None
 
-    def add(self, page: str, paras: list[Para]) -> list[int]:
-        """Add one document's paragraphs; returns the ids of texts the corpus did not have."""
+    def place(self, page: str, paras: list[Para]) -> tuple[list[tuple[str, int]], list[int]]:
+        """Record one document's paragraphs as members of their texts, new texts made as needed;
+        returns (anchor, text id) of each paragraph and the ids of the new texts. The caller
+        indexes the new texts (`add`, or `live.Live.update`)."""
         fresh = []
         placed = []
         for para in paras:
@@ -233,6 +235,11 @@ class Index:
             self.texts[tid].members.append((page, para.anchor))
             placed.append((para.anchor, tid))
         self.of_doc[page] = placed
+        return placed, fresh
+
+    def add(self, page: str, paras: list[Para]) -> list[int]:
+        """Add one document's paragraphs; returns the ids of texts the corpus did not have."""
+        _, fresh = self.place(page, paras)
         if fresh:
             # A built index stays sorted: the new texts wait in `_recent` (searched directly) and
             # their shingles in `_df_recent`, so adding a document costs its own paragraphs.

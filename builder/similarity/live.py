@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from builder.similarity.index import BUCKET_CAP, NEAR_COPY, Index, Para, Text, _band_keys
+from builder.similarity.index import BUCKET_CAP, NEAR_COPY, Index, Para, _band_keys
 
 
 class Live:
@@ -76,18 +76,9 @@ class Live:
             self.para_at.pop(page, None)
         fresh: list[int] = []
         for page, paras in added:
-            placed = []
-            for para in paras:
-                key = tuple(para.words)
-                tid = ix.by_words.get(key)
-                if tid is None:
-                    tid = ix.by_words[key] = len(ix.texts)
-                    ix.texts.append(Text(para.words, para.shingles, para.signature))
-                    fresh.append(tid)
-                ix.texts[tid].members.append((page, para.anchor))
-                placed.append((para.anchor, tid))
-                touched.add(tid)
-            ix.of_doc[page] = placed
+            placed, new = ix.place(page, paras)
+            fresh += new
+            touched.update(tid for _, tid in placed)
             self.para_at.pop(page, None)
         for tid in touched:
             self._sorted.pop(tid, None)
