@@ -237,6 +237,7 @@ def build(
             recognized={p: o.mandates for p, o in kept.items() if o.mandates is not None},
         )  # fmt: skip
         nav = _render(result, corpus, lap, search_later)
+        corpus.agreed = {}  # the pages are made: the agreed-language index need not outlive them
         lap = time.perf_counter()
         titles = {doc.path: page.cite_name(doc) for doc in result.documents}
         mandates = {doc.path: document_mandates(doc, result.mandates.get(doc.path, [])) for doc in result.documents}
