@@ -109,7 +109,8 @@ def read_source(source: Source) -> Outcome:
 
 
 def read_model(source: Source) -> Outcome:
-    """Read one document into the model, with its words, search terms and mandates; never raise for bad input.
+    """Read one document into the model, with its words, search terms, mandates and instrument citations;
+    never raise for bad input.
 
     Everything here depends on the one source alone, so the read store caches it whole."""
     diagnostics = Diagnostics(source.path)
