@@ -23,7 +23,6 @@ from __future__ import annotations
 import json
 import posixpath
 import re
-from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from html import unescape
@@ -32,11 +31,9 @@ from urllib.parse import unquote, urlsplit
 
 from builder.errors import InputError, Place
 from builder.render.html import url_dir
+from builder.render.page_ids import page_ids
+from builder.search.records import GLOSSARY, PARAGRAPH
 
-# Attributes of a tag only: source text is escaped, so `&lt;a href="…"&gt;` in a document is text.
-_ID = re.compile(r'<[a-z][a-z0-9]*(?:\s[^<>]*?)?\s(?:id|name)="([^"]*)"|\{#([^\s}]+)')
-_ATTRS = (re.compile(r'id="[^"]*"'), re.compile(r'name="[^"]*"'))  # where `_ID` may end (literal: fast)
-_HEADING_ID = re.compile(r"\{#([^\s}]+)")
 _HREF = re.compile(r'<a(?:\s[^<>]*?)?\shref="([^"]*)"')
 _MD_LINK = re.compile(r"(?<!\\)\]\(([^)\s]+)\)")
 _TOC_URL = re.compile(r"\burl: '?(#[^'\s,}]*)")
@@ -54,32 +51,6 @@ class Dangling:
     offset: int
     link: str
     why: str
-
-
-def page_ids(text: str) -> set[str]:
-    """Every id a page defines (HTML `id`/`name` attributes and Markdown `{#id}`): what `_ID`
-    finds, found faster. `_ID` tries a tag at each of the millions of `<` of the pages; here
-    each `id="…"`/`name="…"` is found directly and kept when `_ID`, tried at the `<` before it,
-    ends on it (the first id of the tag, as `_ID`'s scan takes)."""
-    out: set[str] = set()
-    taken: list[tuple[int, int]] = []  # the text `_ID`'s tag matches span: a `{#…}` in one is not an id
-    for attr in _ATTRS:
-        for m in attr.finditer(text):
-            if not (m.start() and text[m.start() - 1].isspace()):  # `_ID` wants white space before the name
-                continue
-            start = text.rfind("<", 0, m.start())
-            tag = _ID.match(text, start) if start >= 0 else None
-            if tag is not None and tag.end() == m.end() and tag[1] is not None:
-                out.add(unescape(tag[1]))
-                taken.append((start, tag.end()))
-    if "{#" in text:
-        taken.sort()
-        starts = [start for start, _ in taken]
-        for m in _HEADING_ID.finditer(text):
-            i = bisect_right(starts, m.start()) - 1
-            if i < 0 or taken[i][1] <= m.start():
-                out.add(m[1])
-    return out
 
 
 def _links(text: str) -> Iterator[tuple[int, str, bool]]:
@@ -197,11 +168,6 @@ def _search_urls(pages: dict[str, str]) -> Iterator[tuple[str, str]]:
     """(file, address) of what search results open: each document, each of its paragraphs,
     each glossary entry (`builder.search.files`: the result records, `search/r/<n>.json`);
     addresses are relative to the site root, as the browser opens them."""
-    from builder.search.records import (
-        GLOSSARY,
-        PARAGRAPH,
-    )  # here: the records module renders, and rendering uses this one
-
     for name in sorted(p for p in pages if p.startswith(RECORDS)):
         chunk = json.loads(pages[name])
         for record in chunk["records"]:

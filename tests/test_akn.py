@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from conftest import SOURCES, read_text
+from invented_resolution import resolution
 
 from builder.data.akn import akn_xml, frbr_work
 from builder.data.ids import eids
@@ -22,49 +23,9 @@ NS = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
 A = {"a": NS}
 XSD = schemas.get_schema(NS, strict=True)
 
-RESOLUTION = """United Nations A/RES/99/7
-
-General Assembly Distr.: General
-20 December 2099
-
-Ninety-ninth session
-Agenda item 12
-
-Resolution adopted by the General Assembly on 18 December 2099
-
-99/7. Cooperation on data
-
-The General Assembly,
-
-Recalling its resolution 98/5 of 1 January 2098,¹
-
-Noting the report of the Secretary-General,
-
-1. Welcomes the report;¹
-
-2. Requests the Secretary-General:
-
-(a) To report on the _implementation_ of the present resolution;
-
-(b) To act, in particular:
-
-(i) now;
-
-(ii) later;
-
-3. Decides to remain seized of the matter.
-
-Annex
-
-Principles on data
-
-1. Data are open.
-
-2. Data are described.
-
-_______________
-¹ A/98/100.
-"""
+RESOLUTION = resolution(
+    annex="Annex\n\nPrinciples on data\n\n1. Data are open.\n\n2. Data are described.\n\n", marker="¹"
+)
 
 SECTIONED = """United Nations A/C.5/99/L.5
 

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 from conftest import CORPUS, SOURCES, corpus_files, read_text
+from invented_resolution import resolution
 
 from builder.build import build
 from builder.data.document import KINDS, document_data
@@ -26,43 +27,7 @@ jsonschema = pytest.importorskip("jsonschema")
 SCHEMA = json.loads((Path(__file__).parent.parent / "builder/data/document.schema.json").read_text(encoding="utf-8"))
 VALIDATOR = jsonschema.Draft202012Validator(SCHEMA)
 
-# An invented resolution shaped like real ones: preamble, operative paragraphs with
-# sub-paragraphs, emphasis, a note referenced twice, a citation of another resolution.
-RESOLUTION = """United Nations A/RES/99/7
-
-General Assembly Distr.: General
-20 December 2099
-
-Ninety-ninth session
-Agenda item 12
-
-Resolution adopted by the General Assembly on 18 December 2099
-
-99/7. Cooperation on data, with "quotes", commas; and a semicolon
-
-The General Assembly,
-
-Recalling its resolution 98/5 of 1 January 2098,¹
-
-Noting the report of the Secretary-General,
-
-1. Welcomes the report;¹
-
-2. Requests the Secretary-General:
-
-(a) To report on the _implementation_ of the present resolution;
-
-(b) To act, in particular:
-
-(i) now;
-
-(ii) later;
-
-3. Decides to remain seized of the matter.
-
-_______________
-1 A/98/100.
-"""
+RESOLUTION = resolution('Cooperation on data, with "quotes", commas; and a semicolon')
 
 
 def validate(data: dict) -> list[str]:

@@ -30,6 +30,7 @@ import re
 import xml.etree.ElementTree as ET
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from xml.sax.saxutils import escape
 
 from builder.data.document import iso_date
 from builder.data.ids import Item, PartTree, eids, note_eid, part_trees
@@ -412,37 +413,22 @@ def _serialize(el: ET.Element, write) -> None:
     if text or len(el):
         write(">")
         if text:
-            write(_escape_cdata(text))
+            write(escape(text))
         for child in el:
             _serialize(child, write)
         write(f"</{tag}>")
     else:
         write(" />")
     if el.tail:
-        write(_escape_cdata(el.tail))
+        write(escape(el.tail))
 
 
-def _escape_cdata(text: str) -> str:
-    if "&" in text:
-        text = text.replace("&", "&amp;")
-    if "<" in text:
-        text = text.replace("<", "&lt;")
-    if ">" in text:
-        text = text.replace(">", "&gt;")
-    return text
+# What ElementTree's serializer escapes in attribute values besides &, < and > (saxutils.escape's own three).
+_ATTRIBUTE_ENTITIES = {'"': "&quot;", "\r": "&#13;", "\n": "&#10;", "\t": "&#09;"}
 
 
 def _escape_attrib(text: str) -> str:
-    text = _escape_cdata(text)
-    if '"' in text:
-        text = text.replace('"', "&quot;")
-    if "\r" in text:
-        text = text.replace("\r", "&#13;")
-    if "\n" in text:
-        text = text.replace("\n", "&#10;")
-    if "\t" in text:
-        text = text.replace("\t", "&#09;")
-    return text
+    return escape(text, _ATTRIBUTE_ENTITIES)
 
 
 def _indent(el: ET.Element, level: int = 0) -> None:

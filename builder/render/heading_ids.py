@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from builder.linkcheck import page_ids
+from builder.render.page_ids import page_ids
 
 
 def slug(text: str) -> str:
