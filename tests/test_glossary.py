@@ -242,6 +242,11 @@ def test_a_name_ending_a_longer_phrase_only_confirms():
     # words about the instrument itself: the note is the instrument's
     assert name_before("to promote the implementation of the Declaration on Invented Things,")[2] is True
     assert name_before("calls upon States parties to the Convention on Invented Things")[2] is True
+    # ... unless those words belong to a document of their own, which the note may identify
+    declaration = "the political declaration on the implementation of the Global Plan of Action on Invented Things,"
+    assert name_before(declaration)[2] is False
+    assert name_before("the report on the implementation of the Convention on Invented Things")[2] is False
+    assert name_before("the Commission to review the implementation of the Declaration on Invented Things")[2] is True
 
 
 def test_note_identifications_resolve_ibid_and_refuse_symbols_and_several_instruments():

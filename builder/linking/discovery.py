@@ -285,6 +285,7 @@ def _walk(words: list[str]) -> tuple[str, bool] | None:
         taken.insert(0, word)
         i -= 1
     stopped_at = words[i] if i >= 0 else ""
+    before = words[max(0, i - 3) : max(0, i)]
     # The name starts at the first capitalised word from which it is a name: "Reaffirming the
     # United Nations Convention …" gives "United Nations Convention …".
     for start in range(len(taken)):
@@ -295,19 +296,27 @@ def _walk(words: list[str]) -> tuple[str, bool] | None:
         name = re.sub(r"(?<=\w)- (?=\w)", "-", name)
         name = _TRAILING_DATE.sub("", name.rstrip(".")).strip()
         if _is_name(name):
-            return name, _clear(lead, stopped_at)
+            return name, _clear(lead, stopped_at, before)
     return None
 
 
 # "the implementation of the X", "States parties to the X": words about X itself, so the note is X's.
 _ABOUT_ITSELF = {"implementation", "ratification", "ratifications", "accession", "accessions", "adherence",
                  "provisions", "parties", "party", "signatories", "universalization", "universality"}  # fmt: skip
+# "the political declaration on the implementation of the X", "the review of the implementation
+# of the X": the words about X belong to a document of their own, which the note may identify.
+_DOCUMENT_NOUNS = {"declaration", "report", "review", "resolution", "resolutions", "statement", "document",
+                   "outcome", "decision", "appraisal", "assessment", "reports", "declarations"}  # fmt: skip
 
 
-def _clear(lead: list[str], stopped_at: str) -> bool:
+def _clear(lead: list[str], stopped_at: str, before: list[str]) -> bool:
     """Whether a name stands on its own rather than ending a longer phrase: "Reaffirming the X",
-    "Guided by the X", "…, the X" are clear; "the review of the X", "Towards the Achievement of
-    the X" are not (the note may be the longer phrase's)."""
+    "Guided by the X", "…, the X", "the implementation of the X" are clear; "the review of the
+    X", "Towards the Achievement of the X", "the declaration on the implementation of the X" are
+    not (the note may be the longer phrase's). `before`: the few words before `stopped_at`."""
+    document = len(before) == 3 and before[0].casefold() in _DOCUMENT_NOUNS and before[1] in ("on", "of")
+    if stopped_at in _ABOUT_ITSELF and document and before[2] == "the":
+        return False
     tail: list[str] = []
     for word in reversed(lead):
         if word not in _CONNECTORS and word != ",":
