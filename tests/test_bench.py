@@ -65,13 +65,17 @@ def test_benchmark_smoke_run_writes_its_table(tmp_path):
     args = ["--sizes", "3,6", "--runs", "1", "--edits", "1", "--pdfs", str(pdfs), "--texts", str(texts)]
     assert main([*args, "--out", str(out)]) == 0
     table = out.read_text(encoding="utf-8")
-    assert "| documents | ours (s) | baseline (s) | ours/baseline |" in table
+    assert "| documents | ours (s) | builder + engine (s) | baseline (s) | ours/baseline |" in table
     rows = [line for line in table.splitlines() if line.startswith(("| 3 |", "| 6 |"))]
-    assert len(rows) == 2 and all(len(r.split("|")) == 16 for r in rows)
+    assert len(rows) == 2 and all(len(r.split("|")) == 17 for r in rows)
+    # ours is the builder's and the engine's time, each shown
+    for row in rows:
+        builder, engine = (float(s) for s in row.split("|")[3].split(" + "))
+        assert builder > 0 and engine > 0
     # the larger size also has the CI second run and the edit-to-reload time, measured under `make serve`
-    assert all(float(cell) > 0 for cell in rows[1].split("|")[13:15])
+    assert all(float(cell) > 0 for cell in rows[1].split("|")[14:16])
     # the search columns are measured in the browser, not left empty
-    assert all(r.split("|")[10].strip() not in ("", "—") and r.split("|")[12].strip() != "—" for r in rows)
+    assert all(r.split("|")[11].strip() not in ("", "—") and r.split("|")[13].strip() != "—" for r in rows)
     assert "Growth: t(6)/t(3) = " in table and "for 4× the documents" in table
     # reading alone, PDF vs text: the same two documents in each form, read without an error
     assert table.index("| documents | ours (s)") < table.index("## Reading: PDF vs text, 2 documents")
