@@ -100,17 +100,6 @@ class Signed:
             np.stack([p.signature for p in paras]) if paras else np.zeros((0, NUM_PERM), np.uint32),
         )
 
-    def __len__(self) -> int:
-        return len(self.anchors)
-
-    def paras(self) -> list[Para]:
-        """The paragraphs one by one (words as ids)."""
-        ids, sb = self.words.tolist(), self.shingle_bounds
-        return [
-            Para(anchor, ids[a:b], self.shingles[sb[k] : sb[k + 1]], self.signatures[k])
-            for k, (anchor, a, b) in enumerate(zip(self.anchors, self.bounds[:-1].tolist(), self.bounds[1:].tolist()))
-        ]
-
 
 def signature(doc: Document) -> Signed:
     """Every comparable paragraph of `doc` with its words, shingles and MinHash, the whole
