@@ -337,9 +337,9 @@ class Index:
                         found.append(np.stack([np.full(len(others), tid), others], axis=1))
         if not found:
             return np.zeros((0, 2), dtype=np.int64)
-        pairs = np.concatenate(found).astype(np.int64)
-        pairs = np.sort(pairs, axis=1)
-        return np.unique(pairs, axis=0)
+        pairs = np.sort(np.concatenate(found).astype(np.int64), axis=1)
+        keys = np.unique((pairs[:, 0] << 32) | pairs[:, 1])  # one number per pair: a flat sort, same order
+        return np.stack([keys >> 32, keys & 0xFFFFFFFF], axis=1)
 
     def common_df(self) -> int:
         """A shingle in more texts than this is boilerplate, not a sign of shared origin."""
