@@ -4,10 +4,11 @@ Stages, each handing the next a guarantee:
 
 1. `signature(doc)` — per document, cached by its paragraphs' text: each paragraph's
    tokens (as 32-bit word hashes), its shingles and a MinHash signature of
-   `NUM_PERM` values. A signature depends on the paragraph alone, so adding a
-   document never invalidates another's.
+   `NUM_PERM` values, as one `Signed` (a few arrays for the whole document). A
+   signature depends on the paragraph alone, so adding a document never invalidates another's.
 2. `Index.add` — identical texts (after folding) become one *text* with several
-   members; each new text's signature goes into `BANDS` LSH tables, and its
+   members, its words a string of one character per word (`text.word_chars`, what
+   rapidfuzz scores); each new text's signature goes into `BANDS` LSH tables, and its
    shingles into the document-frequency counts. Cost: the new paragraphs only.
 3. `Index.candidates` — pairs of texts sharing a bucket in any band: the only
    pairs ever scored (no all-pairs step). Buckets larger than `BUCKET_CAP` hold
