@@ -134,7 +134,7 @@ def test_signatures_are_cached_per_document(made_up, tmp_path):
     again = SignatureCache(tmp_path)
     second = [again.get(d) for d in made_up.documents]
     assert again.hits == len(made_up.documents)
-    assert [[p.signature.tolist() for p in s] for s in first] == [[p.signature.tolist() for p in s] for s in second]
+    assert [s.signatures.tolist() for s in first] == [s.signatures.tolist() for s in second]
 
 
 def test_precedents_json_is_small(made_up):

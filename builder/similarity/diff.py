@@ -9,6 +9,7 @@ inserted: in the newer text only).
 
 from __future__ import annotations
 
+from functools import lru_cache
 from html import escape
 
 from rapidfuzz.distance import Indel
@@ -20,8 +21,13 @@ Segment = tuple[str, str]
 
 def word_diff(old: str, new: str) -> list[Segment]:
     """The changes that turn `old` into `new`, as kept, deleted and inserted runs of words."""
+    return list(_word_diff(old, new))
+
+
+@lru_cache(maxsize=1 << 15)
+def _word_diff(old: str, new: str) -> tuple[Segment, ...]:
+    """`word_diff`, made once for each pair of texts (one paragraph is the precedent of many)."""
     old_show, new_show = display_tokens(old), display_tokens(new)
-    old_ids, new_ids = text_ids(old), text_ids(new)
     out: list[Segment] = []
 
     def put(op: str, text: str) -> None:
@@ -32,13 +38,13 @@ def word_diff(old: str, new: str) -> list[Segment]:
         else:
             out.append((op, text))
 
-    for code in Indel.opcodes(old_ids, new_ids):
+    for code in Indel.opcodes(text_ids(old), text_ids(new)):
         if code.tag == "equal":
             put("=", "".join(new_show[code.dest_start : code.dest_end]))
         else:
             put("-", "".join(old_show[code.src_start : code.src_end]))
             put("+", "".join(new_show[code.dest_start : code.dest_end]))
-    return [(op, text.strip() if i == 0 else text) for i, (op, text) in enumerate(out)]
+    return tuple((op, text.strip() if i == 0 else text) for i, (op, text) in enumerate(out))
 
 
 def diff_html(segments: list[Segment]) -> str:

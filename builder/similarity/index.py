@@ -4,10 +4,11 @@ Stages, each handing the next a guarantee:
 
 1. `signature(doc)` — per document, cached by its paragraphs' text: each paragraph's
    tokens (as 32-bit word hashes), its shingles and a MinHash signature of
-   `NUM_PERM` values. A signature depends on the paragraph alone, so adding a
-   document never invalidates another's.
+   `NUM_PERM` values, as one `Signed` (a few arrays for the whole document). A
+   signature depends on the paragraph alone, so adding a document never invalidates another's.
 2. `Index.add` — identical texts (after folding) become one *text* with several
-   members; each new text's signature goes into `BANDS` LSH tables, and its
+   members, its words a string of one character per word (`text.word_chars`, what
+   rapidfuzz scores); each new text's signature goes into `BANDS` LSH tables, and its
    shingles into the document-frequency counts. Cost: the new paragraphs only.
 3. `Index.candidates` — pairs of texts sharing a bucket in any band: the only
    pairs ever scored (no all-pairs step). Buckets larger than `BUCKET_CAP` hold
@@ -41,7 +42,7 @@ from rapidfuzz.process import cpdist
 
 from builder import workers
 from builder.model import Document
-from builder.similarity.text import SHINGLE, comparable, word_arrays
+from builder.similarity.text import SHINGLE, comparable, word_arrays, word_chars
 
 NUM_PERM = 64
 ROWS = 2
@@ -49,7 +50,7 @@ BANDS = NUM_PERM // ROWS
 BUCKET_CAP = 60
 THRESHOLD = 0.7
 NEAR_COPY = 0.9
-VERSION = "2"  # bump when signatures change meaning
+VERSION = "3"  # bump when signatures change meaning
 
 _RNG = np.random.default_rng(20_241_119)
 _A = (_RNG.integers(1, 2**63, NUM_PERM, dtype=np.uint64) << np.uint64(1)) | np.uint64(1)  # odd multipliers
@@ -67,38 +68,64 @@ def minhash(shingle_hashes: np.ndarray) -> np.ndarray:
 
 @dataclass
 class Para:
-    """One comparable paragraph of a document, as the index stores it."""
+    """One comparable paragraph of a document (a way to give `Index.add` paragraphs one by one)."""
 
     anchor: str
-    words: list[int]  # token hashes, for scoring and word diffs
+    words: list[int]  # token hashes
     shingles: np.ndarray
     signature: np.ndarray
 
 
-def signature(doc: Document) -> list[Para]:
+@dataclass
+class Signed:
+    """One document's comparable paragraphs as the index takes them: a few arrays, not an object
+    per paragraph, so that a worker hands them over (and the cache stores them) in one piece.
+    Paragraph k's words are `words[bounds[k]:bounds[k + 1]]`, its shingles (sorted, distinct)
+    `shingles[shingle_bounds[k]:shingle_bounds[k + 1]]`, its MinHash `signatures[k]`."""
+
+    anchors: list[str]
+    words: np.ndarray  # uint32 token hashes, for scoring
+    bounds: np.ndarray
+    shingles: np.ndarray  # uint64
+    shingle_bounds: np.ndarray
+    signatures: np.ndarray  # (paragraphs, NUM_PERM) uint32
+
+    @classmethod
+    def of(cls, paras: list[Para]) -> Signed:
+        return cls(
+            [p.anchor for p in paras],
+            np.array([w for p in paras for w in p.words], dtype=np.uint32),
+            np.cumsum([0] + [len(p.words) for p in paras], dtype=np.int64),
+            np.concatenate([p.shingles for p in paras]) if paras else np.zeros(0, np.uint64),
+            np.cumsum([0] + [len(p.shingles) for p in paras], dtype=np.int64),
+            np.stack([p.signature for p in paras]) if paras else np.zeros((0, NUM_PERM), np.uint32),
+        )
+
+
+def signature(doc: Document) -> Signed:
     """Every comparable paragraph of `doc` with its words, shingles and MinHash, the whole
     document in a few numpy passes: word ids looked up once for all its words, shingles cut
     across all paragraphs at once (windows never straddle two), the MinHash of every shingle
     reduced per paragraph. Equal, value for value, to `text.shingles` and `minhash` per paragraph."""
     found = comparable(doc)
     if not found:
-        return []
+        return Signed.of([])
     ids, plain, lens = word_arrays([words for _, words in found])
     cuts = np.cumsum(lens)[:-1]
-    per_para = np.split(ids, cuts)
-    sets = _shingle_sets(np.split(ids[plain], np.cumsum(np.add.reduceat(plain.astype(np.int64), np.r_[0, cuts]))[:-1]))
-    flat = np.concatenate(sets)
+    flat, bounds = _shingle_sets(
+        np.split(ids[plain], np.cumsum(np.add.reduceat(plain.astype(np.int64), np.r_[0, cuts]))[:-1])
+    )
     with np.errstate(over="ignore"):
         mixed = ((flat[:, None] * _A[None, :] + _B[None, :]) >> np.uint64(32)).astype(np.uint32)
-    starts = np.cumsum([0] + [len(s) for s in sets[:-1]])
-    sigs = np.minimum.reduceat(mixed, starts, axis=0)
-    return [
-        Para(para.anchor, w.tolist(), s, sig) for (para, _), w, s, sig in zip(found, per_para, sets, sigs, strict=True)
-    ]
+    sigs = np.minimum.reduceat(mixed, bounds[:-1], axis=0)
+    return Signed(
+        [para.anchor for para, _ in found], ids.astype(np.uint32), np.r_[0, np.cumsum(lens)], flat, bounds, sigs
+    )
 
 
-def _shingle_sets(plain: list[np.ndarray]) -> list[np.ndarray]:
-    """`text.shingles` of each paragraph, given its alphanumeric words' ids."""
+def _shingle_sets(plain: list[np.ndarray]) -> tuple[np.ndarray, np.ndarray]:
+    """`text.shingles` of each paragraph, given its alphanumeric words' ids: all of them one
+    after another, and where each paragraph's start (and the last ends)."""
     lens = np.array([len(p) for p in plain], dtype=np.int64)
     short = (lens > 0) & (lens < SHINGLE)
     if short.any():  # a paragraph shorter than a shingle is one shingle of all its words
@@ -110,15 +137,14 @@ def _shingle_sets(plain: list[np.ndarray]) -> list[np.ndarray]:
     owner = np.repeat(np.arange(len(plain), dtype=np.uint64), lens)
     n = len(flat) - SHINGLE + 1
     if n <= 0:
-        return [np.zeros(0, dtype=np.uint64) for _ in plain]
+        return np.zeros(0, dtype=np.uint64), np.zeros(len(plain) + 1, dtype=np.int64)
     mixed = np.zeros(n, dtype=np.uint64)
     for k in range(SHINGLE):  # the polynomial mix of `text.shingles`
         mixed = (mixed * np.uint64(1_000_003) + flat[k : k + n]) & np.uint64(0xFFFFFFFF)
     whole = owner[:n] == owner[SHINGLE - 1 :]  # windows inside one paragraph
     keyed = np.unique((owner[:n][whole] << np.uint64(32)) | mixed[whole])
     bounds = np.searchsorted(keyed >> np.uint64(32), np.arange(len(plain) + 1, dtype=np.uint64))
-    low = keyed & np.uint64(0xFFFFFFFF)
-    return [low[bounds[i] : bounds[i + 1]] for i in range(len(plain))]
+    return keyed & np.uint64(0xFFFFFFFF), bounds.astype(np.int64)
 
 
 def signature_key(doc: Document) -> str:
@@ -135,7 +161,7 @@ class SignatureCache:
         self.folder = folder
         self.hits = 0
 
-    def lookup(self, doc: Document) -> list[Para] | None:
+    def lookup(self, doc: Document) -> Signed | None:
         if self.folder is None:
             return None
         try:
@@ -146,7 +172,7 @@ class SignatureCache:
         self.hits += 1
         return value
 
-    def store(self, doc: Document, value: list[Para]) -> None:
+    def store(self, doc: Document, value: Signed) -> None:
         if self.folder is None:
             return
         path = self.folder / signature_key(doc)
@@ -156,14 +182,14 @@ class SignatureCache:
             pickle.dump(value, handle, protocol=pickle.HIGHEST_PROTOCOL)
         tmp.replace(path)
 
-    def get(self, doc: Document) -> list[Para]:
+    def get(self, doc: Document) -> Signed:
         value = self.lookup(doc)
         if value is None:
             value = signature(doc)
             self.store(doc, value)
         return value
 
-    def get_all(self, docs: list[Document]) -> list[list[Para]]:
+    def get_all(self, docs: list[Document]) -> list[Signed]:
         """Every document's signatures: from the cache, else computed on forked workers."""
         found = [self.lookup(doc) for doc in docs]
         todo = [i for i, value in enumerate(found) if value is None]
@@ -175,7 +201,7 @@ class SignatureCache:
         return found  # type: ignore[return-value]
 
 
-def _signature_of(i: int) -> list[Para]:
+def _signature_of(i: int) -> Signed:
     return signature(workers.SHARED["signing"][i])
 
 
@@ -183,7 +209,7 @@ def _signature_of(i: int) -> list[Para]:
 class Text:
     """A distinct paragraph text and every (document page, anchor) that prints it."""
 
-    words: list[int]
+    words: str  # one character per word (`text.word_chars`)
     shingles: np.ndarray
     signature: np.ndarray
     members: list[tuple[str, str]] = field(default_factory=list)
@@ -204,7 +230,7 @@ class Index:
 
     def __init__(self) -> None:
         self.texts: list[Text] = []
-        self.by_words: dict[tuple[int, ...], int] = {}
+        self.by_words: dict[str, int] = {}  # a text's words (`text.word_chars`) → its id
         self._all_keys = np.zeros((0, BANDS), dtype=np.uint64)  # band keys of every text…
         self._pending_keys: list[np.ndarray] = []  # …but those of texts added since, joined when asked
         self._bands: list[tuple[np.ndarray, np.ndarray]] | None = None  # per band: (sorted keys, text ids)
@@ -219,25 +245,29 @@ class Index:
         # longer in the order of first appearance, so this gives that order (see `neighbours`).
         self.rank: Callable[[int], tuple] | None = None
 
-    def place(self, page: str, paras: list[Para]) -> tuple[list[tuple[str, int]], list[int]]:
+    def place(self, page: str, paras: Signed | list[Para]) -> tuple[list[tuple[str, int]], list[int]]:
         """Record one document's paragraphs as members of their texts, new texts made as needed;
         returns (anchor, text id) of each paragraph and the ids of the new texts. The caller
         indexes the new texts (`add`, or `live.Live.update`)."""
+        signed = paras if isinstance(paras, Signed) else Signed.of(paras)
+        chars = word_chars(signed.words)
+        bounds, shingle_bounds = signed.bounds.tolist(), signed.shingle_bounds.tolist()
         fresh = []
         placed = []
-        for para in paras:
-            key = tuple(para.words)
+        for k, anchor in enumerate(signed.anchors):
+            key = chars[bounds[k] : bounds[k + 1]]
             tid = self.by_words.get(key)
             if tid is None:
                 tid = self.by_words[key] = len(self.texts)
-                self.texts.append(Text(para.words, para.shingles, para.signature))
+                shingles = signed.shingles[shingle_bounds[k] : shingle_bounds[k + 1]]
+                self.texts.append(Text(key, shingles, signed.signatures[k]))
                 fresh.append(tid)
-            self.texts[tid].members.append((page, para.anchor))
-            placed.append((para.anchor, tid))
+            self.texts[tid].members.append((page, anchor))
+            placed.append((anchor, tid))
         self.of_doc[page] = placed
         return placed, fresh
 
-    def add(self, page: str, paras: list[Para]) -> list[int]:
+    def add(self, page: str, paras: Signed | list[Para]) -> list[int]:
         """Add one document's paragraphs; returns the ids of texts the corpus did not have."""
         _, fresh = self.place(page, paras)
         if fresh:
@@ -308,9 +338,9 @@ class Index:
                         found.append(np.stack([np.full(len(others), tid), others], axis=1))
         if not found:
             return np.zeros((0, 2), dtype=np.int64)
-        pairs = np.concatenate(found).astype(np.int64)
-        pairs = np.sort(pairs, axis=1)
-        return np.unique(pairs, axis=0)
+        pairs = np.sort(np.concatenate(found).astype(np.int64), axis=1)
+        keys = np.unique((pairs[:, 0] << 32) | pairs[:, 1])  # one number per pair: a flat sort, same order
+        return np.stack([keys >> 32, keys & 0xFFFFFFFF], axis=1)
 
     def common_df(self) -> int:
         """A shingle in more texts than this is boilerplate, not a sign of shared origin."""
@@ -376,7 +406,7 @@ class Index:
         self.strong = {}
         self.score(self.candidates())
 
-    def update(self, page: str, paras: list[Para]) -> None:
+    def update(self, page: str, paras: Signed | list[Para]) -> None:
         """Add one document to a built index: only its new texts are queried and scored."""
         fresh = self.add(page, paras)
         self.score(self.candidates(fresh))

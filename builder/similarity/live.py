@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from builder.similarity.index import BUCKET_CAP, NEAR_COPY, Index, Para, _band_keys
+from builder.similarity.index import BUCKET_CAP, NEAR_COPY, Index, Para, Signed, _band_keys
 
 
 class Live:
@@ -64,7 +64,7 @@ class Live:
     def _rank(self, tid: int) -> tuple[int, int]:
         return self._member_rank(self.members(tid)[0])
 
-    def update(self, removed: list[str], added: list[tuple[str, list[Para]]]) -> set[int]:
+    def update(self, removed: list[str], added: list[tuple[str, Signed | list[Para]]]) -> set[int]:
         """Remove the pages `removed`, add `added`; return the texts touched (see the module docstring)."""
         ix = self.index
         old_limit = ix.common_df()
@@ -84,7 +84,7 @@ class Live:
             self._sorted.pop(tid, None)
         dead = sorted(t for t in touched if not ix.texts[t].members)
         for tid in dead:
-            del ix.by_words[tuple(ix.texts[tid].words)]
+            del ix.by_words[ix.texts[tid].words]
         if fresh:
             ix._pending_keys.append(_band_keys(np.stack([ix.texts[t].signature for t in fresh])))
         for tid in dead:

@@ -11,6 +11,9 @@ A paragraph with no earlier precedent is *new language*.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import NamedTuple
+
+import numpy as np
 
 from builder.model import Document
 from builder.render.page import date_parts, is_resolution
@@ -21,8 +24,9 @@ EARLIER = 3
 LATER = 2
 
 
-@dataclass(frozen=True)
-class Precedent:
+class Precedent(NamedTuple):
+    """A paragraph of another document like one of this page's (a tuple: tens of thousands are made)."""
+
     page: str
     anchor: str
     score: float
@@ -66,27 +70,86 @@ def paragraphs_of(doc: Document) -> dict[str, tuple[str, str]]:
 
 def precedents(data: Corpus, page: str) -> dict[str, list[Precedent]]:
     """The precedents of every comparable paragraph of `page` ([] for new language)."""
-    index = data.index
-    mine = data.order[page]
-    skip = {page, *data.relations.versions.get(page, ())}
-    out: dict[str, list[Precedent]] = {}
-    for anchor, tid in index.of_doc.get(page, []):
-        best: dict[str, tuple[float, str]] = {}
-        for other, score in index.neighbours(tid):
-            for member_page, member_anchor in index.members(other):
-                if member_page in skip:
-                    continue
-                if member_page not in best or best[member_page][0] < score:
-                    best[member_page] = (score, member_anchor)
-        found = [Precedent(p, a, s, data.order[p] < mine) for p, (s, a) in best.items() if data.order[p] != mine]
-        back = data.back
-        for p in found:
-            if p.earlier and p.page not in back:
-                back[p.page] = _back(data.order[p.page])
-        earlier = sorted((p for p in found if p.earlier), key=lambda p: (-p.score, back[p.page]))
-        later = sorted((p for p in found if not p.earlier), key=lambda p: (-p.score, data.order[p.page]))
-        out[anchor] = earlier[:EARLIER] + later[:LATER]
+    return precedents_of(data, [page])[page]
+
+
+def precedents_of(data: Corpus, pages: list[str]) -> dict[str, dict[str, list[Precedent]]]:
+    """`precedents` of each of `pages`, each text's ranked candidates made once for all the
+    pages printing it (boilerplate is printed by hundreds)."""
+    at = {key: n for n, key in enumerate(sorted(set(data.order.values())))}
+    position = {page: at[key] for page, key in data.order.items()}  # the order, as integers
+    ranked: dict[int, _Ranked] = {}
+    return {page: _precedents(data, page, position, ranked) for page in pages}
+
+
+class _Candidates(NamedTuple):
+    """Pages in the order they are chosen: (order as an integer, page, anchor, score) each, and the
+    integers alone as an array when there are many (a boilerplate text's hundreds of pages)."""
+
+    pages: list[tuple[int, str, str, float]]
+    positions: np.ndarray | None
+
+
+_Ranked = tuple[_Candidates, _Candidates]
+_MANY = 24
+
+
+def _candidates(pages: list[tuple[int, str, str, float]]) -> _Candidates:
+    return _Candidates(pages, np.array([c[0] for c in pages], dtype=np.int64) if len(pages) > _MANY else None)
+
+
+def _first(found: _Candidates, mine: int, versions, count: int, earlier: bool) -> list[Precedent]:
+    """The first `count` candidates earlier (or later) than the page at `mine`, not versions of it."""
+    out: list[Precedent] = []
+    pages = found.pages
+    if found.positions is not None:  # only the pages on the right side, found at once
+        at = np.flatnonzero(found.positions < mine if earlier else found.positions > mine)
+        pages = [pages[i] for i in at[: count + len(versions)].tolist()]
+    for n, p, a, s in pages:
+        if (n < mine if earlier else n > mine) and p not in versions:
+            out.append(Precedent(p, a, s, earlier))
+            if len(out) == count:
+                break
     return out
+
+
+def _precedents(
+    data: Corpus, page: str, position: dict[str, int], ranked: dict[int, _Ranked]
+) -> dict[str, list[Precedent]]:
+    mine = position[page]
+    versions = data.relations.versions.get(page, ())
+    out: dict[str, list[Precedent]] = {}
+    for anchor, tid in data.index.of_doc.get(page, []):
+        found = ranked.get(tid)
+        if found is None:
+            found = ranked[tid] = _rank(data, tid, position)
+        by_back, by_order = found
+        earlier = _first(by_back, mine, versions, EARLIER, True)
+        later = _first(by_order, mine, versions, LATER, False)
+        out[anchor] = earlier + later
+    return out
+
+
+def _rank(data: Corpus, tid: int, position: dict[str, int]) -> _Ranked:
+    """Every page printing text `tid` or a text similar to it, once each (with its best-scoring
+    paragraph, the first in the index's order), best score first: ties to the nearest earlier
+    document first, and to the earliest document first. The precedents of a paragraph printing
+    `tid` are the first of these that are earlier (later) than its page, and not a version of it."""
+    index = data.index
+    best: dict[str, tuple[str, float]] = {}
+    for other, score in index.neighbours(tid):  # best score first: a page's first paragraph is its best
+        for member_page, member_anchor in index.members(other):
+            if member_page not in best:
+                best[member_page] = (member_anchor, score)
+    found = [(position[p], p, a, s) for p, (a, s) in best.items()]
+    back = data.back
+    for p in best:
+        if p not in back:
+            back[p] = _back(data.order[p])
+    return (
+        _candidates(sorted(found, key=lambda x: (-x[3], back[x[1]]))),
+        _candidates(sorted(found, key=lambda x: (-x[3], x[0]))),
+    )
 
 
 def _back(key: tuple) -> tuple:

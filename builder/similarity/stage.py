@@ -28,7 +28,7 @@ from builder import workers
 from builder.model import Document
 from builder.similarity.index import Index, SignatureCache, build_index
 from builder.similarity.live import Live
-from builder.similarity.precedents import Corpus, Precedent, corpus, paragraphs_of, precedents, time_key
+from builder.similarity.precedents import Corpus, Precedent, corpus, paragraphs_of, precedents_of, time_key
 from builder.similarity.relations import Relations, relate, session_of
 
 
@@ -96,7 +96,7 @@ def _agreed_language(
         index = build_index(docs, signatures)
         relations = relate(docs, index)
         data = corpus(docs, index, relations, names)
-        found = {d.path: precedents(data, d.path) for d in docs}
+        found = precedents_of(data, [d.path for d in docs])
         live = Live(index, [d.path for d in docs]) if cache is not None else None
         dirty = set(found)
         old_shown: dict[str, tuple] = {}
@@ -123,7 +123,8 @@ def _agreed_language(
             paragraphs,
         )
         dirty = _dirty(index, touched, relations, state.versions) | {d.path for d in changed}
-        found = {d.path: precedents(data, d.path) if d.path in dirty else state.found[d.path] for d in docs}
+        fresh = precedents_of(data, [d.path for d in docs if d.path in dirty])
+        found = {d.path: fresh[d.path] if d.path in dirty else state.found[d.path] for d in docs}
         old_shown, old_pages, compare_pages = state.shown, state.pages, state.compare_pages
     agreed = Agreed(data, _pairs(docs, relations, data))
     shown: dict[str, tuple] = {}

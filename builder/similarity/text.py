@@ -124,3 +124,29 @@ def comparable(doc: Document) -> list[tuple[Paragraph, list[str]]]:
             if len(words) >= 3:
                 out.append((para, words))
     return out
+
+
+_CHARS: dict[int, int] = {}  # word id → the code point standing for it in this process, in order of first use
+_LAST_CHAR = 0x10FFFF
+
+
+def word_chars(ids: np.ndarray) -> str:
+    """The words `ids` as a string of one character per word, the same character for the same
+    word throughout this process: rapidfuzz compares two strings far faster than two lists of
+    ids (no hashing of each element), and with the same result, a character standing for one
+    word only. Holds at most about 1.1 million distinct words (the code points that are not
+    surrogates); the whole corpus uses a few tens of thousands."""
+    if not len(ids):
+        return ""
+    unique, inverse = np.unique(ids, return_inverse=True)
+    codes = []
+    for word in unique.tolist():
+        code = _CHARS.get(word)
+        if code is None:
+            count = len(_CHARS)
+            code = count if count < 0xD800 else count + 0x800  # surrogates are not characters
+            if code > _LAST_CHAR:
+                raise OverflowError("more distinct words than there are characters to stand for them")
+            _CHARS[word] = code
+        codes.append(code)
+    return np.array(codes, dtype="<u4")[inverse.ravel()].tobytes().decode("utf-32-le")
