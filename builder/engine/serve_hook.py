@@ -19,39 +19,55 @@ Optional: without this hook, run the builder before `mkdocs build` (`make site`)
 """
 
 import os
+import sys
 from pathlib import Path
 
 import jinja2
 
-from builder.engine.session import SESSION
 from builder.engine.watcher import log, use_native_observer
+
+_SESSION_MODULE = "builder.engine.session"
 
 
 def _sources() -> Path:
     return Path(os.environ.get("SOURCES", "source_docs")).resolve()
 
 
+def _session():
+    """The serve session, or None outside `mkdocs serve`: `mkdocs build` does not even import the
+    builder (a quarter of a CPU second)."""
+    module = sys.modules.get(_SESSION_MODULE)
+    return module.SESSION if module is not None and module.SESSION.serving else None
+
+
 def on_startup(command, dirty, **kwargs):
-    SESSION.serving = command == "serve"
+    if command == "serve":
+        from builder.engine.session import SESSION
+
+        SESSION.serving = True
+    elif _SESSION_MODULE in sys.modules:
+        sys.modules[_SESSION_MODULE].SESSION.serving = False
 
 
 def on_config(config, **kwargs):
-    if SESSION.serving:
-        SESSION.rebuild(_sources(), Path(config["docs_dir"]).parent)
+    if session := _session():
+        session.rebuild(_sources(), Path(config["docs_dir"]).parent)
     return config
 
 
 def on_env(env, config, files, **kwargs):
-    if SESSION.serving:
-        if getattr(SESSION, "templates", None) is None:
-            SESSION.templates = _Templates()
-        env.bytecode_cache = SESSION.templates
+    if session := _session():
+        if getattr(session, "templates", None) is None:
+            session.templates = _Templates()
+        env.bytecode_cache = session.templates
     return env
 
 
 def on_serve(server, config, builder, **kwargs):
+    from builder.engine.session import Session
+
     server.unwatch(config["docs_dir"])
-    paths = [str(_sources()), str(SESSION.events_folder(Path(config["docs_dir"]).parent))]
+    paths = [str(_sources()), str(Session.events_folder(Path(config["docs_dir"]).parent))]
     for path in paths:
         server.watch(path)
     if getattr(config, "config_file_path", None):
