@@ -24,6 +24,7 @@ from pathlib import Path
 
 import jinja2
 
+from builder.engine.config_parse import parse_config_with_libyaml
 from builder.engine.watcher import log, use_native_observer
 
 _SESSION_MODULE = "builder.engine.session"
@@ -45,6 +46,7 @@ def on_startup(command, dirty, **kwargs):
         from builder.engine.session import SESSION
 
         SESSION.serving = True
+        parse_config_with_libyaml()  # MkDocs reloads the config on every rebuild
     elif _SESSION_MODULE in sys.modules:
         sys.modules[_SESSION_MODULE].SESSION.serving = False
 
