@@ -73,9 +73,19 @@ def _victim(sources: Path) -> tuple[Path, str]:
     raise RuntimeError(f"no document to edit in {sources}")
 
 
+def _cpu_seconds(pid: int) -> float | None:
+    """User + system CPU seconds of process `pid` so far (Linux /proc), its unreaped children left out."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return None
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 @contextlib.contextmanager
 def serving(sources: Path, work: Path):
-    """`make serve` on `sources`, built in `work`; yields the base URL once the site answers."""
+    """`make serve` on `sources`, built in `work`; yields the base URL and the server's process id
+    once the site answers."""
     subprocess.run(
         [sys.executable, "-m", "builder", "build", "--sources", str(sources), "--out", str(work / "build"),
          "--keep-going", "--quiet", "--instruments", str(ROOT / "source_docs/instruments.yml")],
@@ -94,7 +104,7 @@ def serving(sources: Path, work: Path):
     try:
         if not _wait(lambda: "</html>" in _fetch(url), 900, 0.5):
             raise RuntimeError(f"mkdocs serve never answered; see {work / 'serve.log'}")
-        yield url
+        yield url, server.pid
     finally:
         os.killpg(server.pid, signal.SIGTERM)
         server.wait(timeout=60)
@@ -117,19 +127,31 @@ def measure(sources: Path, edits: int = 3) -> dict:
         shutil.copytree(sources, copy)
         victim, address = _victim(copy)
         (tmp / "work").mkdir()
-        with serving(copy, tmp / "work") as url:
+        with serving(copy, tmp / "work") as (url, pid):
             page_url = url + address
             _wait(lambda: "</html>" in _fetch(page_url), 120, 0.5)
             time.sleep(3)  # let the first build's late work (search files) settle
+            cpu: list[float | None] = []
             if Path(CHROMIUM).exists():
-                seconds, how = _in_browser(victim, page_url, edits), "Chromium"
+                seconds, how = _in_browser(victim, page_url, edits, pid, cpu), "Chromium"
             else:
-                seconds, how = _over_http(victim, page_url, edits), "HTTP polling"
+                seconds, how = _over_http(victim, page_url, edits, pid, cpu), "HTTP polling"
             log = (tmp / "work/serve.log").read_text(encoding="utf-8", errors="replace")
-    return {"seconds": seconds, "median": statistics.median(seconds), "how": how, "log": log}
+    return {"seconds": seconds, "median": statistics.median(seconds), "how": how, "log": log, "cpu": cpu}
 
 
-def _in_browser(victim: Path, page_url: str, edits: int) -> list[float]:
+def _timed_edit(victim: Path, word: str, pid: int, cpu: list, until) -> float:
+    """Seconds from saving `word` into `victim` to `until()` returning; the serve process's CPU
+    seconds over the same span go to `cpu` (wall seconds mean little on a busy machine)."""
+    before, started = _cpu_seconds(pid), time.monotonic()
+    _edit(victim, word)
+    until()
+    seconds, after = time.monotonic() - started, _cpu_seconds(pid)
+    cpu.append(None if before is None or after is None else after - before)
+    return seconds
+
+
+def _in_browser(victim: Path, page_url: str, edits: int, pid: int, cpu: list) -> list[float]:
     from playwright.sync_api import sync_playwright
 
     out = []
@@ -139,10 +161,8 @@ def _in_browser(victim: Path, page_url: str, edits: int) -> list[float]:
         page.goto(page_url)
         for n in range(edits):
             word = f"Livereloaded{n}x"
-            started = time.monotonic()
-            _edit(victim, word)
-            page.wait_for_function(f"document.body && document.body.innerText.includes({word!r})", timeout=120_000)
-            out.append(time.monotonic() - started)
+            script = f"document.body && document.body.innerText.includes({word!r})"
+            out.append(_timed_edit(victim, word, pid, cpu, lambda s=script: page.wait_for_function(s, timeout=120_000)))
             time.sleep(4)  # the search files follow: let their rebuild pass before the next edit
         browser.close()
     return out
@@ -161,6 +181,15 @@ def _over_http(victim: Path, page_url: str, edits: int) -> list[float]:
     return out
 
 
+_BUILT = re.compile(r"files written, ([\d.]+) s.*?Documentation built in ([\d.]+) seconds", re.DOTALL)
+
+
+def engine_seconds(log: str) -> list[tuple[float, float]]:
+    """Per rebuild in the serve log (the first, full build left out): (builder, MkDocs' own) wall seconds."""
+    pairs = [(float(b), float(total) - float(b)) for b, total in _BUILT.findall(log)]
+    return pairs[1:]
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--sources", type=Path, default=ROOT.parent / "shared" / "corpus")
@@ -171,6 +200,11 @@ def main(argv: list[str] | None = None) -> int:
     if args.log:
         print(result["log"])
     times = ", ".join(f"{s:.2f}" for s in result["seconds"])
+    rebuilds = ", ".join(f"{b:.2f} + {e:.2f}" for b, e in engine_seconds(result["log"]))
+    print(f"rebuilds in the serve log, builder + MkDocs seconds: {rebuilds}")
+    if result["cpu"] and None not in result["cpu"]:
+        cpu = ", ".join(f"{c:.2f}" for c in result["cpu"])
+        print(f"CPU seconds of the serve process per edit (builder + MkDocs + serving): {cpu}")
     print(f"edit to reload ({result['how']}): median {result['median']:.2f} s ({times})")
     return 0
 

@@ -17,7 +17,6 @@ import os
 import sys
 import threading
 import time
-from concurrent.futures import Future, ProcessPoolExecutor
 from pathlib import Path
 
 from builder.build import BuildResult, SearchJob, build, write_file
@@ -33,6 +32,7 @@ class Session:
         self.lock = threading.Lock()
         self.latest_search = ""  # the key of the search files the last build asked for
         self.templates = None  # compiled theme templates (see `serve_hook.on_env`)
+        self.worker = None  # the process making the latest search files
 
     @staticmethod
     def events_folder(out: Path) -> Path:
@@ -62,30 +62,46 @@ class Session:
             return result
 
     def _search(self, job: SearchJob, out: Path) -> None:
-        """Make the search files on a forked worker; write them when they are ready."""
+        """Make the search files on a forked worker; write them when they are ready.
+
+        A worker still making the files of an older state of the sources is stopped first: its
+        files would be dropped anyway, and at corpus scale it takes seconds of CPU from the
+        rebuilds of the next edits (three quick edits once had three workers running at once).
+        """
         if job.key == self.latest_search:
             return  # already being made (the rebuild our own writes caused)
         self.latest_search = job.key
         if "fork" not in multiprocessing.get_all_start_methods():
             self._write_search(job.key, job.run(), out)
             return
+        self.stop_search()
         _JOB[0] = job
-        pool = ProcessPoolExecutor(
-            max_workers=1,
-            mp_context=multiprocessing.get_context("fork"),
-            initializer=_end_with, initargs=(os.getpid(),),
-        )  # fmt: skip
-        future = pool.submit(_run_job)
-        pool.shutdown(wait=False)
-        future.add_done_callback(lambda done: self._searched(job.key, done, out))
+        context = multiprocessing.get_context("fork")
+        receive, send = context.Pipe(duplex=False)
+        worker = context.Process(target=_run_job, args=(send, os.getpid()), daemon=True)
+        worker.start()
+        send.close()
+        self.worker = worker
+        threading.Thread(target=self._searched, args=(job.key, worker, receive, out), daemon=True).start()
 
-    def _searched(self, key: str, done: Future, out: Path) -> None:
+    def stop_search(self) -> None:
+        """Stop the search worker, if one is running."""
+        worker, self.worker = self.worker, None
+        if worker is not None and worker.is_alive():
+            worker.terminate()
+
+    def _searched(self, key: str, worker, receive, out: Path) -> None:
         try:
-            files = done.result()
-        except Exception as exc:  # a worker that died: the next rebuild tries again
-            print(f"builder: search files not made: {exc!r}", file=sys.stderr, flush=True)
+            files = receive.recv()
+        except (EOFError, OSError):  # stopped for a newer edit, or died
+            files = None
+        finally:
+            receive.close()
+            worker.join()
+        if not isinstance(files, dict):
             with self.lock:
-                if self.latest_search == key:
+                if self.latest_search == key:  # not superseded: the next rebuild tries again
+                    print(f"builder: search files not made: {files!r}", file=sys.stderr, flush=True)
                     self.latest_search = ""
             return
         with self.lock:
@@ -123,10 +139,17 @@ def _end_with(parent: int) -> None:
     threading.Thread(target=watch, daemon=True).start()
 
 
-def _run_job() -> dict[str, str]:
+def _run_job(send, parent: int) -> None:
+    """In the search worker: make the files of `_JOB[0]` and send them (or the error) to the parent."""
+    _end_with(parent)
     job = _JOB[0]
     assert job is not None
-    return job.run()
+    try:
+        send.send(job.run())
+    except Exception as exc:
+        send.send(exc)
+    finally:
+        send.close()
 
 
 SESSION = Session()

@@ -1,0 +1,69 @@
+"""Under `make serve` the search files are made on a worker; a newer edit stops an older worker."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+from builder.cache import BuildCache
+from builder.engine.session import Session
+
+
+class _Job:
+    """A search job shaped like `builder.build.SearchJob`: a key and a slow `run`."""
+
+    def __init__(self, key: str, seconds: float) -> None:
+        self.key, self.seconds = key, seconds
+
+    def run(self) -> dict[str, str]:
+        time.sleep(self.seconds)
+        return {f"search/{self.key}.json": f'["{self.key}"]'}
+
+
+def _session(tmp_path: Path) -> Session:
+    session = Session()
+    session.cache = BuildCache(tmp_path / "cache", long_lived=True)
+    (tmp_path / "docs").mkdir()
+    return session
+
+
+def _wait_for(path: Path, seconds: float = 20) -> bool:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline and not path.exists():
+        time.sleep(0.05)
+    return path.exists()
+
+
+def test_the_search_files_are_written_when_the_worker_is_done(tmp_path):
+    session = _session(tmp_path)
+    with session.lock:
+        session._search(_Job("a", 0.1), tmp_path)
+    assert _wait_for(tmp_path / "docs/search/a.json")
+    assert _wait_for(tmp_path / "serve-events/search-ready")
+    assert (tmp_path / "serve-events/search-ready").read_text(encoding="utf-8") == "a"
+
+
+def test_a_newer_edit_stops_the_worker_of_the_older_one(tmp_path):
+    session = _session(tmp_path)
+    with session.lock:
+        session._search(_Job("old", 60), tmp_path)
+    old = session.worker
+    assert old.is_alive()
+    with session.lock:
+        session._search(_Job("new", 0.1), tmp_path)
+    old.join(5)
+    assert not old.is_alive(), "the older worker kept running"
+    assert _wait_for(tmp_path / "docs/search/new.json")
+    assert not (tmp_path / "docs/search/old.json").exists()
+    assert session.latest_search == "new"
+
+
+def test_a_worker_that_dies_lets_the_next_rebuild_try_again(tmp_path):
+    session = _session(tmp_path)
+    with session.lock:
+        session._search(_Job("a", 60), tmp_path)
+    session.worker.kill()
+    deadline = time.monotonic() + 10
+    while session.latest_search and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert session.latest_search == ""
