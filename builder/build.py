@@ -21,14 +21,16 @@ from pathlib import Path
 from builder import conservation, linkcheck, workers
 from builder.cache import BuildCache, Store, digest, source_key, value_digest
 from builder.data.corpus import PAGE as DATA_PAGE
+from builder.data.files import Kept as DataKept
 from builder.data.files import data_files
 from builder.errors import Diagnostics, InputError, Place, Warning_
 from builder.linking.corpus import DocumentLinks, Links, corpus_index, link_one, merge_links
 from builder.linking.discovery import Citation, conflict_warnings, discover_instruments, document_citations
 from builder.linking.instruments import REGISTRY_FILE, Registry, load_registry
-from builder.mandates import NAV_ENTRY, Recognized, collect, document_mandates, recognized_in
-from builder.mandates.pages import index_files, panel_html
+from builder.mandates import NAV_ENTRY, Recognized, recognized_in
 from builder.mandates.recognize import Mandate
+from builder.mandates.step import Kept as MandatesKept
+from builder.mandates.step import Step, mandates_step
 from builder.model import Document
 from builder.reading import read_document
 from builder.render import page, site
@@ -241,9 +243,13 @@ def build(
         corpus.agreed = {}  # the pages are made: the agreed-language index need not outlive them
         lap = time.perf_counter()
         titles = {doc.path: page.cite_name(doc) for doc in result.documents}
-        mandates = {doc.path: document_mandates(doc, result.mandates.get(doc.path, [])) for doc in result.documents}
+        mandates = {doc.path: corpus.mandates.documents[doc.path].dicts for doc in result.documents}
         doc_keys = {d.path: corpus.read_keys[d.path] + corpus.link_keys[d.path] for d in result.documents}
-        result.data = data_files(result.documents, result.links, titles, mandates, corpus.cache.data, doc_keys)
+        data_kept = corpus.cache.kept.setdefault("open data", DataKept())
+        mandate_keys = {page: one.digest for page, one in corpus.mandates.documents.items()}
+        result.data = data_files(
+            result.documents, result.links, titles, mandates, corpus.cache.data, doc_keys, data_kept, mandate_keys
+        )
         lap = result.lap("open data", lap)
         sources = {doc.path: doc.meta.source for doc in result.documents}
         dangling, result.links_checked = linkcheck.check(
@@ -309,6 +315,7 @@ class Corpus:
     panels: dict[str, str] = field(default_factory=dict)  # page → its mandates panel (builder.mandates)
     agreed: dict[str, PageAgreed] = field(default_factory=dict)  # page → its agreed language, made once
     recognized: dict[str, Recognized] = field(default_factory=dict)  # page → its mandates, read with it
+    mandates: Step | None = None  # every document's mandates with lineage, panel and data; the index files
 
     def __post_init__(self) -> None:
         self.registry_key = value_digest(repr(self.registry.instruments))
@@ -331,8 +338,9 @@ def _render(result: BuildResult, corpus: Corpus, lap: float, search_later: bool)
         agreed = agreed_language(result.documents, titles, corpus.cache.folder, corpus.read_keys)
         corpus.agreed = agreed.pages
         lap = result.lap("agreed language", lap)
-        mandates = collect(result.documents, corpus.recognized)
-        corpus.panels = {doc.path: panel_html(doc, mandates[doc.path]) for doc in result.documents}
+        kept = corpus.cache.kept.setdefault("mandates", MandatesKept())
+        corpus.mandates = mandates_step(result.documents, corpus.recognized, corpus.read_keys, kept)
+        mandates, corpus.panels = corpus.mandates.mandates, corpus.mandates.panels
         lap = result.lap("mandates", lap)
         failed = _render_documents(result, links, titles, corpus, search_later)
         lap = result.lap("render, check and index", lap)
@@ -348,7 +356,7 @@ def _render(result: BuildResult, corpus: Corpus, lap: float, search_later: bool)
         result.pages.update(agreed_files(pool))  # precedents files, pre-built comparisons
     lap = result.lap("agreed language files", lap)
     result.mandates = mandates
-    result.pages.update(index_files(result.documents, [m for doc in result.documents for m in mandates[doc.path]]))
+    result.pages.update(corpus.mandates.index)
     nav = _corpus_pages(result, links, titles, corpus)
     result.lap("corpus pages", lap)
     return nav
@@ -362,11 +370,14 @@ def _corpus_pages(result: BuildResult, links: Links, titles: dict[str, str], cor
     to its pages; when what it reads is more than every document's metadata
     and the instruments' mentions, add that to the key here.
     """
-    key = digest(
-        corpus.registry_key,
-        value_digest([(doc.path, doc.meta) for doc in result.documents]),
-        value_digest({instrument: dict(pages) for instrument, pages in links.mentions.items()}),
-    )
+    kept = corpus.cache.kept.setdefault("corpus pages", {})  # (page, read key) → digest of its metadata
+    metas = {(doc.path, corpus.read_keys[doc.path]): doc for doc in result.documents}
+    metas = {k: kept[k] if k in kept else value_digest(repr(doc.meta)) for k, doc in metas.items()}
+    kept.clear()
+    kept.update(metas)
+    # digests of reprs, not of pickles: a pickle's bytes depend on which equal strings are one object
+    mentions = repr({instrument: dict(pages) for instrument, pages in links.mentions.items()})
+    key = digest(corpus.registry_key, *(f"{page}\0{meta}" for (page, _), meta in metas.items()), value_digest(mentions))
     made = corpus.cache.corpus.get(key)
     if made is None:
         made = _make_corpus_pages(result.documents, links, titles, corpus.registry)

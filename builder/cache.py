@@ -146,6 +146,7 @@ class BuildCache:
         # A long-lived cache (`make serve`) remembers each source's key by its size and time (see `source_key`).
         self.stamps: dict | None = {} if long_lived else None
         self.link_memo: Memo | None = Memo() if long_lived else None  # what the link check read and found
+        self.kept: dict[str, object] = {}  # what a stage keeps in memory from build to build, by stage
 
     def prune(self) -> None:
         for name in STORES:

@@ -19,7 +19,10 @@ import io
 import json
 import re
 from collections import Counter
+from dataclasses import dataclass
 from html import escape
+
+import orjson
 
 from builder.anchors import within_document
 from builder.mandates import verbs
@@ -110,16 +113,38 @@ def _sort_key(m: Mandate) -> tuple:
     return (-(m.due_session or 0), m.symbol, m.paragraph_id)
 
 
-def csv_text(mandates: list[Mandate]) -> str:
-    """`data/mandates.csv`: a header, then one row per mandate and addressee (RFC 4180, CRLF)."""
+@dataclass(frozen=True)
+class Shown:
+    """One mandate with what the index shows of it (its citation in the document, when due, what
+    is asked cut short): worked out once per document, so an edit works out its own document's."""
+
+    m: Mandate
+    cite: str
+    due: str
+    short: str
+
+
+def shown(mandates: list[Mandate]) -> list[Shown]:
+    return [Shown(m, within_document(m.citation), due_label(m), _short(m.action)) for m in mandates]
+
+
+def csv_rows(mandates: list[Mandate]) -> str:
+    """The rows of `data/mandates.csv` for `mandates` (one document's, say), without the header."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow(CSV_COLUMNS)
     for m in mandates:
         writer.writerow(
             [m.symbol, m.paragraph_id, m.verb, m.addressee, m.kind, m.due_session or "", m.due_date, m.text]
         )
     return out.getvalue()
+
+
+def csv_text(mandates: list[Mandate], rows: str | None = None) -> str:
+    """`data/mandates.csv`: a header, then one row per mandate and addressee (RFC 4180, CRLF);
+    `rows`: those rows when already made (`csv_rows`)."""
+    out = io.StringIO()
+    csv.writer(out, lineterminator="\r\n").writerow(CSV_COLUMNS)
+    return out.getvalue() + (csv_rows(mandates) if rows is None else rows)
 
 
 def _short(text: str, size: int = 0) -> str:
@@ -130,12 +155,30 @@ def _short(text: str, size: int = 0) -> str:
     return text[: size - 1].rsplit(" ", 1)[0].rstrip(" ,;:") + "…"
 
 
-def data_json(docs: list[Document], mandates: list[Mandate]) -> str:
+def _groups(rows: list[Shown]) -> list[list[Shown]]:
+    """`clauses` of the mandates shown, in the index's order: latest due session first, then by symbol."""
+    groups: dict[tuple[str, str], list[Shown]] = {}
+    for row in rows:
+        groups.setdefault((row.m.paragraph_id, row.m.text), []).append(row)
+    return sorted(groups.values(), key=lambda g: _sort_key(g[0].m))
+
+
+def _json(data: dict) -> str:
+    """`json.dumps(data, ensure_ascii=False, separators=(",", ":"))`, by orjson where it writes the
+    same (no floats here; see `builder.data.files.dumps`)."""
+    try:
+        return orjson.dumps(data).decode("utf-8")
+    except TypeError:
+        return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+
+
+def data_json(docs: list[Document], mandates: list[Mandate], groups: list[list[Shown]] | None = None) -> str:
     """The index's data: documents, names (addressees, verbs, kinds) and rows, each a list.
 
     Rows are [doc, paragraph_id, citation, verb, addressees, kind, due_session, due_date,
     due, open_ended, what, repeats] with indexes into `docs` and `names`: a compact file the
-    page fetches once (its size is measured by `python -m builder.mandates.report`)."""
+    page fetches once (its size is measured by `python -m builder.mandates.report`).
+    `groups`: `_groups` of the mandates, when already made."""
     pages = {doc.path: i for i, doc in enumerate(docs)}
     names: dict[str, int] = {}
 
@@ -143,21 +186,22 @@ def data_json(docs: list[Document], mandates: list[Mandate]) -> str:
         return names.setdefault(text, len(names))
 
     rows = []
-    for group in sorted(clauses(mandates), key=lambda g: _sort_key(g[0])):
-        m = group[0]
+    for group in groups if groups is not None else _groups(shown(mandates)):
+        row = group[0]
+        m = row.m
         rows.append(
             [
                 pages[m.page],
                 m.paragraph_id,
-                within_document(m.citation),
+                row.cite,
                 name(m.verb),
-                [name(x.addressee) for x in group],
+                [name(x.m.addressee) for x in group],
                 name(m.kind),
                 m.due_session,
                 m.due_date,
-                due_label(m),
+                row.due,
                 int(m.open_ended),
-                _short(m.action),
+                row.short,
                 len(m.repeats),
             ]
         )
@@ -166,7 +210,7 @@ def data_json(docs: list[Document], mandates: list[Mandate]) -> str:
         "names": list(names),
         "rows": rows,
     }
-    return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    return _json(data)
 
 
 def _status(doc: Document) -> str:
@@ -177,22 +221,24 @@ def _status(doc: Document) -> str:
     return "draft" if draft_kind(doc) or "/L." in doc.meta.symbol else ""
 
 
-def _row_html(m: Mandate, who: str) -> str:
+def _row_html(row: Shown, who: str) -> str:
+    m = row.m
     href = relative_href(INDEX_PAGE, m.page) + "#" + m.paragraph_id
     symbol = m.symbol or m.page.removesuffix(".md")
     return (
-        f'<tr><td><a href="{attr(href)}">{escape(symbol)}</a> {escape(within_document(m.citation))}</td>'
+        f'<tr><td><a href="{attr(href)}">{escape(symbol)}</a> {escape(row.cite)}</td>'
         f"<td>{escape(who)}</td><td>{escape(m.verb)}</td><td>{escape(m.kind)}</td>"
-        f"<td>{escape(due_label(m))}</td><td>{escape(_short(m.action))}</td></tr>"
+        f"<td>{escape(row.due)}</td><td>{escape(row.short)}</td></tr>"
     )
 
 
-def index_page(docs: list[Document], mandates: list[Mandate]) -> str:
-    """`mandates/index.md`: filters, quick links, and the first rows as a plain table."""
-    groups = sorted(clauses(mandates), key=lambda g: _sort_key(g[0]))
+def index_page(docs: list[Document], mandates: list[Mandate], groups: list[list[Shown]] | None = None) -> str:
+    """`mandates/index.md`: filters, quick links, and the first rows as a plain table
+    (`groups`: `_groups` of the mandates, when already made)."""
+    groups = groups if groups is not None else _groups(shown(mandates))
     addressees = Counter(m.addressee for m in mandates)
     sessions = sorted({m.due_session for m in mandates if m.due_session is not None})
-    reports = Counter(m.due_session for g in groups for m in g[:1] if m.kind == verbs.REPORT and m.due_session)
+    reports = Counter(g[0].m.due_session for g in groups if g[0].m.kind == verbs.REPORT and g[0].m.due_session)
     quick = [
         f'<li><a href="?kind={attr(verbs.REPORT.replace(" ", "+"))}&amp;session={s}">'
         f"Reports due at the {_ordinal(s)} session</a> ({reports[s]})</li>"
@@ -215,7 +261,7 @@ def index_page(docs: list[Document], mandates: list[Mandate]) -> str:
         '<label>Words <input type="search" name="q"></label>'
         "</form>"
     )
-    rows = "".join(_row_html(g[0], ", ".join(m.addressee for m in g)) for g in groups[:FIRST_ROWS])
+    rows = "".join(_row_html(g[0], ", ".join(x.m.addressee for x in g)) for g in groups[:FIRST_ROWS])
     open_share = sum(m.open_ended for m in mandates) / len(mandates) if mandates else 0
     head = "<tr><th>Paragraph</th><th>Addressee</th><th>Verb</th><th>Kind</th><th>Due</th><th>What</th></tr>"
     out = [
@@ -236,10 +282,14 @@ def index_page(docs: list[Document], mandates: list[Mandate]) -> str:
     return "\n\n".join(x for x in out if x) + "\n"
 
 
-def index_files(docs: list[Document], mandates: list[Mandate]) -> dict[str, str]:
-    """The index page and the data files, path → text."""
+def index_files(
+    docs: list[Document], mandates: list[Mandate], rows: list[Shown] | None = None, csv_body: str | None = None
+) -> dict[str, str]:
+    """The index page and the data files, path → text. `rows` (`shown(mandates)`) and `csv_body`
+    (`csv_rows(mandates)`), when given, are joined from what each document's mandates gave."""
+    groups = _groups(rows if rows is not None else shown(mandates))
     return {
-        INDEX_PAGE: index_page(docs, mandates),
-        DATA_FILE: data_json(docs, mandates),
-        CSV_FILE: csv_text(mandates),
+        INDEX_PAGE: index_page(docs, mandates, groups),
+        DATA_FILE: data_json(docs, mandates, groups),
+        CSV_FILE: csv_text(mandates, csv_body),
     }
