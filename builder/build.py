@@ -225,15 +225,7 @@ def build(
     result.cache_hits = cache.read.hits
     lap = result.lap("read", started)
     if not result.errors or keep_going:
-        try:
-            registry = load_registry(instruments or sources / REGISTRY_FILE)
-        except InputError as exc:
-            result.errors.append(exc)
-            registry = Registry([])
-        # the curated registry and the instruments the notes identify
-        discovery = discover_instruments(result.documents, registry, {p: o.citations for p, o in kept.items()})
-        result.warnings.extend(conflict_warnings(discovery, result.documents))
-        registry = Registry(discovery.instruments)
+        registry = _registry(instruments or sources / REGISTRY_FILE, result, kept, cache)
         lap = result.lap("discover instruments", lap)
         corpus = Corpus(
             registry, read_keys, {p: o.words for p, o in kept.items()}, {p: o.terms for p, o in kept.items()}, cache,
@@ -268,6 +260,32 @@ def build(
         cache.prune()  # only after a whole build: a build stopped by errors keeps what the next one needs
     result.seconds = time.perf_counter() - started
     return result
+
+
+def _registry(path: Path, result: BuildResult, kept: dict[str, Outcome], cache: BuildCache) -> Registry:
+    """The curated registry and the instruments the notes identify, with the conflicts' warnings.
+
+    What it reads: the registry file, and each document's page, source and citations (read with
+    it). Kept in memory from the last build (`cache.kept`) while those are the same."""
+    try:
+        text = path.read_bytes() if path.exists() else None
+    except OSError:
+        text = None
+    inputs = (str(path), text, [(doc.path, doc.meta.source, kept[doc.path].citations) for doc in result.documents])
+    last = cache.kept.get("instruments")
+    if last is None or last[0] != inputs:
+        errors = []
+        try:
+            curated = load_registry(path)
+        except InputError as exc:
+            errors.append(exc)
+            curated = Registry([])
+        discovery = discover_instruments(result.documents, curated, {p: o.citations for p, o in kept.items()})
+        warnings = conflict_warnings(discovery, result.documents)
+        last = cache.kept["instruments"] = (inputs, errors, warnings, Registry(discovery.instruments))
+    result.errors.extend(last[1])
+    result.warnings.extend(last[2])
+    return last[3]
 
 
 def _collect(
@@ -569,9 +587,17 @@ def write_tree(root: Path, pages: dict[str, str | bytes], written: dict[str, str
     by the caller) spares reading back files known to be unchanged.
     """
     count = 0
+    base = str(root)
     for rel, text in pages.items():
         known = written.get(rel) if written is not None else None
-        if known is not None and (known is text or known == text) and (root / rel).exists():
+        if known is not None and (known is text or known == text):
+            if os.path.exists(os.path.join(base, rel)):
+                continue
+        elif known is not None:  # it last wrote something else there: no need to read the file back
+            path = root / rel
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_bytes(text.encode("utf-8") if isinstance(text, str) else text)
+            count += 1
             continue
         count += write_file(root / rel, text)
     if written is not None and written:

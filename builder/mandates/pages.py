@@ -113,21 +113,6 @@ def _sort_key(m: Mandate) -> tuple:
     return (-(m.due_session or 0), m.symbol, m.paragraph_id)
 
 
-@dataclass(frozen=True)
-class Shown:
-    """One mandate with what the index shows of it (its citation in the document, when due, what
-    is asked cut short): worked out once per document, so an edit works out its own document's."""
-
-    m: Mandate
-    cite: str
-    due: str
-    short: str
-
-
-def shown(mandates: list[Mandate]) -> list[Shown]:
-    return [Shown(m, within_document(m.citation), due_label(m), _short(m.action)) for m in mandates]
-
-
 def csv_rows(mandates: list[Mandate]) -> str:
     """The rows of `data/mandates.csv` for `mandates` (one document's, say), without the header."""
     out = io.StringIO()
@@ -155,12 +140,61 @@ def _short(text: str, size: int = 0) -> str:
     return text[: size - 1].rsplit(" ", 1)[0].rstrip(" ,;:") + "…"
 
 
-def _groups(rows: list[Shown]) -> list[list[Shown]]:
-    """`clauses` of the mandates shown, in the index's order: latest due session first, then by symbol."""
-    groups: dict[tuple[str, str], list[Shown]] = {}
-    for row in rows:
-        groups.setdefault((row.m.paragraph_id, row.m.text), []).append(row)
-    return sorted(groups.values(), key=lambda g: _sort_key(g[0].m))
+@dataclass
+class Pieces:
+    """What the index files take of some mandates (one document's, say), worked out once for
+    them: an edit works out its own document's, and the files are joined from every document's.
+
+    `groups` are the mandates' clauses (`clauses`), each (clause, sort key, row), the row what
+    the index data shows of the clause with its addressees' names, not yet numbered."""
+
+    groups: list[tuple[tuple[str, str], tuple, list]]
+    first: list[Mandate]  # each clause's first mandate (what the index page's rows show)
+    addressees: Counter
+    sessions: set[int]
+    open: int  # mandates naming no review or end date
+    count: int  # mandates
+    pages: set[str]  # the pages they are on
+    csv: str  # their rows of `data/mandates.csv`
+
+
+def pieces(mandates: list[Mandate]) -> Pieces:
+    groups: dict[tuple[str, str], list[Mandate]] = {}
+    for m in mandates:
+        groups.setdefault((m.paragraph_id, m.text), []).append(m)
+    rows = []
+    for key, group in groups.items():
+        m = group[0]
+        row = [
+            m.page, m.paragraph_id, within_document(m.citation), m.verb, [x.addressee for x in group], m.kind,
+            m.due_session, m.due_date, due_label(m), int(m.open_ended), _short(m.action), len(m.repeats),
+        ]  # fmt: skip
+        rows.append((key, _sort_key(m), row))
+    return Pieces(
+        rows,
+        [group[0] for group in groups.values()],
+        Counter(m.addressee for m in mandates),
+        {m.due_session for m in mandates if m.due_session is not None},
+        sum(m.open_ended for m in mandates),
+        len(mandates),
+        {m.page for m in mandates},
+        csv_rows(mandates),
+    )
+
+
+def _merged(parts: list[Pieces]) -> list[tuple[tuple, list, Mandate]]:
+    """Every clause of `parts` in the index's order (latest due session first, then by symbol and
+    paragraph), as (sort key, row, first mandate); a clause found in two documents (the same
+    paragraph id and text) is one, with the addressees of both, as `clauses` makes it."""
+    merged: dict[tuple[str, str], tuple[tuple, list, Mandate]] = {}
+    for part in parts:
+        for (key, order, row), first in zip(part.groups, part.first, strict=True):
+            had = merged.get(key)
+            if had is None:
+                merged[key] = (order, row, first)
+            else:
+                merged[key] = (had[0], [*had[1][:4], had[1][4] + row[4], *had[1][5:]], had[2])
+    return sorted(merged.values(), key=lambda g: g[0])
 
 
 def _json(data: dict) -> str:
@@ -172,39 +206,22 @@ def _json(data: dict) -> str:
         return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
 
 
-def data_json(docs: list[Document], mandates: list[Mandate], groups: list[list[Shown]] | None = None) -> str:
+def data_json(docs: list[Document], mandates: list[Mandate], groups: list | None = None) -> str:
     """The index's data: documents, names (addressees, verbs, kinds) and rows, each a list.
 
     Rows are [doc, paragraph_id, citation, verb, addressees, kind, due_session, due_date,
     due, open_ended, what, repeats] with indexes into `docs` and `names`: a compact file the
     page fetches once (its size is measured by `python -m builder.mandates.report`).
-    `groups`: `_groups` of the mandates, when already made."""
+    `groups`: `_merged` clauses, when already made."""
     pages = {doc.path: i for i, doc in enumerate(docs)}
     names: dict[str, int] = {}
-
-    def name(text: str) -> int:
-        return names.setdefault(text, len(names))
-
+    name = names.setdefault
     rows = []
-    for group in groups if groups is not None else _groups(shown(mandates)):
-        row = group[0]
-        m = row.m
-        rows.append(
-            [
-                pages[m.page],
-                m.paragraph_id,
-                row.cite,
-                name(m.verb),
-                [name(x.m.addressee) for x in group],
-                name(m.kind),
-                m.due_session,
-                m.due_date,
-                row.due,
-                int(m.open_ended),
-                row.short,
-                len(m.repeats),
-            ]
-        )
+    for _, row, _ in groups if groups is not None else _merged([pieces(mandates)]):
+        page, pid, cite, verb, addressees, kind, *rest = row
+        verb_n = name(verb, len(names))
+        who = [name(a, len(names)) for a in addressees]
+        rows.append([pages[page], pid, cite, verb_n, who, name(kind, len(names)), *rest])
     data = {
         "docs": [[d.meta.symbol or d.meta.slug, d.path.removesuffix(".md") + "/", _status(d)] for d in docs],
         "names": list(names),
@@ -221,24 +238,30 @@ def _status(doc: Document) -> str:
     return "draft" if draft_kind(doc) or "/L." in doc.meta.symbol else ""
 
 
-def _row_html(row: Shown, who: str) -> str:
-    m = row.m
-    href = relative_href(INDEX_PAGE, m.page) + "#" + m.paragraph_id
-    symbol = m.symbol or m.page.removesuffix(".md")
+def _row_html(row: list, first: Mandate) -> str:
+    page, pid, cite, verb, addressees, kind, _, _, due, _, short, _ = row
+    href = relative_href(INDEX_PAGE, page) + "#" + pid
+    symbol = first.symbol or page.removesuffix(".md")
     return (
-        f'<tr><td><a href="{attr(href)}">{escape(symbol)}</a> {escape(row.cite)}</td>'
-        f"<td>{escape(who)}</td><td>{escape(m.verb)}</td><td>{escape(m.kind)}</td>"
-        f"<td>{escape(row.due)}</td><td>{escape(row.short)}</td></tr>"
+        f'<tr><td><a href="{attr(href)}">{escape(symbol)}</a> {escape(cite)}</td>'
+        f"<td>{escape(', '.join(addressees))}</td><td>{escape(verb)}</td><td>{escape(kind)}</td>"
+        f"<td>{escape(due)}</td><td>{escape(short)}</td></tr>"
     )
 
 
-def index_page(docs: list[Document], mandates: list[Mandate], groups: list[list[Shown]] | None = None) -> str:
+def index_page(
+    docs: list[Document], mandates: list[Mandate], groups: list | None = None, parts: list | None = None
+) -> str:
     """`mandates/index.md`: filters, quick links, and the first rows as a plain table
-    (`groups`: `_groups` of the mandates, when already made)."""
-    groups = groups if groups is not None else _groups(shown(mandates))
-    addressees = Counter(m.addressee for m in mandates)
-    sessions = sorted({m.due_session for m in mandates if m.due_session is not None})
-    reports = Counter(g[0].m.due_session for g in groups if g[0].m.kind == verbs.REPORT and g[0].m.due_session)
+    (`groups`: `_merged` clauses and `parts` the `Pieces` they came from, when already made)."""
+    parts = parts if parts is not None else [pieces(mandates)]
+    groups = groups if groups is not None else _merged(parts)
+    addressees: Counter = Counter()
+    for part in parts:
+        addressees.update(part.addressees)
+    sessions = sorted(set().union(*(part.sessions for part in parts)))
+    count = sum(part.count for part in parts)
+    reports = Counter(g[2].due_session for g in groups if g[2].kind == verbs.REPORT and g[2].due_session)
     quick = [
         f'<li><a href="?kind={attr(verbs.REPORT.replace(" ", "+"))}&amp;session={s}">'
         f"Reports due at the {_ordinal(s)} session</a> ({reports[s]})</li>"
@@ -261,15 +284,16 @@ def index_page(docs: list[Document], mandates: list[Mandate], groups: list[list[
         '<label>Words <input type="search" name="q"></label>'
         "</form>"
     )
-    rows = "".join(_row_html(g[0], ", ".join(x.m.addressee for x in g)) for g in groups[:FIRST_ROWS])
-    open_share = sum(m.open_ended for m in mandates) / len(mandates) if mandates else 0
+    rows = "".join(_row_html(row, first) for _, row, first in groups[:FIRST_ROWS])
+    open_share = sum(part.open for part in parts) / count if count else 0
+    pages = len(set().union(*(part.pages for part in parts)))
     head = "<tr><th>Paragraph</th><th>Addressee</th><th>Verb</th><th>Kind</th><th>Due</th><th>What</th></tr>"
     out = [
         "---\ntitle: Mandates\n---",
         "# Mandates",
         '<p class="unp-count unp-chrome">'
-        f"{len(groups)} requests for action in {len({m.page for m in mandates})} documents, "
-        f"{len(mandates)} by addressee; {open_share:.0%} name no review or end date. "
+        f"{len(groups)} requests for action in {pages} documents, "
+        f"{count} by addressee; {open_share:.0%} name no review or end date. "
         "What each resolution asks whom to do, by when, read from its operative paragraphs. "
         f'Data: <a href="../{CSV_FILE}">mandates.csv</a>.</p>',
         '<ul class="unp-mquick unp-chrome">' + "".join(quick) + "</ul>" if quick else "",
@@ -282,14 +306,13 @@ def index_page(docs: list[Document], mandates: list[Mandate], groups: list[list[
     return "\n\n".join(x for x in out if x) + "\n"
 
 
-def index_files(
-    docs: list[Document], mandates: list[Mandate], rows: list[Shown] | None = None, csv_body: str | None = None
-) -> dict[str, str]:
-    """The index page and the data files, path → text. `rows` (`shown(mandates)`) and `csv_body`
-    (`csv_rows(mandates)`), when given, are joined from what each document's mandates gave."""
-    groups = _groups(rows if rows is not None else shown(mandates))
+def index_files(docs: list[Document], mandates: list[Mandate], parts: list[Pieces] | None = None) -> dict[str, str]:
+    """The index page and the data files, path → text. `parts`: the `pieces` of the mandates
+    (each document's, in order), when already made."""
+    parts = parts if parts is not None else [pieces(mandates)]
+    groups = _merged(parts)
     return {
-        INDEX_PAGE: index_page(docs, mandates, groups),
+        INDEX_PAGE: index_page(docs, mandates, groups, parts),
         DATA_FILE: data_json(docs, mandates, groups),
-        CSV_FILE: csv_text(mandates, csv_body),
+        CSV_FILE: csv_text(mandates, "".join(part.csv for part in parts)),
     }

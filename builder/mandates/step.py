@@ -8,9 +8,8 @@ A document's result depends on its own reading (its read key), its page, and the
 the documents of its series that the site has (their pages and read keys): under that key,
 a `Kept` (held by a long-lived build cache, `make serve`) keeps it from build to build, so
 an edit works out again the edited document and the documents whose series name it, not
-the corpus. The index files are joined from each document's pieces (`pages.Shown`, its CSV
-rows), and kept whole while no document changed. Without a `Kept`, everything is made, the
-same bytes.
+the corpus. The index files are joined from each document's pieces (`pages.Pieces`), and
+kept whole while no document changed. Without a `Kept`, everything is made, the same bytes.
 """
 
 from __future__ import annotations
@@ -20,7 +19,7 @@ from dataclasses import dataclass, field
 from builder.cache import value_digest
 from builder.linking.corpus import official_symbols
 from builder.mandates import Recognized, as_dict, lineage, recognized_in
-from builder.mandates.pages import Shown, csv_rows, index_files, panel_html, shown
+from builder.mandates.pages import Pieces, index_files, panel_html, pieces
 from builder.mandates.recognize import Mandate
 from builder.model import Document
 
@@ -34,8 +33,7 @@ class DocumentMandates:
     panel: str
     dicts: list[dict]  # the mandates as `document.json` holds them (`as_dict`)
     digest: str  # of `dicts`: what the open-data files read of the mandates
-    shown: list[Shown]  # the mandates as the index shows them
-    csv: str  # their rows of `data/mandates.csv`
+    pieces: Pieces  # what the index files take of them
 
 
 @dataclass
@@ -104,7 +102,7 @@ def mandates_step(
         lineage.repeat(ms, earlier, lineage.series_pages(doc.path, earlier, by_symbol), index)
         dicts = [as_dict(m) for m in ms]
         kept.documents[doc.path] = DocumentMandates(
-            keys[doc.path], ms, panel_html(doc, ms), dicts, value_digest(dicts), shown(ms), csv_rows(ms)
+            keys[doc.path], ms, panel_html(doc, ms), dicts, value_digest(dicts), pieces(ms)
         )
     documents = {doc.path: kept.documents[doc.path] for doc in docs}
     for page in kept.documents.keys() - documents.keys():
@@ -112,8 +110,7 @@ def mandates_step(
     index_key = tuple(keys[doc.path] for doc in docs)
     if kept.index is None or kept.index[0] != index_key:
         every = [m for one in documents.values() for m in one.mandates]
-        rows = [row for one in documents.values() for row in one.shown]
-        kept.index = (index_key, index_files(docs, every, rows, "".join(one.csv for one in documents.values())))
+        kept.index = (index_key, index_files(docs, every, [one.pieces for one in documents.values()]))
     for key in symbols.keys() - set(read_keys.values()):
         del symbols[key]
     return Step(documents, kept.index[1])
