@@ -450,9 +450,17 @@ def _link(docs: list[Document], corpus: Corpus) -> Links:
     store = corpus.cache.link
     keys = [digest(corpus.read_keys[doc.path], corpus.registry_key) for doc in docs]
     found: list[tuple | None] = []
+    resolved: dict[str, tuple[str, str]] = {}  # symbol → what it resolves to (documents look up the same few)
     for key in keys:
         entry = store.get(key)
-        valid = entry is not None and all(_target(index.get(s), corpus) == was for s, was in entry[1])
+        valid = entry is not None
+        for s, was in entry[1] if entry is not None else ():
+            now = resolved.get(s)
+            if now is None:
+                now = resolved[s] = _target(index.get(s), corpus)
+            if now != was:
+                valid = False
+                break
         found.append(entry if valid else None)
     todo = [i for i, one in enumerate(found) if one is None]
     with workers.sharing(docs=[docs[i] for i in todo], links=links), workers.pool(len(todo)) as pool:

@@ -149,3 +149,19 @@ def test_open_data_remade_for_the_edited_document_only(tmp_path, monkeypatch):
     _write(sources, 1, [], verb="Welcomes")  # 99/2's mandates no longer repeat 99/1's: its document.json says so
     _warm_equals_cold(sources, tmp_path, cache, "verb")
     assert sorted(remade) == ["A/RES/99/1.md", "A/RES/99/2.md"]
+
+
+def test_a_long_lived_cache_folder_keeps_only_what_the_last_build_used(tmp_path):
+    """The stores list their folder once, then prune what each build stopped using."""
+    sources, cache = _corpus(tmp_path)
+    _warm_equals_cold(sources, tmp_path, cache, "first")
+    read = tmp_path / "warm/cache/read"
+    before = {p.name for p in read.glob("*/*")}
+    assert len(before) == 5
+    _write(sources, 2, [1], word="consideration")
+    _warm_equals_cold(sources, tmp_path, cache, "word")
+    after = {p.name for p in read.glob("*/*")}
+    assert len(after) == 5 and len(after - before) == 1, "the edited document's old entry is gone, its new one kept"
+    (sources / "A_RES_99_5.txt").unlink()
+    _warm_equals_cold(sources, tmp_path, cache, "remove")
+    assert len(list(read.glob("*/*"))) == 4

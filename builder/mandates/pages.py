@@ -21,6 +21,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 from html import escape
+from operator import itemgetter
 
 import orjson
 
@@ -194,7 +195,7 @@ def _merged(parts: list[Pieces]) -> list[tuple[tuple, list, Mandate]]:
                 merged[key] = (order, row, first)
             else:
                 merged[key] = (had[0], [*had[1][:4], had[1][4] + row[4], *had[1][5:]], had[2])
-    return sorted(merged.values(), key=lambda g: g[0])
+    return sorted(merged.values(), key=itemgetter(0))
 
 
 def _json(data: dict) -> str:
@@ -214,14 +215,26 @@ def data_json(docs: list[Document], mandates: list[Mandate], groups: list | None
     page fetches once (its size is measured by `python -m builder.mandates.report`).
     `groups`: `_merged` clauses, when already made."""
     pages = {doc.path: i for i, doc in enumerate(docs)}
-    names: dict[str, int] = {}
-    name = names.setdefault
-    rows = []
-    for _, row, _ in groups if groups is not None else _merged([pieces(mandates)]):
-        page, pid, cite, verb, addressees, kind, *rest = row
-        verb_n = name(verb, len(names))
-        who = [name(a, len(names)) for a in addressees]
-        rows.append([pages[page], pid, cite, verb_n, who, name(kind, len(names)), *rest])
+    shown = [g[1] for g in (groups if groups is not None else _merged([pieces(mandates)]))]
+    # names numbered in order of first use: each row's verb, addressees, kind
+    names = {n: i for i, n in enumerate(dict.fromkeys(x for r in shown for x in (r[3], *r[4], r[5])))}
+    rows = [
+        [
+            pages[r[0]],
+            r[1],
+            r[2],
+            names[r[3]],
+            [names[a] for a in r[4]],
+            names[r[5]],
+            r[6],
+            r[7],
+            r[8],
+            r[9],
+            r[10],
+            r[11],
+        ]
+        for r in shown
+    ]
     data = {
         "docs": [[d.meta.symbol or d.meta.slug, d.path.removesuffix(".md") + "/", _status(d)] for d in docs],
         "names": list(names),
