@@ -165,3 +165,40 @@ def test_a_long_lived_cache_folder_keeps_only_what_the_last_build_used(tmp_path)
     (sources / "A_RES_99_5.txt").unlink()
     _warm_equals_cold(sources, tmp_path, cache, "remove")
     assert len(list(read.glob("*/*"))) == 4
+
+
+def _mandate(page: str, symbol: str, pid: str, text: str, addressee: str, due: int | None):
+    from builder.mandates.recognize import Mandate
+
+    return Mandate(
+        symbol, page, pid, f"operative paragraph {pid[2:]}", "requests", addressee, "United Nations", "report",
+        due, "", [], text, text.split(" to ", 1)[-1],
+    )  # fmt: skip
+
+
+def test_the_index_clauses_spliced_in_are_those_merged_afresh():
+    """`pages.Clauses` takes a changed document's clauses out and puts its new ones in, clauses
+    shared between documents (a draft and its resolution) made again from every holder."""
+    from builder.mandates.pages import Clauses, _merged, pieces
+
+    def doc(n: int, texts: list[str], due: int | None = 80) -> list:
+        page, symbol = f"A/RES/99/{n}.md", f"A/RES/99/{n}"
+        return [
+            _mandate(page, symbol, f"op{k + 1}", t, who, due) for k, t in enumerate(texts) for who in ("SG", "UNEP")
+        ]
+
+    shared = ["Requests the Secretary-General to report", "Requests the Secretary-General to consult"]
+    docs = [doc(1, shared), doc(2, [*shared, "Invites UNEP to help"]), doc(3, ["Requests UNEP to act"], None)]
+    parts = [pieces(ms) for ms in docs]
+    clauses = Clauses()
+    assert clauses(parts) == _merged(parts)
+    for change in (
+        doc(2, ["Requests the Secretary-General to report"]),  # a shared clause gone from one holder
+        doc(2, [*shared, "Urges UNEP to help"], 81),  # back, due later: the order changes
+        doc(2, []),
+    ):
+        parts = [parts[0], pieces(change), parts[2]]
+        spliced = clauses(parts)
+        assert [(k, r, f) for k, r, f in spliced] == _merged(parts)
+    parts = [pieces(doc(1, ["Decides to act"])), pieces(doc(2, shared)), parts[2]]  # two changed at once
+    assert clauses(parts) == _merged(parts)

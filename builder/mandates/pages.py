@@ -14,6 +14,7 @@ Every piece of source text is escaped here or in the browser (the script sets `t
 
 from __future__ import annotations
 
+import bisect
 import csv
 import io
 import json
@@ -185,17 +186,83 @@ def pieces(mandates: list[Mandate]) -> Pieces:
 
 def _merged(parts: list[Pieces]) -> list[tuple[tuple, list, Mandate]]:
     """Every clause of `parts` in the index's order (latest due session first, then by symbol and
-    paragraph), as (sort key, row, first mandate); a clause found in two documents (the same
-    paragraph id and text) is one, with the addressees of both, as `clauses` makes it."""
+    paragraph, then where it first appears), as ((sort key, part, clause), row, first mandate); a
+    clause found in two documents (the same paragraph id and text) is one, with the addressees of
+    both, as `clauses` makes it."""
     merged: dict[tuple[str, str], tuple[tuple, list, Mandate]] = {}
-    for part in parts:
-        for (key, order, row), first in zip(part.groups, part.first, strict=True):
+    for i, part in enumerate(parts):
+        for j, ((key, order, row), first) in enumerate(zip(part.groups, part.first, strict=True)):
             had = merged.get(key)
             if had is None:
-                merged[key] = (order, row, first)
+                merged[key] = ((order, i, j), row, first)
             else:
                 merged[key] = (had[0], [*had[1][:4], had[1][4] + row[4], *had[1][5:]], had[2])
     return sorted(merged.values(), key=itemgetter(0))
+
+
+class Clauses:
+    """`_merged`, kept from build to build (`make serve`): when a few documents' `Pieces` changed,
+    the clauses they had or have are taken out of the last order and made again from every
+    document holding them (a draft and its adopted resolution share most), instead of merging
+    every document's clauses again."""
+
+    SPLICE = 32  # more changed documents than this: merged afresh
+
+    def __init__(self) -> None:
+        self.parts: list[Pieces] = []
+        self.entries: list[tuple[tuple, list, Mandate]] = []
+        self.owners: dict[tuple[str, str], list[int]] = {}  # clause → the parts holding it, in order
+
+    def __call__(self, parts: list[Pieces]) -> list[tuple[tuple, list, Mandate]]:
+        changed = self._changed(parts)
+        if changed is None:
+            self.entries = _merged(parts)
+            self.owners = {}
+            for i, part in enumerate(parts):
+                for key, _, _ in part.groups:
+                    self.owners.setdefault(key, []).append(i)
+        elif changed:
+            self.entries = self._splice(parts, changed)
+        self.parts = list(parts)
+        return self.entries
+
+    def _changed(self, parts: list[Pieces]) -> list[int] | None:
+        """The parts changed since the last call, when few enough to splice in; else None."""
+        if len(parts) != len(self.parts):
+            return None
+        changed = [i for i, (now, was) in enumerate(zip(parts, self.parts, strict=True)) if now is not was]
+        return changed if len(changed) <= self.SPLICE else None
+
+    def _splice(self, parts: list[Pieces], changed: list[int]) -> list[tuple[tuple, list, Mandate]]:
+        affected: set[tuple[str, str]] = set()
+        for i in changed:
+            old = {key for key, _, _ in self.parts[i].groups}
+            new = {key for key, _, _ in parts[i].groups}
+            for key in old:
+                self.owners[key].remove(i)
+            for key in new:
+                bisect.insort(self.owners.setdefault(key, []), i)
+            affected |= old | new
+        entries = [e for e in self.entries if (e[2].paragraph_id, e[2].text) not in affected]
+        where: dict[int, dict[tuple[str, str], int]] = {}  # part → clause → its place in the part
+        for key in affected:
+            owners = self.owners.get(key)
+            if not owners:
+                self.owners.pop(key, None)
+                continue
+            found = []
+            for i in owners:
+                if i not in where:
+                    where[i] = {k: j for j, (k, _, _) in enumerate(parts[i].groups)}
+                found.append((i, where[i][key]))
+            i, j = found[0]
+            _, order, row = parts[i].groups[j]
+            if len(found) > 1:
+                who = [a for k, n in found for a in parts[k].groups[n][2][4]]
+                row = [*row[:4], who, *row[5:]]
+            entries.append(((order, i, j), row, parts[i].first[j]))
+        entries.sort(key=itemgetter(0))
+        return entries
 
 
 def _json(data: dict) -> str:
@@ -319,11 +386,13 @@ def index_page(
     return "\n\n".join(x for x in out if x) + "\n"
 
 
-def index_files(docs: list[Document], mandates: list[Mandate], parts: list[Pieces] | None = None) -> dict[str, str]:
+def index_files(
+    docs: list[Document], mandates: list[Mandate], parts: list[Pieces] | None = None, clauses: Clauses | None = None
+) -> dict[str, str]:
     """The index page and the data files, path → text. `parts`: the `pieces` of the mandates
-    (each document's, in order), when already made."""
+    (each document's, in order), when already made; `clauses`, their order kept from the last call."""
     parts = parts if parts is not None else [pieces(mandates)]
-    groups = _merged(parts)
+    groups = clauses(parts) if clauses is not None else _merged(parts)
     return {
         INDEX_PAGE: index_page(docs, mandates, groups, parts),
         DATA_FILE: data_json(docs, mandates, groups),

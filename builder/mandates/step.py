@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from builder.cache import value_digest
 from builder.linking.corpus import official_symbols
 from builder.mandates import Recognized, as_dict, lineage, recognized_in
-from builder.mandates.pages import Pieces, index_files, panel_html, pieces
+from builder.mandates.pages import Clauses, Pieces, index_files, panel_html, pieces
 from builder.mandates.recognize import Mandate
 from builder.model import Document
 
@@ -43,6 +43,7 @@ class Kept:
     documents: dict[str, DocumentMandates] = field(default_factory=dict)  # page → its share
     symbols: dict[str, list[str]] = field(default_factory=dict)  # read key → the document's official symbols
     index: tuple[tuple, dict[str, str]] | None = None  # the index files, under every document's key
+    clauses: Clauses = field(default_factory=Clauses)  # the index's clauses in order (`pages.Clauses`)
 
 
 @dataclass
@@ -110,7 +111,7 @@ def mandates_step(
     index_key = tuple(keys[doc.path] for doc in docs)
     if kept.index is None or kept.index[0] != index_key:
         every = [m for one in documents.values() for m in one.mandates]
-        kept.index = (index_key, index_files(docs, every, [one.pieces for one in documents.values()]))
+        kept.index = (index_key, index_files(docs, every, [one.pieces for one in documents.values()], kept.clauses))
     for key in symbols.keys() - set(read_keys.values()):
         del symbols[key]
     return Step(documents, kept.index[1])
