@@ -21,14 +21,16 @@ from pathlib import Path
 from builder import conservation, linkcheck, workers
 from builder.cache import BuildCache, Store, digest, source_key, value_digest
 from builder.data.corpus import PAGE as DATA_PAGE
+from builder.data.files import Kept as DataKept
 from builder.data.files import data_files
 from builder.errors import Diagnostics, InputError, Place, Warning_
 from builder.linking.corpus import DocumentLinks, Links, corpus_index, link_one, merge_links
 from builder.linking.discovery import Citation, conflict_warnings, discover_instruments, document_citations
 from builder.linking.instruments import REGISTRY_FILE, Registry, load_registry
-from builder.mandates import NAV_ENTRY, Recognized, collect, document_mandates, recognized_in
-from builder.mandates.pages import index_files, panel_html
+from builder.mandates import NAV_ENTRY, Recognized, recognized_in
 from builder.mandates.recognize import Mandate
+from builder.mandates.step import Kept as MandatesKept
+from builder.mandates.step import Step, mandates_step
 from builder.model import Document
 from builder.reading import read_document
 from builder.render import page, site
@@ -223,15 +225,7 @@ def build(
     result.cache_hits = cache.read.hits
     lap = result.lap("read", started)
     if not result.errors or keep_going:
-        try:
-            registry = load_registry(instruments or sources / REGISTRY_FILE)
-        except InputError as exc:
-            result.errors.append(exc)
-            registry = Registry([])
-        # the curated registry and the instruments the notes identify
-        discovery = discover_instruments(result.documents, registry, {p: o.citations for p, o in kept.items()})
-        result.warnings.extend(conflict_warnings(discovery, result.documents))
-        registry = Registry(discovery.instruments)
+        registry = _registry(instruments or sources / REGISTRY_FILE, result, kept, cache)
         lap = result.lap("discover instruments", lap)
         corpus = Corpus(
             registry, read_keys, {p: o.words for p, o in kept.items()}, {p: o.terms for p, o in kept.items()}, cache,
@@ -241,9 +235,13 @@ def build(
         corpus.agreed = {}  # the pages are made: the agreed-language index need not outlive them
         lap = time.perf_counter()
         titles = {doc.path: page.cite_name(doc) for doc in result.documents}
-        mandates = {doc.path: document_mandates(doc, result.mandates.get(doc.path, [])) for doc in result.documents}
+        mandates = {doc.path: corpus.mandates.documents[doc.path].dicts for doc in result.documents}
         doc_keys = {d.path: corpus.read_keys[d.path] + corpus.link_keys[d.path] for d in result.documents}
-        result.data = data_files(result.documents, result.links, titles, mandates, corpus.cache.data, doc_keys)
+        data_kept = corpus.cache.kept.setdefault("open data", DataKept())
+        mandate_keys = {page: one.digest for page, one in corpus.mandates.documents.items()}
+        result.data = data_files(
+            result.documents, result.links, titles, mandates, corpus.cache.data, doc_keys, data_kept, mandate_keys
+        )
         lap = result.lap("open data", lap)
         sources = {doc.path: doc.meta.source for doc in result.documents}
         dangling, result.links_checked = linkcheck.check(
@@ -262,6 +260,32 @@ def build(
         cache.prune()  # only after a whole build: a build stopped by errors keeps what the next one needs
     result.seconds = time.perf_counter() - started
     return result
+
+
+def _registry(path: Path, result: BuildResult, kept: dict[str, Outcome], cache: BuildCache) -> Registry:
+    """The curated registry and the instruments the notes identify, with the conflicts' warnings.
+
+    What it reads: the registry file, and each document's page, source and citations (read with
+    it). Kept in memory from the last build (`cache.kept`) while those are the same."""
+    try:
+        text = path.read_bytes() if path.exists() else None
+    except OSError:
+        text = None
+    inputs = (str(path), text, [(doc.path, doc.meta.source, kept[doc.path].citations) for doc in result.documents])
+    last = cache.kept.get("instruments")
+    if last is None or last[0] != inputs:
+        errors = []
+        try:
+            curated = load_registry(path)
+        except InputError as exc:
+            errors.append(exc)
+            curated = Registry([])
+        discovery = discover_instruments(result.documents, curated, {p: o.citations for p, o in kept.items()})
+        warnings = conflict_warnings(discovery, result.documents)
+        last = cache.kept["instruments"] = (inputs, errors, warnings, Registry(discovery.instruments))
+    result.errors.extend(last[1])
+    result.warnings.extend(last[2])
+    return last[3]
 
 
 def _collect(
@@ -309,6 +333,7 @@ class Corpus:
     panels: dict[str, str] = field(default_factory=dict)  # page → its mandates panel (builder.mandates)
     agreed: dict[str, PageAgreed] = field(default_factory=dict)  # page → its agreed language, made once
     recognized: dict[str, Recognized] = field(default_factory=dict)  # page → its mandates, read with it
+    mandates: Step | None = None  # every document's mandates with lineage, panel and data; the index files
 
     def __post_init__(self) -> None:
         self.registry_key = value_digest(repr(self.registry.instruments))
@@ -331,8 +356,9 @@ def _render(result: BuildResult, corpus: Corpus, lap: float, search_later: bool)
         agreed = agreed_language(result.documents, titles, corpus.cache.folder, corpus.read_keys)
         corpus.agreed = agreed.pages
         lap = result.lap("agreed language", lap)
-        mandates = collect(result.documents, corpus.recognized)
-        corpus.panels = {doc.path: panel_html(doc, mandates[doc.path]) for doc in result.documents}
+        kept = corpus.cache.kept.setdefault("mandates", MandatesKept())
+        corpus.mandates = mandates_step(result.documents, corpus.recognized, corpus.read_keys, kept)
+        mandates, corpus.panels = corpus.mandates.mandates, corpus.mandates.panels
         lap = result.lap("mandates", lap)
         failed = _render_documents(result, links, titles, corpus, search_later)
         lap = result.lap("render, check and index", lap)
@@ -348,7 +374,7 @@ def _render(result: BuildResult, corpus: Corpus, lap: float, search_later: bool)
         result.pages.update(agreed_files(pool))  # precedents files, pre-built comparisons
     lap = result.lap("agreed language files", lap)
     result.mandates = mandates
-    result.pages.update(index_files(result.documents, [m for doc in result.documents for m in mandates[doc.path]]))
+    result.pages.update(corpus.mandates.index)
     nav = _corpus_pages(result, links, titles, corpus)
     result.lap("corpus pages", lap)
     return nav
@@ -362,11 +388,14 @@ def _corpus_pages(result: BuildResult, links: Links, titles: dict[str, str], cor
     to its pages; when what it reads is more than every document's metadata
     and the instruments' mentions, add that to the key here.
     """
-    key = digest(
-        corpus.registry_key,
-        value_digest([(doc.path, doc.meta) for doc in result.documents]),
-        value_digest({instrument: dict(pages) for instrument, pages in links.mentions.items()}),
-    )
+    kept = corpus.cache.kept.setdefault("corpus pages", {})  # (page, read key) → digest of its metadata
+    metas = {(doc.path, corpus.read_keys[doc.path]): doc for doc in result.documents}
+    metas = {k: kept[k] if k in kept else value_digest(repr(doc.meta)) for k, doc in metas.items()}
+    kept.clear()
+    kept.update(metas)
+    # digests of reprs, not of pickles: a pickle's bytes depend on which equal strings are one object
+    mentions = repr({instrument: dict(pages) for instrument, pages in links.mentions.items()})
+    key = digest(corpus.registry_key, *(f"{page}\0{meta}" for (page, _), meta in metas.items()), value_digest(mentions))
     made = corpus.cache.corpus.get(key)
     if made is None:
         made = _make_corpus_pages(result.documents, links, titles, corpus.registry)
@@ -421,9 +450,17 @@ def _link(docs: list[Document], corpus: Corpus) -> Links:
     store = corpus.cache.link
     keys = [digest(corpus.read_keys[doc.path], corpus.registry_key) for doc in docs]
     found: list[tuple | None] = []
+    resolved: dict[str, tuple[str, str]] = {}  # symbol → what it resolves to (documents look up the same few)
     for key in keys:
         entry = store.get(key)
-        valid = entry is not None and all(_target(index.get(s), corpus) == was for s, was in entry[1])
+        valid = entry is not None
+        for s, was in entry[1] if entry is not None else ():
+            now = resolved.get(s)
+            if now is None:
+                now = resolved[s] = _target(index.get(s), corpus)
+            if now != was:
+                valid = False
+                break
         found.append(entry if valid else None)
     todo = [i for i, one in enumerate(found) if one is None]
     with workers.sharing(docs=[docs[i] for i in todo], links=links), workers.pool(len(todo)) as pool:
@@ -558,9 +595,17 @@ def write_tree(root: Path, pages: dict[str, str | bytes], written: dict[str, str
     by the caller) spares reading back files known to be unchanged.
     """
     count = 0
+    base = str(root)
     for rel, text in pages.items():
         known = written.get(rel) if written is not None else None
-        if known is not None and (known is text or known == text) and (root / rel).exists():
+        if known is not None and (known is text or known == text):
+            if os.path.exists(os.path.join(base, rel)):
+                continue
+        elif known is not None:  # it last wrote something else there: no need to read the file back
+            path = root / rel
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_bytes(text.encode("utf-8") if isinstance(text, str) else text)
+            count += 1
             continue
         count += write_file(root / rel, text)
     if written is not None and written:

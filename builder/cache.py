@@ -93,6 +93,7 @@ class Store:
         self.memory: dict[str, object] = {}
         self.used: set[str] = set()
         self.hits = 0
+        self.on_disk: set[str] | None = None  # the entries under `folder`, once listed (see `prune`)
 
     def get(self, key: str):
         self.used.add(key)
@@ -121,14 +122,20 @@ class Store:
         with tmp.open("wb") as handle:
             pickle.dump(value, handle, protocol=pickle.HIGHEST_PROTOCOL)
         tmp.replace(path)
+        if self.on_disk is not None:
+            self.on_disk.add(key)
 
     def prune(self) -> None:
         """Forget every entry this build did not use (in memory and on disk); start counting afresh."""
         self.memory = {k: v for k, v in self.memory.items() if k in self.used}
         if self.folder is not None and self.folder.is_dir():
-            for path in self.folder.glob("*/*"):
-                if path.name not in self.used:
-                    path.unlink(missing_ok=True)
+            # The folder is listed once; later prunes know its entries (a long-lived cache, `make serve`,
+            # prunes after every rebuild: listing thousands of files each time was most of an edit's cost).
+            if self.on_disk is None:
+                self.on_disk = {path.name for path in self.folder.glob("*/*")}
+            for key in self.on_disk - self.used:
+                (self.folder / key[:2] / key).unlink(missing_ok=True)
+            self.on_disk &= self.used
         self.used = set()
         self.hits = 0
 
@@ -146,6 +153,7 @@ class BuildCache:
         # A long-lived cache (`make serve`) remembers each source's key by its size and time (see `source_key`).
         self.stamps: dict | None = {} if long_lived else None
         self.link_memo: Memo | None = Memo() if long_lived else None  # what the link check read and found
+        self.kept: dict[str, object] = {}  # what a stage keeps in memory from build to build, by stage
 
     def prune(self) -> None:
         for name in STORES:

@@ -20,7 +20,7 @@ documents whose files show something of it, nothing else.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import orjson
 
@@ -87,12 +87,13 @@ def _make(doc: Document, links: Links | None, titles: dict[str, str], mandates: 
     return data, made
 
 
-def _files(doc: Document, made: Made) -> dict[str, bytes]:
+def _files(doc: Document, made: Made, source: bytes | None = None) -> dict[str, bytes]:
+    """A document's files; `source`: its source file's bytes, when already read."""
     folder = url_dir(doc.path)
     files = {folder + JSON_FILE: made.json}
     if made.akn is not None:
         files[folder + AKN_FILE] = made.akn
-    files[folder + source_name(doc)] = doc.meta.source.read_bytes()
+    files[folder + source_name(doc)] = doc.meta.source.read_bytes() if source is None else source
     return files
 
 
@@ -102,6 +103,21 @@ def _one(i: int) -> Made:
     return _make(doc, shared["links"], shared["titles"], shared["mandates"].get(doc.path))[1]
 
 
+@dataclass
+class Kept:
+    """What `data_files` keeps from build to build in one process (a long-lived cache, `make serve`),
+    so an edit costs what changed, not a pass over every document's inputs.
+
+    Each memo holds the objects it compared with, so an unchanged input is recognised by identity
+    (equality is the fallback, never a digest of it again)."""
+
+    keys: dict[str, tuple[tuple, str]] = field(default_factory=dict)  # page → (the inputs of its key, the key)
+    valid: dict[str, tuple[Made, tuple]] = field(default_factory=dict)  # page → files whose references held, and
+    # the pages and keys those references led to then
+    sources: dict[str, tuple[str, str, bytes]] = field(default_factory=dict)  # page → source, document key, bytes
+    corpus: tuple[list[Made], dict[str, bytes]] | None = None  # the corpus files, and what they were joined from
+
+
 def data_files(
     docs: list[Document],
     links: Links | None,
@@ -109,20 +125,25 @@ def data_files(
     mandates: dict[str, list[dict]] | None = None,
     store: Store | None = None,
     doc_keys: dict[str, str] | None = None,
+    kept: Kept | None = None,
+    mandate_keys: dict[str, str] | None = None,
 ) -> dict[str, bytes]:
     """Every document's files and the corpus downloads; what changed made on forked workers.
 
     `store` (the build cache's) and `doc_keys` (page → a key of the document as read and
-    linked: its read key and its links' digest) make it incremental; without them all is made."""
+    linked: its read key and its links' digest) make it incremental; without them all is made.
+    `kept` (see `Kept`) spares working out again what did not change since the last build;
+    `mandate_keys` (page → digest of `mandates[page]`) spares digesting the mandates again."""
     mandates = mandates or {}
+    kept = kept if kept is not None else Kept()
     made: list[Made | None] = [None] * len(docs)
     keys: list[str] = []
     if store is not None and doc_keys is not None:
-        keys = _keys(docs, links, titles, mandates, doc_keys)
+        keys = _keys(docs, links, titles, mandates, doc_keys, kept, mandate_keys)
         made = [store.get(key) for key in keys]
         own_eids = {doc.path: one.eids for doc, one in zip(docs, made, strict=True) if one is not None}
-        for i, one in enumerate(made):
-            if one is not None and not _still_valid(one, links, own_eids):
+        for i, (doc, one) in enumerate(zip(docs, made, strict=True)):
+            if one is not None and not _refs_hold(doc.path, one, links, own_eids, doc_keys, kept):
                 made[i] = None
     todo = [i for i, one in enumerate(made) if one is None]
     shared = workers.sharing(docs=[docs[i] for i in todo], links=links, titles=titles, mandates=mandates)
@@ -134,33 +155,90 @@ def data_files(
             store.put(keys[i], one)  # type: ignore[union-attr]
     out: dict[str, bytes] = {}
     for doc, one in zip(docs, made, strict=True):
-        out.update(_files(doc, one))  # type: ignore[arg-type]
-    out.update(corpus.corpus_files(made))  # type: ignore[arg-type]
+        out.update(_files(doc, one, _source(doc, doc_keys, kept)))  # type: ignore[arg-type]
+    last = kept.corpus
+    if last is None or len(last[0]) != len(made) or any(a is not b for a, b in zip(last[0], made, strict=True)):
+        kept.corpus = last = (made, corpus.corpus_files(made))  # type: ignore[arg-type]
+    out.update(last[1])
+    for memo in (kept.keys, kept.valid, kept.sources):
+        for page in memo.keys() - {doc.path for doc in docs}:
+            del memo[page]
     return out
+
+
+def _source(doc: Document, doc_keys: dict[str, str] | None, kept: Kept) -> bytes:
+    """The source file's bytes: read again only when the document's key changed (the read key is
+    a digest of those bytes)."""
+    if doc_keys is None:
+        return doc.meta.source.read_bytes()
+    path, key = str(doc.meta.source), doc_keys[doc.path]
+    last = kept.sources.get(doc.path)
+    if last is None or last[0] != path or last[1] != key:
+        last = kept.sources[doc.path] = (path, key, doc.meta.source.read_bytes())
+    return last[2]
 
 
 def _keys(
     docs: list[Document], links: Links | None, titles: dict[str, str], mandates: dict[str, list[dict]],
-    doc_keys: dict[str, str],
+    doc_keys: dict[str, str], kept: Kept, mandate_keys: dict[str, str] | None = None,
 ) -> list[str]:  # fmt: skip
-    """Each document's key: all its files read, but for the references checked by `_still_valid`."""
+    """Each document's key: all its files read, but for the references checked by `_refs_hold`.
+
+    The key's inputs are compared with the last build's first (`kept.keys`): a document whose
+    inputs are the same objects, or equal, keeps its key without digesting them again."""
     registry = value_digest(repr(links.registry.instruments)) if links else ""
     mentions: dict[str, list] = {}
     for instrument, by_page in sorted(links.mentions.items()) if links else []:
         for page, places in by_page.items():
             mentions.setdefault(page, []).append((instrument, places))
-    return [
-        digest(
-            "data",
+    out = []
+    for doc in docs:
+        cited = links.cited_by.get(doc.path, []) if links else []
+        inputs = (
             doc.path,
             doc_keys[doc.path],
             registry,
-            value_digest(_cited_by(doc, links, titles)),
-            value_digest(mandates.get(doc.path)),
-            value_digest(mentions.get(doc.path, [])),
+            tuple(cited),
+            tuple(titles.get(place.doc) for place in cited),
+            mandate_keys[doc.path] if mandate_keys is not None else mandates.get(doc.path),
+            tuple(mentions.get(doc.path, [])),
         )
-        for doc in docs
-    ]
+        last = kept.keys.get(doc.path)
+        if last is None or last[0] != inputs:
+            key = digest(
+                "data",
+                doc.path,
+                doc_keys[doc.path],
+                registry,
+                value_digest(_cited_by(doc, links, titles)),
+                mandate_keys[doc.path] if mandate_keys is not None else value_digest(mandates.get(doc.path)),
+                value_digest(mentions.get(doc.path, [])),
+            )
+            last = kept.keys[doc.path] = (inputs, key)
+        out.append(last[1])
+    return out
+
+
+def _refs_hold(
+    page: str, made: Made, links: Links | None, own_eids: dict[str, dict[str, str]], doc_keys: dict[str, str],
+    kept: Kept,
+) -> bool:  # fmt: skip
+    """`_still_valid`, remembered: the references of files that held last time still hold while each
+    symbol they name leads to the same page, whose document key is the same."""
+    if not made.refs:
+        return True
+    targets = []
+    for symbol in dict.fromkeys(symbol for symbol, _, _ in made.refs):
+        target = links.pages.get(symbol) if links else None
+        targets.append((symbol, target.path, doc_keys.get(target.path)) if target is not None else (symbol,))
+    signature = tuple(targets)
+    last = kept.valid.get(page)
+    if last is not None and last[0] is made and last[1] == signature:
+        return True
+    if not _still_valid(made, links, own_eids):
+        return False
+    kept.valid[page] = (made, signature)
+    return True
 
 
 def _still_valid(made: Made, links: Links | None, own_eids: dict[str, dict[str, str]]) -> bool:

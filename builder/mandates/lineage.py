@@ -57,27 +57,54 @@ def _words(text: str) -> frozenset[str]:
 def link(docs: list[Document], mandates: dict[str, list[Mandate]], known: dict[str, list[str]] | None = None) -> None:
     """Fill each mandate's `series` and `repeats` (`mandates` is page → its mandates; `known`,
     page → its `series`, when already found)."""
-    by_symbol: dict[str, Document] = {}
-    for doc in docs:
-        for symbol in official_symbols(doc):
-            by_symbol.setdefault(symbol, doc)
-    index: dict[str, dict[tuple[str, str], list[tuple[Mandate, frozenset[str]]]]] = {}
-    for page, found in mandates.items():
-        keyed: dict[tuple[str, str], list] = defaultdict(list)
-        for m in found:
-            keyed[(m.addressee, m.kind)].append((m, _words(m.action)))
-        index[page] = keyed
+    by_symbol = symbol_pages(docs, official_symbols)
+    index = Index(mandates)
     for doc in docs:
         earlier = known[doc.path] if known is not None and doc.path in known else series(doc)
-        pages = [by_symbol[s].path for s in earlier if s in by_symbol and by_symbol[s].path != doc.path]
-        for m in mandates.get(doc.path, []):
-            m.series = earlier  # assigned, never appended to: a mandate may come from the cache of an earlier build
-            m.repeats = []
-            words = _words(m.action) if pages else frozenset()
-            for page in pages:
-                best = _best(words, index.get(page, {}).get((m.addressee, m.kind), []))
-                if best is not None:
-                    m.repeats.append({"symbol": best.symbol, "page": best.page, "paragraph_id": best.paragraph_id})
+        repeat(mandates.get(doc.path, []), earlier, series_pages(doc.path, earlier, by_symbol), index)
+
+
+def symbol_pages(docs: list[Document], symbols) -> dict[str, str]:
+    """Official symbol → the page of the first document known by it (`symbols(doc)` gives a document's)."""
+    by_symbol: dict[str, str] = {}
+    for doc in docs:
+        for symbol in symbols(doc):
+            by_symbol.setdefault(symbol, doc.path)
+    return by_symbol
+
+
+def series_pages(page: str, earlier: list[str], by_symbol: dict[str, str]) -> list[str]:
+    """The pages of the site holding the resolutions of a series, latest first (`page` itself left out)."""
+    return [by_symbol[s] for s in earlier if s in by_symbol and by_symbol[s] != page]
+
+
+class Index:
+    """Each page's mandates by (addressee, kind), with their words: made for a page when first asked."""
+
+    def __init__(self, mandates: dict[str, list[Mandate]]) -> None:
+        self.mandates = mandates
+        self.pages: dict[str, dict[tuple[str, str], list[tuple[Mandate, frozenset[str]]]]] = {}
+
+    def get(self, page: str) -> dict[tuple[str, str], list[tuple[Mandate, frozenset[str]]]]:
+        keyed = self.pages.get(page)
+        if keyed is None:
+            keyed = self.pages[page] = defaultdict(list)
+            for m in self.mandates.get(page, []):
+                keyed[(m.addressee, m.kind)].append((m, _words(m.action)))
+        return keyed
+
+
+def repeat(mandates: list[Mandate], earlier: list[str], pages: list[str], index: Index) -> None:
+    """Fill `series` (`earlier`) and `repeats` of one document's mandates; `pages` are the pages of
+    its series in the site."""
+    for m in mandates:
+        m.series = earlier  # assigned, never appended to: a mandate may come from the cache of an earlier build
+        m.repeats = []
+        words = _words(m.action) if pages else frozenset()
+        for page in pages:
+            best = _best(words, index.get(page).get((m.addressee, m.kind), []))
+            if best is not None:
+                m.repeats.append({"symbol": best.symbol, "page": best.page, "paragraph_id": best.paragraph_id})
 
 
 def _best(words: frozenset[str], candidates: list[tuple[Mandate, frozenset[str]]]) -> Mandate | None:

@@ -14,12 +14,17 @@ Every piece of source text is escaped here or in the browser (the script sets `t
 
 from __future__ import annotations
 
+import bisect
 import csv
 import io
 import json
 import re
 from collections import Counter
+from dataclasses import dataclass
 from html import escape
+from operator import itemgetter
+
+import orjson
 
 from builder.anchors import within_document
 from builder.mandates import verbs
@@ -110,16 +115,23 @@ def _sort_key(m: Mandate) -> tuple:
     return (-(m.due_session or 0), m.symbol, m.paragraph_id)
 
 
-def csv_text(mandates: list[Mandate]) -> str:
-    """`data/mandates.csv`: a header, then one row per mandate and addressee (RFC 4180, CRLF)."""
+def csv_rows(mandates: list[Mandate]) -> str:
+    """The rows of `data/mandates.csv` for `mandates` (one document's, say), without the header."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow(CSV_COLUMNS)
     for m in mandates:
         writer.writerow(
             [m.symbol, m.paragraph_id, m.verb, m.addressee, m.kind, m.due_session or "", m.due_date, m.text]
         )
     return out.getvalue()
+
+
+def csv_text(mandates: list[Mandate], rows: str | None = None) -> str:
+    """`data/mandates.csv`: a header, then one row per mandate and addressee (RFC 4180, CRLF);
+    `rows`: those rows when already made (`csv_rows`)."""
+    out = io.StringIO()
+    csv.writer(out, lineterminator="\r\n").writerow(CSV_COLUMNS)
+    return out.getvalue() + (csv_rows(mandates) if rows is None else rows)
 
 
 def _short(text: str, size: int = 0) -> str:
@@ -130,43 +142,172 @@ def _short(text: str, size: int = 0) -> str:
     return text[: size - 1].rsplit(" ", 1)[0].rstrip(" ,;:") + "…"
 
 
-def data_json(docs: list[Document], mandates: list[Mandate]) -> str:
+@dataclass
+class Pieces:
+    """What the index files take of some mandates (one document's, say), worked out once for
+    them: an edit works out its own document's, and the files are joined from every document's.
+
+    `groups` are the mandates' clauses (`clauses`), each (clause, sort key, row), the row what
+    the index data shows of the clause with its addressees' names, not yet numbered."""
+
+    groups: list[tuple[tuple[str, str], tuple, list]]
+    first: list[Mandate]  # each clause's first mandate (what the index page's rows show)
+    addressees: Counter
+    sessions: set[int]
+    open: int  # mandates naming no review or end date
+    count: int  # mandates
+    pages: set[str]  # the pages they are on
+    csv: str  # their rows of `data/mandates.csv`
+
+
+def pieces(mandates: list[Mandate]) -> Pieces:
+    groups: dict[tuple[str, str], list[Mandate]] = {}
+    for m in mandates:
+        groups.setdefault((m.paragraph_id, m.text), []).append(m)
+    rows = []
+    for key, group in groups.items():
+        m = group[0]
+        row = [
+            m.page, m.paragraph_id, within_document(m.citation), m.verb, [x.addressee for x in group], m.kind,
+            m.due_session, m.due_date, due_label(m), int(m.open_ended), _short(m.action), len(m.repeats),
+        ]  # fmt: skip
+        rows.append((key, _sort_key(m), row))
+    return Pieces(
+        rows,
+        [group[0] for group in groups.values()],
+        Counter(m.addressee for m in mandates),
+        {m.due_session for m in mandates if m.due_session is not None},
+        sum(m.open_ended for m in mandates),
+        len(mandates),
+        {m.page for m in mandates},
+        csv_rows(mandates),
+    )
+
+
+def _merged(parts: list[Pieces]) -> list[tuple[tuple, list, Mandate]]:
+    """Every clause of `parts` in the index's order (latest due session first, then by symbol and
+    paragraph, then where it first appears), as ((sort key, part, clause), row, first mandate); a
+    clause found in two documents (the same paragraph id and text) is one, with the addressees of
+    both, as `clauses` makes it."""
+    merged: dict[tuple[str, str], tuple[tuple, list, Mandate]] = {}
+    for i, part in enumerate(parts):
+        for j, ((key, order, row), first) in enumerate(zip(part.groups, part.first, strict=True)):
+            had = merged.get(key)
+            if had is None:
+                merged[key] = ((order, i, j), row, first)
+            else:
+                merged[key] = (had[0], [*had[1][:4], had[1][4] + row[4], *had[1][5:]], had[2])
+    return sorted(merged.values(), key=itemgetter(0))
+
+
+class Clauses:
+    """`_merged`, kept from build to build (`make serve`): when a few documents' `Pieces` changed,
+    the clauses they had or have are taken out of the last order and made again from every
+    document holding them (a draft and its adopted resolution share most), instead of merging
+    every document's clauses again."""
+
+    SPLICE = 32  # more changed documents than this: merged afresh
+
+    def __init__(self) -> None:
+        self.parts: list[Pieces] = []
+        self.entries: list[tuple[tuple, list, Mandate]] = []
+        self.owners: dict[tuple[str, str], list[int]] = {}  # clause → the parts holding it, in order
+
+    def __call__(self, parts: list[Pieces]) -> list[tuple[tuple, list, Mandate]]:
+        changed = self._changed(parts)
+        if changed is None:
+            self.entries = _merged(parts)
+            self.owners = {}
+            for i, part in enumerate(parts):
+                for key, _, _ in part.groups:
+                    self.owners.setdefault(key, []).append(i)
+        elif changed:
+            self.entries = self._splice(parts, changed)
+        self.parts = list(parts)
+        return self.entries
+
+    def _changed(self, parts: list[Pieces]) -> list[int] | None:
+        """The parts changed since the last call, when few enough to splice in; else None."""
+        if len(parts) != len(self.parts):
+            return None
+        changed = [i for i, (now, was) in enumerate(zip(parts, self.parts, strict=True)) if now is not was]
+        return changed if len(changed) <= self.SPLICE else None
+
+    def _splice(self, parts: list[Pieces], changed: list[int]) -> list[tuple[tuple, list, Mandate]]:
+        affected: set[tuple[str, str]] = set()
+        for i in changed:
+            old = {key for key, _, _ in self.parts[i].groups}
+            new = {key for key, _, _ in parts[i].groups}
+            for key in old:
+                self.owners[key].remove(i)
+            for key in new:
+                bisect.insort(self.owners.setdefault(key, []), i)
+            affected |= old | new
+        entries = [e for e in self.entries if (e[2].paragraph_id, e[2].text) not in affected]
+        where: dict[int, dict[tuple[str, str], int]] = {}  # part → clause → its place in the part
+        for key in affected:
+            owners = self.owners.get(key)
+            if not owners:
+                self.owners.pop(key, None)
+                continue
+            found = []
+            for i in owners:
+                if i not in where:
+                    where[i] = {k: j for j, (k, _, _) in enumerate(parts[i].groups)}
+                found.append((i, where[i][key]))
+            i, j = found[0]
+            _, order, row = parts[i].groups[j]
+            if len(found) > 1:
+                who = [a for k, n in found for a in parts[k].groups[n][2][4]]
+                row = [*row[:4], who, *row[5:]]
+            entries.append(((order, i, j), row, parts[i].first[j]))
+        entries.sort(key=itemgetter(0))
+        return entries
+
+
+def _json(data: dict) -> str:
+    """`json.dumps(data, ensure_ascii=False, separators=(",", ":"))`, by orjson where it writes the
+    same (no floats here; see `builder.data.files.dumps`)."""
+    try:
+        return orjson.dumps(data).decode("utf-8")
+    except TypeError:
+        return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+
+
+def data_json(docs: list[Document], mandates: list[Mandate], groups: list | None = None) -> str:
     """The index's data: documents, names (addressees, verbs, kinds) and rows, each a list.
 
     Rows are [doc, paragraph_id, citation, verb, addressees, kind, due_session, due_date,
     due, open_ended, what, repeats] with indexes into `docs` and `names`: a compact file the
-    page fetches once (its size is measured by `python -m builder.mandates.report`)."""
+    page fetches once (its size is measured by `python -m builder.mandates.report`).
+    `groups`: `_merged` clauses, when already made."""
     pages = {doc.path: i for i, doc in enumerate(docs)}
-    names: dict[str, int] = {}
-
-    def name(text: str) -> int:
-        return names.setdefault(text, len(names))
-
-    rows = []
-    for group in sorted(clauses(mandates), key=lambda g: _sort_key(g[0])):
-        m = group[0]
-        rows.append(
-            [
-                pages[m.page],
-                m.paragraph_id,
-                within_document(m.citation),
-                name(m.verb),
-                [name(x.addressee) for x in group],
-                name(m.kind),
-                m.due_session,
-                m.due_date,
-                due_label(m),
-                int(m.open_ended),
-                _short(m.action),
-                len(m.repeats),
-            ]
-        )
+    shown = [g[1] for g in (groups if groups is not None else _merged([pieces(mandates)]))]
+    # names numbered in order of first use: each row's verb, addressees, kind
+    names = {n: i for i, n in enumerate(dict.fromkeys(x for r in shown for x in (r[3], *r[4], r[5])))}
+    rows = [
+        [
+            pages[r[0]],
+            r[1],
+            r[2],
+            names[r[3]],
+            [names[a] for a in r[4]],
+            names[r[5]],
+            r[6],
+            r[7],
+            r[8],
+            r[9],
+            r[10],
+            r[11],
+        ]
+        for r in shown
+    ]
     data = {
         "docs": [[d.meta.symbol or d.meta.slug, d.path.removesuffix(".md") + "/", _status(d)] for d in docs],
         "names": list(names),
         "rows": rows,
     }
-    return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    return _json(data)
 
 
 def _status(doc: Document) -> str:
@@ -177,22 +318,30 @@ def _status(doc: Document) -> str:
     return "draft" if draft_kind(doc) or "/L." in doc.meta.symbol else ""
 
 
-def _row_html(m: Mandate, who: str) -> str:
-    href = relative_href(INDEX_PAGE, m.page) + "#" + m.paragraph_id
-    symbol = m.symbol or m.page.removesuffix(".md")
+def _row_html(row: list, first: Mandate) -> str:
+    page, pid, cite, verb, addressees, kind, _, _, due, _, short, _ = row
+    href = relative_href(INDEX_PAGE, page) + "#" + pid
+    symbol = first.symbol or page.removesuffix(".md")
     return (
-        f'<tr><td><a href="{attr(href)}">{escape(symbol)}</a> {escape(within_document(m.citation))}</td>'
-        f"<td>{escape(who)}</td><td>{escape(m.verb)}</td><td>{escape(m.kind)}</td>"
-        f"<td>{escape(due_label(m))}</td><td>{escape(_short(m.action))}</td></tr>"
+        f'<tr><td><a href="{attr(href)}">{escape(symbol)}</a> {escape(cite)}</td>'
+        f"<td>{escape(', '.join(addressees))}</td><td>{escape(verb)}</td><td>{escape(kind)}</td>"
+        f"<td>{escape(due)}</td><td>{escape(short)}</td></tr>"
     )
 
 
-def index_page(docs: list[Document], mandates: list[Mandate]) -> str:
-    """`mandates/index.md`: filters, quick links, and the first rows as a plain table."""
-    groups = sorted(clauses(mandates), key=lambda g: _sort_key(g[0]))
-    addressees = Counter(m.addressee for m in mandates)
-    sessions = sorted({m.due_session for m in mandates if m.due_session is not None})
-    reports = Counter(m.due_session for g in groups for m in g[:1] if m.kind == verbs.REPORT and m.due_session)
+def index_page(
+    docs: list[Document], mandates: list[Mandate], groups: list | None = None, parts: list | None = None
+) -> str:
+    """`mandates/index.md`: filters, quick links, and the first rows as a plain table
+    (`groups`: `_merged` clauses and `parts` the `Pieces` they came from, when already made)."""
+    parts = parts if parts is not None else [pieces(mandates)]
+    groups = groups if groups is not None else _merged(parts)
+    addressees: Counter = Counter()
+    for part in parts:
+        addressees.update(part.addressees)
+    sessions = sorted(set().union(*(part.sessions for part in parts)))
+    count = sum(part.count for part in parts)
+    reports = Counter(g[2].due_session for g in groups if g[2].kind == verbs.REPORT and g[2].due_session)
     quick = [
         f'<li><a href="?kind={attr(verbs.REPORT.replace(" ", "+"))}&amp;session={s}">'
         f"Reports due at the {_ordinal(s)} session</a> ({reports[s]})</li>"
@@ -215,15 +364,16 @@ def index_page(docs: list[Document], mandates: list[Mandate]) -> str:
         '<label>Words <input type="search" name="q"></label>'
         "</form>"
     )
-    rows = "".join(_row_html(g[0], ", ".join(m.addressee for m in g)) for g in groups[:FIRST_ROWS])
-    open_share = sum(m.open_ended for m in mandates) / len(mandates) if mandates else 0
+    rows = "".join(_row_html(row, first) for _, row, first in groups[:FIRST_ROWS])
+    open_share = sum(part.open for part in parts) / count if count else 0
+    pages = len(set().union(*(part.pages for part in parts)))
     head = "<tr><th>Paragraph</th><th>Addressee</th><th>Verb</th><th>Kind</th><th>Due</th><th>What</th></tr>"
     out = [
         "---\ntitle: Mandates\n---",
         "# Mandates",
         '<p class="unp-count unp-chrome">'
-        f"{len(groups)} requests for action in {len({m.page for m in mandates})} documents, "
-        f"{len(mandates)} by addressee; {open_share:.0%} name no review or end date. "
+        f"{len(groups)} requests for action in {pages} documents, "
+        f"{count} by addressee; {open_share:.0%} name no review or end date. "
         "What each resolution asks whom to do, by when, read from its operative paragraphs. "
         f'Data: <a href="../{CSV_FILE}">mandates.csv</a>.</p>',
         '<ul class="unp-mquick unp-chrome">' + "".join(quick) + "</ul>" if quick else "",
@@ -236,10 +386,15 @@ def index_page(docs: list[Document], mandates: list[Mandate]) -> str:
     return "\n\n".join(x for x in out if x) + "\n"
 
 
-def index_files(docs: list[Document], mandates: list[Mandate]) -> dict[str, str]:
-    """The index page and the data files, path → text."""
+def index_files(
+    docs: list[Document], mandates: list[Mandate], parts: list[Pieces] | None = None, clauses: Clauses | None = None
+) -> dict[str, str]:
+    """The index page and the data files, path → text. `parts`: the `pieces` of the mandates
+    (each document's, in order), when already made; `clauses`, their order kept from the last call."""
+    parts = parts if parts is not None else [pieces(mandates)]
+    groups = clauses(parts) if clauses is not None else _merged(parts)
     return {
-        INDEX_PAGE: index_page(docs, mandates),
-        DATA_FILE: data_json(docs, mandates),
-        CSV_FILE: csv_text(mandates),
+        INDEX_PAGE: index_page(docs, mandates, groups, parts),
+        DATA_FILE: data_json(docs, mandates, groups),
+        CSV_FILE: csv_text(mandates, "".join(part.csv for part in parts)),
     }
