@@ -11,6 +11,7 @@ produced are removed, so the folder is always exactly this build's output.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import time
 from collections.abc import Callable, Iterator, Mapping
@@ -246,12 +247,12 @@ def build(
         del kept
         output = Output(out / "docs", cache.written, keep_files)
         nav = _render(result, corpus, lap, search_later, output)
-        corpus.agreed = {}  # the pages are made: the agreed-language index need not outlive them
         lap = time.perf_counter()
         titles = {doc.path: page.cite_name(doc) for doc in result.documents}
         mandates = {doc.path: document_mandates(doc, result.mandates.get(doc.path, [])) for doc in result.documents}
         doc_keys = {d.path: corpus.read_keys[d.path] + corpus.link_keys[d.path] for d in result.documents}
-        output.add(data_files(result.documents, result.links, titles, mandates, corpus.cache.data, doc_keys), data=True)
+        data = output.add_data  # each document's files as they are made, then the corpus downloads
+        data(data_files(result.documents, result.links, titles, mandates, corpus.cache.data, doc_keys, write=data))
         lap = result.lap("open data", lap)
         sources = {doc.path: doc.meta.source for doc in result.documents}
         dangling, result.links_checked = linkcheck.check(output.to_check(), out / "docs", sources, cache.link_memo)
@@ -333,6 +334,9 @@ def _render(result: BuildResult, corpus: Corpus, lap: float, search_later: bool,
     while True:
         links = _link(result.documents, corpus)
         lap = result.lap("link", lap)
+        search = _Search(result.documents, links, corpus, search_later, output)
+        if search.future is not None:
+            corpus.terms = {}  # the worker has them (and a build that links again reads them anew)
         titles = {doc.path: page.cite_name(doc) for doc in result.documents}
         # precedents, related documents (kept from the last build in this process for unchanged pages)
         agreed = agreed_language(result.documents, titles, corpus.cache.folder, corpus.read_keys)
@@ -341,8 +345,9 @@ def _render(result: BuildResult, corpus: Corpus, lap: float, search_later: bool,
         mandates = collect(result.documents, corpus.recognized)
         corpus.panels = {doc.path: panel_html(doc, mandates[doc.path]) for doc in result.documents}
         lap = result.lap("mandates", lap)
-        failed = _render_documents(result, links, titles, corpus, search_later, output)
+        failed = _render_documents(result, links, titles, corpus, search, output)
         lap = result.lap("render, check and index", lap)
+        search.close()
         if not failed:
             break
         result.documents = [doc for doc in result.documents if doc.path not in failed]
@@ -357,6 +362,8 @@ def _render(result: BuildResult, corpus: Corpus, lap: float, search_later: bool,
         workers.pool(len(result.documents)) as pool,
     ):
         output.add(agreed_files(pool))  # precedents files, pre-built comparisons
+    del agreed
+    corpus.agreed = {}  # the pages are made: the agreed-language index need not outlive them
     lap = result.lap("agreed language files", lap)
     result.mandates = mandates
     output.add(index_files(result.documents, [m for doc in result.documents for m in mandates[doc.path]]))
@@ -457,7 +464,7 @@ def _link_one(i: int) -> tuple[DocumentLinks, set[str]]:
 
 
 def _render_documents(
-    result: BuildResult, links: Links, titles: dict[str, str], corpus: Corpus, search_later: bool, output: Output
+    result: BuildResult, links: Links, titles: dict[str, str], corpus: Corpus, search: _Search, output: Output
 ) -> set[str]:
     """Every document's page (cached or rendered now, and checked), and the search files, each
     written as it comes (`output`).
@@ -469,15 +476,12 @@ def _render_documents(
     keys = [_page_key(doc, links, titles, corpus) for doc in docs]
     rendered: list[tuple[str, str] | None] = [store.get(key) for key in keys]
     todo = [i for i, one in enumerate(rendered) if one is None]
-    search_key = digest(corpus.registry_key, *(corpus.read_keys[d.path] + corpus.link_keys[d.path] for d in docs))
-    search = corpus.cache.search.get(search_key)
     shared = workers.sharing(
-        docs=[docs[i] for i in todo], links=links, titles=titles, words=corpus.words, terms=corpus.terms,
-        all_docs=docs, agreed_pages=corpus.agreed, panels=corpus.panels,
+        docs=[docs[i] for i in todo], links=links, titles=titles, words=corpus.words, agreed_pages=corpus.agreed,
+        panels=corpus.panels,
     )  # fmt: skip
     failed = set()
     with shared, workers.pool(len(todo)) as pool:
-        searching = pool.submit(_search_files) if pool and search is None and not search_later else None
         fresh = workers.each(pool, _render_linked, len(todo))
         for i, (doc, key) in enumerate(zip(docs, keys, strict=True)):
             one = rendered[i]
@@ -492,15 +496,13 @@ def _render_documents(
                 failed.add(doc.path)
             else:
                 output.add({doc.path: markdown})
-        if search is None and not search_later:
-            search = searching.result() if searching else _search_files()
-            corpus.cache.search.put(search_key, search)
-    if search is None:  # search_later: the last search files stay until the new ones are made
-        search = corpus.cache.last_search
-        result.search_job = SearchJob(search_key, docs, links, corpus.terms)
+    files = search.result(output)
+    if files is None:  # search_later: the last search files stay until the new ones are made
+        files = corpus.cache.last_search
+        result.search_job = search.job
     if corpus.cache.long_lived:
-        corpus.cache.last_search = search
-    output.add(search)
+        corpus.cache.last_search = files
+    output.add(files)
     return failed
 
 
@@ -534,9 +536,64 @@ def _render_linked(i: int) -> tuple[str, str]:
     return markdown, conservation.first_difference(expected, conservation.page_words(markdown))
 
 
-def _search_files() -> dict[str, str]:
+class _Search:
+    """The search files of the linked documents: from the cache; else, with `later`, a `SearchJob`
+    (not made now); else made on a worker forked as soon as the documents are linked, running
+    beside the agreed-language stage: a forked worker's memory counts its parent's, and the
+    parent is at its smallest then (forked after that stage, the worker passed 2 GB at 4,000
+    documents). When the build keeps no file (`Output.keep`), the worker writes them itself and
+    sends back only their names: they never pass through this process. With too few documents
+    to fork for, made here when asked for."""
+
+    def __init__(self, docs: list[Document], links: Links, corpus: Corpus, later: bool, output: Output) -> None:
+        self.key = digest(corpus.registry_key, *(corpus.read_keys[d.path] + corpus.link_keys[d.path] for d in docs))
+        self.store = corpus.cache.search
+        self.later = later
+        self.files: dict[str, str] | None = self.store.get(self.key)
+        self.job = SearchJob(self.key, docs, links, corpus.terms) if self.files is None else None
+        self.workers = contextlib.ExitStack()
+        self.future = None
+        if self.files is None and not later:
+            root = None if output.keep or self.store.keep else output.root
+            with workers.sharing(all_docs=docs, links=links, terms=corpus.terms, search=(self.key, self.store, root)):
+                pool = self.workers.enter_context(workers.pool(len(docs), most=1))
+                if pool is not None:
+                    self.future = pool.submit(_search_files)  # forks now, while `SHARED` holds the corpus
+                    self.job = None
+
+    def result(self, output: Output) -> dict[str, str] | None:
+        """The search files (None with `later`: `job` makes them); those the worker wrote itself
+        are noted in `output`, and not returned."""
+        if self.files is None and not self.later:
+            made = self.future.result() if self.future is not None else self.job.run()  # type: ignore[union-attr]
+            if isinstance(made, _Written):
+                self.store.used.add(self.key)  # the worker cached them
+                output.note(made)
+                return {}
+            self.files = made
+            self.store.put(self.key, self.files)
+        return self.files
+
+    def close(self) -> None:
+        self.workers.close()
+
+
+@dataclass
+class _Written:
+    """Files a worker wrote itself: their paths, and those it wrote (the others were unchanged)."""
+
+    files: list[str]
+    written: list[str]
+
+
+def _search_files() -> dict[str, str] | _Written:
     shared = workers.SHARED
-    return search_files(shared["all_docs"], shared["links"], shared["terms"])
+    files = search_files(shared["all_docs"], shared["links"], shared["terms"])
+    key, store, root = shared["search"]
+    if root is None:
+        return files
+    store.put(key, files)
+    return _Written(list(files), [rel for rel, text in files.items() if write_file(root / rel, text)])
 
 
 @dataclass
@@ -584,6 +641,15 @@ class Output:
                 self.touched.add(rel)
             made[rel] = text if self.keep else None  # type: ignore[assignment]
 
+    def add_data(self, files: Mapping[str, bytes]) -> None:
+        self.add(files, data=True)
+
+    def note(self, written: _Written) -> None:
+        """Files a worker wrote (as `add` would have)."""
+        self.made.update(dict.fromkeys(written.files))
+        self.count += len(written.written)
+        self.touched.update(written.written)
+
     def forget_pages(self) -> None:
         """The pages made so far will be made again (after a conservation failure)."""
         self.made.clear()
@@ -622,23 +688,30 @@ class Output:
 
 
 class Files(Mapping):
-    """Files of the build folder by path under docs/: the text given, else the file as written,
-    read once (the link check reads a page more than once, and keeps its text while it checks)."""
+    """Files of the build folder by path under docs/: the text given, else the file as written.
+
+    The last few read are kept: the link check reads a page, then again for the ids its
+    own links lead to."""
+
+    RECENT = 8
 
     def __init__(self, root: Path, files: Mapping[str, str | bytes | None], binary: bool = False) -> None:
         self.root = root
         self.files = files
         self.binary = binary
-        self.read: dict[str, str | bytes] = {}
+        self.recent: dict[str, str | bytes] = {}
 
     def __getitem__(self, rel: str) -> str | bytes:
         text = self.files[rel]
         if text is not None:
             return text
-        content = self.read.get(rel)
+        content = self.recent.get(rel)
         if content is None:
             content = (self.root / rel).read_bytes()
-            content = self.read[rel] = content if self.binary else content.decode("utf-8")
+            content = content if self.binary else content.decode("utf-8")
+            if len(self.recent) >= self.RECENT:
+                del self.recent[next(iter(self.recent))]
+            self.recent[rel] = content
         return content
 
     def __contains__(self, rel: object) -> bool:

@@ -72,13 +72,15 @@ def release() -> None:
 
 
 @contextlib.contextmanager
-def pool(count: int) -> Iterator[ProcessPoolExecutor | None]:
-    """Forked workers for `count` documents' worth of work, or None when it is too little to share."""
+def pool(count: int, most: int | None = None) -> Iterator[ProcessPoolExecutor | None]:
+    """Forked workers (`most` at most) for `count` documents' worth of work, or None when it is
+    too little to share."""
     workers = min(os.cpu_count() or 1, count // 64)
     if workers < 2 or "fork" not in multiprocessing.get_all_start_methods():
         yield None
         return
     release()
+    workers = min(workers, most or workers)
     with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork")) as forked:
         yield forked
 

@@ -13,7 +13,7 @@ import shutil
 from conftest import SOURCES, tree_digest
 
 from builder import workers
-from builder.build import Files, build
+from builder.build import Files, Output, build
 from builder.cache import BuildCache
 from builder.render import page
 
@@ -110,3 +110,28 @@ def test_release_hands_freed_memory_back_and_workers_still_run():
 
 def _double(i: int) -> int:
     return 2 * workers.SHARED["values"][i]
+
+
+def test_search_files_a_forked_worker_wrote_are_those_a_kept_build_makes(tmp_path, monkeypatch):
+    """Enough documents to fork for (`workers.pool`): the search worker writes its files itself."""
+    from test_incremental import _resolution
+
+    noted = []
+    note = Output.note
+    monkeypatch.setattr(Output, "note", lambda self, written: noted.append(written) or note(self, written))
+
+    sources = tmp_path / "src"
+    sources.mkdir()
+    for n in range(1, 131):
+        (sources / f"A_RES_99_{n}.txt").write_text(_resolution(n, [m for m in (n - 1,) if m]), encoding="utf-8")
+    kept = build(sources, tmp_path / "kept", instruments=INSTRUMENTS, use_cache=False)
+    streamed = build(sources, tmp_path / "streamed", instruments=INSTRUMENTS, keep_files=False)
+    assert not kept.errors and not streamed.errors
+    assert len(noted) == 1, "written by the worker"
+    search = noted[0].files
+    assert "search/index.json" in search
+    assert all(streamed.pages[p] == kept.pages[p] for p in search)
+    assert tree_digest(tmp_path / "streamed/docs") == tree_digest(tmp_path / "kept/docs")
+    assert any((tmp_path / "streamed/cache/search").glob("*/*")), "the worker cached them"
+    again = build(sources, tmp_path / "streamed", instruments=INSTRUMENTS, keep_files=False)
+    assert again.written == 0 and tree_digest(tmp_path / "streamed/docs") == tree_digest(tmp_path / "kept/docs")

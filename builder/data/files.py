@@ -20,7 +20,8 @@ documents whose files show something of it, nothing else.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, replace
 
 import orjson
 
@@ -109,11 +110,14 @@ def data_files(
     mandates: dict[str, list[dict]] | None = None,
     store: Store | None = None,
     doc_keys: dict[str, str] | None = None,
+    write: Callable[[dict[str, bytes]], None] | None = None,
 ) -> dict[str, bytes]:
     """Every document's files and the corpus downloads; what changed made on forked workers.
 
     `store` (the build cache's) and `doc_keys` (page → a key of the document as read and
-    linked: its read key and its links' digest) make it incremental; without them all is made."""
+    linked: its read key and its links' digest) make it incremental; without them all is made.
+    With `write`, each document's files go to it as soon as they are made, and are not kept
+    (the build's memory: `builder.build.Output`); only the corpus downloads are returned."""
     mandates = mandates or {}
     made: list[Made | None] = [None] * len(docs)
     keys: list[str] = []
@@ -125,16 +129,23 @@ def data_files(
             if one is not None and not _still_valid(one, links, own_eids):
                 made[i] = None
     todo = [i for i, one in enumerate(made) if one is None]
+    fresh_set = set(todo)
     shared = workers.sharing(docs=[docs[i] for i in todo], links=links, titles=titles, mandates=mandates)
-    with shared, workers.pool(len(todo)) as pool:
-        fresh = workers.run(pool, _one, len(todo))
-    for i, one in zip(todo, fresh, strict=True):
-        made[i] = one
-        if keys:
-            store.put(keys[i], one)  # type: ignore[union-attr]
     out: dict[str, bytes] = {}
-    for doc, one in zip(docs, made, strict=True):
-        out.update(_files(doc, one))  # type: ignore[arg-type]
+    with shared, workers.pool(len(todo)) as pool:
+        for i, one in zip(todo, workers.each(pool, _one, len(todo)), strict=True):
+            made[i] = one
+            if keys:
+                store.put(keys[i], one)  # type: ignore[union-attr]
+            if write is not None:
+                write(_files(docs[i], one))
+                made[i] = replace(one, json=b"", akn=None)  # the corpus files read the rest
+    for i, (doc, one) in enumerate(zip(docs, made, strict=True)):
+        if write is None:
+            out.update(_files(doc, one))  # type: ignore[arg-type]
+        elif i not in fresh_set:
+            write(_files(doc, one))  # type: ignore[arg-type]
+            made[i] = replace(one, json=b"", akn=None)  # type: ignore[type-var]
     out.update(corpus.corpus_files(made))  # type: ignore[arg-type]
     return out
 
