@@ -11,9 +11,10 @@ produced are removed, so the folder is always exactly this build's output.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator, Mapping
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -48,8 +49,10 @@ class BuildResult:
     documents: list[Document] = field(default_factory=list)
     errors: list[InputError] = field(default_factory=list)
     warnings: list[Warning_] = field(default_factory=list)
-    pages: dict[str, str] = field(default_factory=dict)
-    data: dict[str, bytes] = field(default_factory=dict)  # open data files (builder.data), by path under docs/
+    # Pages and open data files (builder.data), by path under docs/: their texts when the build
+    # kept them (`keep_files`), else the files as written, read back on access (`Files`).
+    pages: Mapping[str, str] = field(default_factory=dict)
+    data: Mapping[str, bytes] = field(default_factory=dict)
     mandates: dict[str, list[Mandate]] = field(default_factory=dict)  # page → its mandates (builder.mandates)
     links: Links | None = None
     cache_hits: int = 0
@@ -194,6 +197,7 @@ def build(
     search_later: bool = False,
     site_config: Path = PROJECT_CONFIG,
     folders: bool = False,
+    keep_files: bool = True,
 ) -> BuildResult:
     """Build every document of `sources` into `out`; see the module docstring.
 
@@ -203,6 +207,8 @@ def build(
     ones are written, and `result.search_job` computes the new ones.
     `site_config` holds the project's engine settings (`mkdocs.yml`), completed into `out/mkdocs.yml`.
     With `folders`, each document's page is `<address>/index.md` (`engine_config.folder_page`).
+    Each file is written as soon as it is made (`Output`); with `keep_files` False its text is
+    then let go, and `result.pages`/`result.data` read the written files back on access.
     """
     started = time.perf_counter()
     result = BuildResult()
@@ -217,6 +223,7 @@ def build(
         cache = BuildCache(out / "cache" if use_cache else None)
     keys, outcomes = read_all(found, cache.read, progress, cache.stamps)
     read_keys, kept = _collect(found, keys, outcomes, result)
+    del outcomes  # what a document's outcome holds besides its model is let go stage by stage (`Corpus`)
     if folders:
         for doc in result.documents:
             doc.path = folder_page(doc.path)
@@ -231,32 +238,36 @@ def build(
             registry, read_keys, {p: o.words for p, o in kept.items()}, {p: o.terms for p, o in kept.items()}, cache,
             recognized={p: o.mandates for p, o in kept.items() if o.mandates is not None},
         )  # fmt: skip
-        nav = _render(result, corpus, lap, search_later)
-        corpus.agreed = {}  # the pages are made: the agreed-language index need not outlive them
+        del kept
+        output = Output(out / "docs", cache.written, keep_files)
+        nav = _render(result, corpus, lap, search_later, output)
         lap = time.perf_counter()
         titles = {doc.path: page.cite_name(doc) for doc in result.documents}
         mandates = {doc.path: corpus.mandates.documents[doc.path].dicts for doc in result.documents}
         doc_keys = {d.path: corpus.read_keys[d.path] + corpus.link_keys[d.path] for d in result.documents}
         data_kept = corpus.cache.kept.setdefault("open data", DataKept())
         mandate_keys = {page: one.digest for page, one in corpus.mandates.documents.items()}
-        result.data = data_files(
-            result.documents, result.links, titles, mandates, corpus.cache.data, doc_keys, data_kept, mandate_keys
-        )
+        stream = None if output.keep else output.add_data  # keeping nothing: each document's files as made
+        output.add_data(
+            data_files(
+                result.documents, result.links, titles, mandates, corpus.cache.data, doc_keys, data_kept,
+                mandate_keys, write=stream,
+            )
+        )  # fmt: skip
         lap = result.lap("open data", lap)
         sources = {doc.path: doc.meta.source for doc in result.documents}
-        dangling, result.links_checked = linkcheck.check(
-            result.pages | dict.fromkeys(result.data, ""), out / "docs", sources, cache.link_memo
-        )
+        dangling, result.links_checked = linkcheck.check(output.to_check(), out / "docs", sources, cache.link_memo)
         result.errors.extend(dangling)
         lap = result.lap("check links", lap)
-        result.written = write_tree(out / "docs", {**result.pages, **result.data}, cache.written)
+        result.written = output.finish()
+        result.pages, result.data = output.pages(), output.data()
         try:
             write_config(out, nav, site.NOT_IN_NAV, site_config)
         except InputError as exc:
             result.errors.append(exc)
         result.lap("write", lap)
         if progress is not None:
-            progress(f"wrote {result.written} of {len(result.pages)} files")
+            progress(f"wrote {result.written} of {len(result.pages) + len(result.data)} files")
         cache.prune()  # only after a whole build: a build stopped by errors keeps what the next one needs
     result.seconds = time.perf_counter() - started
     return result
@@ -339,7 +350,7 @@ class Corpus:
         self.registry_key = value_digest(repr(self.registry.instruments))
 
 
-def _render(result: BuildResult, corpus: Corpus, lap: float, search_later: bool) -> list:
+def _render(result: BuildResult, corpus: Corpus, lap: float, search_later: bool, output: Output) -> list:
     """Link the corpus, render and check every page, write the search files and the corpus pages.
 
     Each document's links and page come from the cache when what they depend
@@ -351,6 +362,9 @@ def _render(result: BuildResult, corpus: Corpus, lap: float, search_later: bool)
     while True:
         links = _link(result.documents, corpus)
         lap = result.lap("link", lap)
+        search = _Search(result.documents, links, corpus, search_later, output)
+        if search.future is not None:
+            corpus.terms = {}  # the worker has them (and a build that links again reads them anew)
         titles = {doc.path: page.cite_name(doc) for doc in result.documents}
         # precedents, related documents (kept from the last build in this process for unchanged pages)
         agreed = agreed_language(result.documents, titles, corpus.cache.folder, corpus.read_keys)
@@ -360,27 +374,34 @@ def _render(result: BuildResult, corpus: Corpus, lap: float, search_later: bool)
         corpus.mandates = mandates_step(result.documents, corpus.recognized, corpus.read_keys, kept)
         mandates, corpus.panels = corpus.mandates.mandates, corpus.mandates.panels
         lap = result.lap("mandates", lap)
-        failed = _render_documents(result, links, titles, corpus, search_later)
+        failed = _render_documents(result, links, titles, corpus, search, output)
         lap = result.lap("render, check and index", lap)
+        search.close()
         if not failed:
             break
         result.documents = [doc for doc in result.documents if doc.path not in failed]
-        result.pages.clear()
+        output.forget_pages()
+    # Every page is made and checked, and the search files too (unless later): let go of what only they read.
+    corpus.words, corpus.recognized = {}, {}
+    if result.search_job is None:
+        corpus.terms = {}
     result.links = links
     with (
         workers.sharing(docs=result.documents, titles=titles, agreed=agreed, agreed_pages=corpus.agreed),
         workers.pool(len(result.documents)) as pool,
     ):
-        result.pages.update(agreed_files(pool))  # precedents files, pre-built comparisons
+        output.add(agreed_files(pool))  # precedents files, pre-built comparisons
+    del agreed
+    corpus.agreed = {}  # the pages are made: the agreed-language index need not outlive them
     lap = result.lap("agreed language files", lap)
     result.mandates = mandates
-    result.pages.update(corpus.mandates.index)
-    nav = _corpus_pages(result, links, titles, corpus)
+    output.add(corpus.mandates.index)
+    nav = _corpus_pages(result, links, titles, corpus, output)
     result.lap("corpus pages", lap)
     return nav
 
 
-def _corpus_pages(result: BuildResult, links: Links, titles: dict[str, str], corpus: Corpus) -> list:
+def _corpus_pages(result: BuildResult, links: Links, titles: dict[str, str], corpus: Corpus, output: Output) -> list:
     """The pages made from the whole corpus (glossary, home, browse pages) and the nav.
 
     A corpus-wide step of its own (a page or data file made from every
@@ -401,7 +422,7 @@ def _corpus_pages(result: BuildResult, links: Links, titles: dict[str, str], cor
         made = _make_corpus_pages(result.documents, links, titles, corpus.registry)
         corpus.cache.corpus.put(key, made)
     pages, nav = made
-    result.pages.update(pages)
+    output.add(pages)
     return nav
 
 
@@ -483,44 +504,45 @@ def _link_one(i: int) -> tuple[DocumentLinks, set[str]]:
 
 
 def _render_documents(
-    result: BuildResult, links: Links, titles: dict[str, str], corpus: Corpus, search_later: bool
+    result: BuildResult, links: Links, titles: dict[str, str], corpus: Corpus, search: _Search, output: Output
 ) -> set[str]:
-    """Every document's page (cached or rendered now, and checked), and the search files.
+    """Every document's page (cached or rendered now, and checked), and the search files, each
+    written as it comes (`output`).
 
-    Returns the pages that failed the conservation check.
+    Returns the pages that failed the conservation check (not written).
     """
     docs = result.documents
     store = corpus.cache.page
     keys = [_page_key(doc, links, titles, corpus) for doc in docs]
     rendered: list[tuple[str, str] | None] = [store.get(key) for key in keys]
     todo = [i for i, one in enumerate(rendered) if one is None]
-    search_key = digest(corpus.registry_key, *(corpus.read_keys[d.path] + corpus.link_keys[d.path] for d in docs))
-    search = corpus.cache.search.get(search_key)
     shared = workers.sharing(
-        docs=[docs[i] for i in todo], links=links, titles=titles, words=corpus.words, terms=corpus.terms,
-        all_docs=docs, agreed_pages=corpus.agreed, panels=corpus.panels,
+        docs=[docs[i] for i in todo], links=links, titles=titles, words=corpus.words, agreed_pages=corpus.agreed,
+        panels=corpus.panels,
     )  # fmt: skip
-    with shared, workers.pool(len(todo)) as pool:
-        searching = pool.submit(_search_files) if pool and search is None and not search_later else None
-        fresh = workers.run(pool, _render_linked, len(todo))
-        if search is None and not search_later:
-            search = searching.result() if searching else _search_files()
-            corpus.cache.search.put(search_key, search)
-    for i, one in zip(todo, fresh, strict=True):
-        rendered[i] = one
-        store.put(keys[i], one)
     failed = set()
-    for doc, (markdown, lost) in zip(docs, rendered, strict=True):  # type: ignore[misc]
-        if lost:
-            result.errors.append(InputError(Place(doc.meta.source), f"conservation check failed after linking: {lost}"))
-            failed.add(doc.path)
-        else:
-            result.pages[doc.path] = markdown
-    if search is None:  # search_later: the last search files stay until the new ones are made
-        search = corpus.cache.last_search
-        result.search_job = SearchJob(search_key, docs, links, corpus.terms)
-    corpus.cache.last_search = search
-    result.pages.update(search)
+    with shared, workers.pool(len(todo)) as pool:
+        fresh = workers.each(pool, _render_linked, len(todo))
+        for i, (doc, key) in enumerate(zip(docs, keys, strict=True)):
+            one = rendered[i]
+            if one is None:
+                one = next(fresh)
+                store.put(key, one)
+            rendered[i] = None  # written below: let go of its text
+            markdown, lost = one
+            if lost:
+                lost = f"conservation check failed after linking: {lost}"
+                result.errors.append(InputError(Place(doc.meta.source), lost))
+                failed.add(doc.path)
+            else:
+                output.add({doc.path: markdown})
+    files = search.result(output)
+    if files is None:  # search_later: the last search files stay until the new ones are made
+        files = corpus.cache.last_search
+        result.search_job = search.job
+    if corpus.cache.long_lived:
+        corpus.cache.last_search = files
+    output.add(files)
     return failed
 
 
@@ -554,9 +576,64 @@ def _render_linked(i: int) -> tuple[str, str]:
     return markdown, conservation.first_difference(expected, conservation.page_words(markdown))
 
 
-def _search_files() -> dict[str, str]:
+class _Search:
+    """The search files of the linked documents: from the cache; else, with `later`, a `SearchJob`
+    (not made now); else made on a worker forked as soon as the documents are linked, running
+    beside the agreed-language stage: a forked worker's memory counts its parent's, and the
+    parent is at its smallest then (forked after that stage, the worker passed 2 GB at 4,000
+    documents). When the build keeps no file (`Output.keep`), the worker writes them itself and
+    sends back only their names: they never pass through this process. With too few documents
+    to fork for, made here when asked for."""
+
+    def __init__(self, docs: list[Document], links: Links, corpus: Corpus, later: bool, output: Output) -> None:
+        self.key = digest(corpus.registry_key, *(corpus.read_keys[d.path] + corpus.link_keys[d.path] for d in docs))
+        self.store = corpus.cache.search
+        self.later = later
+        self.files: dict[str, str] | None = self.store.get(self.key)
+        self.job = SearchJob(self.key, docs, links, corpus.terms) if self.files is None else None
+        self.workers = contextlib.ExitStack()
+        self.future = None
+        if self.files is None and not later:
+            root = None if output.keep or self.store.keep else output.root
+            with workers.sharing(all_docs=docs, links=links, terms=corpus.terms, search=(self.key, self.store, root)):
+                pool = self.workers.enter_context(workers.pool(len(docs), most=1))
+                if pool is not None:
+                    self.future = pool.submit(_search_files)  # forks now, while `SHARED` holds the corpus
+                    self.job = None
+
+    def result(self, output: Output) -> dict[str, str] | None:
+        """The search files (None with `later`: `job` makes them); those the worker wrote itself
+        are noted in `output`, and not returned."""
+        if self.files is None and not self.later:
+            made = self.future.result() if self.future is not None else self.job.run()  # type: ignore[union-attr]
+            if isinstance(made, _Written):
+                self.store.used.add(self.key)  # the worker cached them
+                output.note(made)
+                return {}
+            self.files = made
+            self.store.put(self.key, self.files)
+        return self.files
+
+    def close(self) -> None:
+        self.workers.close()
+
+
+@dataclass
+class _Written:
+    """Files a worker wrote itself: their paths, and those it wrote (the others were unchanged)."""
+
+    files: list[str]
+    written: list[str]
+
+
+def _search_files() -> dict[str, str] | _Written:
     shared = workers.SHARED
-    return search_files(shared["all_docs"], shared["links"], shared["terms"])
+    files = search_files(shared["all_docs"], shared["links"], shared["terms"])
+    key, store, root = shared["search"]
+    if root is None:
+        return files
+    store.put(key, files)
+    return _Written(list(files), [rel for rel, text in files.items() if write_file(root / rel, text)])
 
 
 @dataclass
@@ -570,6 +647,121 @@ class SearchJob:
 
     def run(self) -> dict[str, str]:
         return search_files(self.docs, self.links, self.terms)
+
+
+class Output:
+    """The build's `docs/` folder, written file by file as the stages make them.
+
+    A file is written as soon as it is made (only when what is there differs), so
+    the build never holds every page and data file at once: at 4,000 documents they
+    are over a gigabyte. `finish` then removes every file this build did not make,
+    so the folder is exactly this build's output, as `write_tree` leaves it. With
+    `keep`, the texts are kept as well (callers that read `result.pages`, and a
+    long-lived cache, whose `written` spares comparing unchanged files with the disk).
+    """
+
+    def __init__(self, root: Path, written: dict[str, str | bytes], keep: bool) -> None:
+        self.root = root
+        self.written = written
+        self.keep = keep
+        self.made: dict[str, str | None] = {}  # page → its text when kept
+        self.made_data: dict[str, bytes | None] = {}
+        self.touched: set[str] = set()  # every file written, even by a page made again later
+        self.count = 0
+
+    def add(self, files: Mapping[str, str] | Mapping[str, bytes], data: bool = False) -> None:
+        """Write `files` (path under docs/ → text or bytes); `data`: they are open-data files."""
+        made = self.made_data if data else self.made
+        written = self.written
+        for rel, text in files.items():
+            known = written.get(rel)
+            unchanged = known is not None and (known is text or known == text) and (self.root / rel).exists()
+            if not unchanged and write_file(self.root / rel, text):
+                self.count += 1
+                self.touched.add(rel)
+            made[rel] = text if self.keep else None  # type: ignore[assignment]
+
+    def add_data(self, files: Mapping[str, bytes]) -> None:
+        self.add(files, data=True)
+
+    def note(self, written: _Written) -> None:
+        """Files a worker wrote (as `add` would have)."""
+        self.made.update(dict.fromkeys(written.files))
+        self.count += len(written.written)
+        self.touched.update(written.written)
+
+    def forget_pages(self) -> None:
+        """The pages made so far will be made again (after a conservation failure)."""
+        self.made.clear()
+
+    def to_check(self) -> Files:
+        """Every file for the link check: the pages' texts (read back when not kept); the open-data
+        files need only be there."""
+        return Files(self.root, {**self.made, **dict.fromkeys(self.made_data, "")})
+
+    def pages(self) -> Mapping[str, str]:
+        return self.made if self.keep else Files(self.root, self.made)  # type: ignore[return-value]
+
+    def data(self) -> Mapping[str, bytes]:
+        return self.made_data if self.keep else Files(self.root, self.made_data, binary=True)  # type: ignore[return-value]
+
+    def finish(self) -> int:
+        """Remove every file this build did not make; return how many files it wrote."""
+        made = self.made.keys() | self.made_data.keys()
+        if self.written or not self.root.exists():
+            stale = (self.written.keys() | self.touched) - made
+            for rel in stale:
+                (self.root / rel).unlink(missing_ok=True)
+            _remove_empty_folders(self.root, {str(Path(rel).parent) for rel in stale})
+        else:
+            wanted = {self.root / rel for rel in made}
+            for path in sorted(self.root.rglob("*"), reverse=True):
+                if path.is_file() and path not in wanted:
+                    path.unlink()
+                elif path.is_dir() and not any(path.iterdir()):
+                    path.rmdir()
+        self.written.clear()
+        if self.keep:
+            self.written.update(self.made)
+            self.written.update(self.made_data)  # type: ignore[arg-type]
+        return self.count
+
+
+class Files(Mapping):
+    """Files of the build folder by path under docs/: the text given, else the file as written.
+
+    The last few read are kept: the link check reads a page, then again for the ids its
+    own links lead to."""
+
+    RECENT = 8
+
+    def __init__(self, root: Path, files: Mapping[str, str | bytes | None], binary: bool = False) -> None:
+        self.root = root
+        self.files = files
+        self.binary = binary
+        self.recent: dict[str, str | bytes] = {}
+
+    def __getitem__(self, rel: str) -> str | bytes:
+        text = self.files[rel]
+        if text is not None:
+            return text
+        content = self.recent.get(rel)
+        if content is None:
+            content = (self.root / rel).read_bytes()
+            content = content if self.binary else content.decode("utf-8")
+            if len(self.recent) >= self.RECENT:
+                del self.recent[next(iter(self.recent))]
+            self.recent[rel] = content
+        return content
+
+    def __contains__(self, rel: object) -> bool:
+        return rel in self.files
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.files)
+
+    def __len__(self) -> int:
+        return len(self.files)
 
 
 def write_file(path: Path, text: str | bytes) -> bool:

@@ -18,11 +18,13 @@ Each stage keeps its own store, keyed on exactly what its result depends on:
 - `corpus`: the pages made from the whole corpus (home, browse, glossary)
   and the nav, under every document's metadata and the instruments' mentions.
 
-A store keeps entries in memory for the process (`make serve` keeps one
-cache across rebuilds) and, given a folder, as pickles under
+A long-lived cache (`make serve` keeps one across rebuilds) keeps entries in
+memory; any cache given a folder keeps them as pickles under
 `<build>/cache/<store>/`, so a later run (a CI job that restored the folder)
-starts warm. A missing or unreadable entry is simply a miss; `prune` drops
-the entries a build no longer used, so the folder stays the size of one build.
+starts warm. A cache of one build keeps none in memory: that would hold every
+page and data file of the build until its end (at 4,000 documents, gigabytes).
+A missing or unreadable entry is simply a miss; `prune` drops the entries a
+build no longer used, so the folder stays the size of one build.
 """
 
 from __future__ import annotations
@@ -86,10 +88,11 @@ def source_key(source: Source, seen: dict | None = None) -> str:
 
 
 class Store:
-    """One stage's entries: in memory, and on disk under `folder` when it is given."""
+    """One stage's entries: in memory when `keep`, and on disk under `folder` when it is given."""
 
-    def __init__(self, folder: Path | None) -> None:
+    def __init__(self, folder: Path | None, keep: bool = True) -> None:
         self.folder = folder
+        self.keep = keep
         self.memory: dict[str, object] = {}
         self.used: set[str] = set()
         self.hits = 0
@@ -107,13 +110,15 @@ class Store:
                 value = pickle.load(handle)
         except (OSError, pickle.PickleError, EOFError, AttributeError, ImportError, IndexError, TypeError):
             return None
-        self.memory[key] = value
+        if self.keep:
+            self.memory[key] = value
         self.hits += 1
         return value
 
     def put(self, key: str, value) -> None:
         self.used.add(key)
-        self.memory[key] = value
+        if self.keep:
+            self.memory[key] = value
         if self.folder is None:
             return
         path = self.folder / key[:2] / key
@@ -145,8 +150,9 @@ class BuildCache:
 
     def __init__(self, folder: Path | None, long_lived: bool = False) -> None:
         self.folder = folder
+        self.long_lived = long_lived
         for name in STORES:
-            setattr(self, name, Store(folder / name if folder is not None else None))
+            setattr(self, name, Store(folder / name if folder is not None else None, keep=long_lived))
         self.written: dict[str, str] = {}  # page → text this process last wrote (see `build.write_tree`)
         self.last_search: dict[str, str] = {}  # the search files last made
         self.prints: dict[str, str] = {}  # read key → digest of the document's anchors (see `build._target`)

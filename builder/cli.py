@@ -60,6 +60,7 @@ def main(argv: list[str] | None = None) -> int:
         use_cache=not args.no_cache,
         site_config=args.config,
         folders=args.pages == "folders",
+        keep_files=False,  # each file is let go once written: the build's peak memory
     )
     if not args.quiet:
         for warning in result.warnings:

@@ -225,13 +225,14 @@ def dangling(pages: dict[str, str], memo: Memo | None = None) -> tuple[list[Dang
     verdicts stand while no file was added or removed and no page they lead to lost or
     gained an id: an edit re-checks the edited pages and the pages linking to ids of theirs
     that changed."""
+    kept = memo is not None  # else each page's text and links are let go once checked (the build's memory)
     memo = memo if memo is not None else Memo()
     files = frozenset(pages)
     same_files = memo.files == files
     memo.files = files
     for page in memo.scans.keys() - files:
         del memo.scans[page]
-    edited = {p for p, t in pages.items() if p.endswith(".md") and (p not in memo.scans or memo.scans[p].text != t)}
+    edited = {p for p in pages if p.endswith(".md") and (p not in memo.scans or memo.scans[p].text != pages[p])}
     ids: dict[str, set[str]] = {}
     renumbered: set[str | None] = set()  # pages whose ids changed: links into them are checked again
     for page, scan in memo.scans.items():
@@ -257,6 +258,8 @@ def dangling(pages: dict[str, str], memo: Memo | None = None) -> tuple[list[Dang
             verdicts = scan.verdicts = Verdicts()
             for offset, link, served in scan.links:
                 verdicts.add(page, offset, link, _problem(page, link, served, pages, ids, resolve))
+        if not kept:
+            scan.text, scan.links = "", []
         found += verdicts.found
         checked += verdicts.checked
     if SEARCH_INDEX in pages:

@@ -10,6 +10,8 @@ same functions run in this process: the result never depends on where they ran.
 from __future__ import annotations
 
 import contextlib
+import ctypes
+import ctypes.util
 import gc
 import multiprocessing
 import os
@@ -48,19 +50,49 @@ def rare_collections() -> Iterator[None]:
         gc.set_threshold(*was)
 
 
+def _trimmer() -> Callable[[int], int] | None:
+    try:
+        return ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6").malloc_trim
+    except (OSError, AttributeError):  # not glibc: nothing to hand back
+        return None
+
+
+_TRIM = _trimmer()
+
+
+def release() -> None:
+    """Hand the memory freed so far back to the system (glibc's `malloc_trim`).
+
+    Freed memory otherwise stays in the process, counted in its resident set and
+    in that of every worker forked after (a forked worker's page tables map all of
+    its parent's memory): after the agreed-language stage at 1,180 documents,
+    750 → 560 MB. A few milliseconds; called before forking workers."""
+    if _TRIM is not None:
+        _TRIM(0)
+
+
 @contextlib.contextmanager
-def pool(count: int) -> Iterator[ProcessPoolExecutor | None]:
-    """Forked workers for `count` documents' worth of work, or None when it is too little to share."""
+def pool(count: int, most: int | None = None) -> Iterator[ProcessPoolExecutor | None]:
+    """Forked workers (`most` at most) for `count` documents' worth of work, or None when it is
+    too little to share."""
     workers = min(os.cpu_count() or 1, count // 64)
     if workers < 2 or "fork" not in multiprocessing.get_all_start_methods():
         yield None
         return
+    release()
+    workers = min(workers, most or workers)
     with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork")) as forked:
         yield forked
 
 
+def each(workers: ProcessPoolExecutor | None, work: Callable[[int], T], count: int) -> Iterator[T]:
+    """`work(i)` for i in range(count), in order, on the workers if there are any, each as it is
+    ready (so a caller can let go of one result before the next arrives)."""
+    if workers is None:
+        return (work(i) for i in range(count))
+    return workers.map(work, range(count), chunksize=max(1, count // 32))
+
+
 def run(workers: ProcessPoolExecutor | None, work: Callable[[int], T], count: int) -> list[T]:
     """`work(i)` for i in range(count), in order, on the workers if there are any."""
-    if workers is None:
-        return [work(i) for i in range(count)]
-    return list(workers.map(work, range(count), chunksize=max(1, count // 32)))
+    return list(each(workers, work, count))

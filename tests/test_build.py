@@ -240,7 +240,7 @@ def test_linking_rendering_and_search_on_workers_match_one_process(tmp_path, mon
     on_workers = build(folder, tmp_path / "workers", use_cache=False, keep_going=True)
 
     @contextmanager
-    def no_workers(count):
+    def no_workers(count, most=None):
         yield None
 
     monkeypatch.setattr(workers, "pool", no_workers)

@@ -20,7 +20,8 @@ documents whose files show something of it, nothing else.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, field
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
 
 import orjson
 
@@ -127,13 +128,16 @@ def data_files(
     doc_keys: dict[str, str] | None = None,
     kept: Kept | None = None,
     mandate_keys: dict[str, str] | None = None,
+    write: Callable[[dict[str, bytes]], None] | None = None,
 ) -> dict[str, bytes]:
     """Every document's files and the corpus downloads; what changed made on forked workers.
 
     `store` (the build cache's) and `doc_keys` (page → a key of the document as read and
     linked: its read key and its links' digest) make it incremental; without them all is made.
     `kept` (see `Kept`) spares working out again what did not change since the last build;
-    `mandate_keys` (page → digest of `mandates[page]`) spares digesting the mandates again."""
+    `mandate_keys` (page → digest of `mandates[page]`) spares digesting the mandates again.
+    With `write` (a build that keeps nothing: `builder.build.Output`), each document's files go
+    to it as soon as they are made, and are not kept; only the corpus downloads are returned."""
     mandates = mandates or {}
     kept = kept if kept is not None else Kept()
     made: list[Made | None] = [None] * len(docs)
@@ -146,16 +150,26 @@ def data_files(
             if one is not None and not _refs_hold(doc.path, one, links, own_eids, doc_keys, kept):
                 made[i] = None
     todo = [i for i, one in enumerate(made) if one is None]
+    fresh_set = set(todo)
     shared = workers.sharing(docs=[docs[i] for i in todo], links=links, titles=titles, mandates=mandates)
-    with shared, workers.pool(len(todo)) as pool:
-        fresh = workers.run(pool, _one, len(todo))
-    for i, one in zip(todo, fresh, strict=True):
-        made[i] = one
-        if keys:
-            store.put(keys[i], one)  # type: ignore[union-attr]
     out: dict[str, bytes] = {}
-    for doc, one in zip(docs, made, strict=True):
-        out.update(_files(doc, one, _source(doc, doc_keys, kept)))  # type: ignore[arg-type]
+    with shared, workers.pool(len(todo)) as pool:
+        for i, one in zip(todo, workers.each(pool, _one, len(todo)), strict=True):
+            made[i] = one
+            if keys:
+                store.put(keys[i], one)  # type: ignore[union-attr]
+            if write is not None:
+                write(_files(docs[i], one, docs[i].meta.source.read_bytes()))
+                made[i] = replace(one, json=b"", akn=None)  # the corpus files read the rest
+    for i, (doc, one) in enumerate(zip(docs, made, strict=True)):
+        if write is None:
+            out.update(_files(doc, one, _source(doc, doc_keys, kept)))  # type: ignore[arg-type]
+        elif i not in fresh_set:
+            write(_files(doc, one, doc.meta.source.read_bytes()))  # type: ignore[arg-type]
+            made[i] = replace(one, json=b"", akn=None)  # type: ignore[type-var]
+    if write is not None:
+        out.update(corpus.corpus_files(made))  # type: ignore[arg-type]
+        return out
     last = kept.corpus
     if last is None or len(last[0]) != len(made) or any(a is not b for a, b in zip(last[0], made, strict=True)):
         kept.corpus = last = (made, corpus.corpus_files(made))  # type: ignore[arg-type]
