@@ -675,8 +675,12 @@ class Output:
         written = self.written
         for rel, text in files.items():
             known = written.get(rel)
-            unchanged = known is not None and (known is text or known == text) and (self.root / rel).exists()
-            if not unchanged and write_file(self.root / rel, text):
+            if known is not None and (known is text or known == text):
+                if (self.root / rel).exists():
+                    made[rel] = text if self.keep else None  # type: ignore[assignment]
+                    continue
+                known = None  # the file is gone: written again
+            if write_file(self.root / rel, text, known):
                 self.count += 1
                 self.touched.add(rel)
             made[rel] = text if self.keep else None  # type: ignore[assignment]
@@ -764,17 +768,27 @@ class Files(Mapping):
         return len(self.files)
 
 
-def write_file(path: Path, text: str | bytes) -> bool:
-    """Write `text` (or bytes) to `path` unless it already holds it; return whether it wrote."""
+def write_file(path: Path, text: str | bytes, known: str | bytes | None = None) -> bool:
+    """Write `text` (or bytes) to `path` unless it already holds it; return whether it wrote.
+
+    `known`: what this process last wrote there, when it differs from `text` (the file
+    is not read back then). The file is replaced, not rewritten in place: a reader (the
+    engine's server) never sees it half-written, and a hard link to the old file (a site
+    that links the files it only copies: `builder/engine/static_hook.py`) keeps the old content."""
     content = text.encode("utf-8") if isinstance(text, str) else text
-    try:
-        if path.read_bytes() == content:
-            return False
-    except (FileNotFoundError, NotADirectoryError):
+    if known is None:
+        try:
+            if path.read_bytes() == content:
+                return False
+        except (FileNotFoundError, NotADirectoryError):
+            path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError:
+            pass
+    else:
         path.parent.mkdir(parents=True, exist_ok=True)
-    except OSError:
-        pass
-    path.write_bytes(content)
+    temporary = path.with_name(f".{path.name}.new")  # a dot file: the engine lists no such file
+    temporary.write_bytes(content)
+    os.replace(temporary, path)
     return True
 
 
@@ -793,13 +807,8 @@ def write_tree(root: Path, pages: dict[str, str | bytes], written: dict[str, str
         if known is not None and (known is text or known == text):
             if os.path.exists(os.path.join(base, rel)):
                 continue
-        elif known is not None:  # it last wrote something else there: no need to read the file back
-            path = root / rel
-            path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_bytes(text.encode("utf-8") if isinstance(text, str) else text)
-            count += 1
-            continue
-        count += write_file(root / rel, text)
+            known = None  # the file is gone: written again
+        count += write_file(root / rel, text, known)
     if written is not None and written:
         for rel in written.keys() - pages.keys():
             (root / rel).unlink(missing_ok=True)

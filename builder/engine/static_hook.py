@@ -9,11 +9,10 @@ the site holds the same bytes at the same paths. Where a link cannot be made
 that one file is copied as MkDocs copies it; files a plugin generates are left
 to MkDocs. Without this hook the site is the same, only slower to make.
 
-A linked file shares its content with the build folder's until the next
-`mkdocs build` empties the site folder: the builder rewrites its files in
-place, so a builder run between two site builds changes those site files
-too (to the builder's newer output; `make site` and `make serve` always
-rebuild the site after the builder anyway).
+A linked file shares its content with the build folder's file until the
+builder writes that file again: the builder replaces a file instead of
+rewriting it (`builder.build.write_file`), so the site keeps the bytes it
+was built with.
 """
 
 from __future__ import annotations
