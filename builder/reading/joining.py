@@ -93,7 +93,7 @@ def _merge(state: ReadState, joins: Callable[[Block, Block], bool]) -> None:
 
 
 _FULL_WIDTH = 0.85
-_HEADING = re.compile(r"^(?:(?:[IVXLC]{1,6}|[A-H])\.?\s|(?:Part|Chapter|Section|Article|Annex)\b)")
+_HEADING = re.compile(r"^(?:(?:[IVXLC]{1,6}|[A-H])\.?\s|(?:Part|Chapter|Section|Article|Rule|Annex)\b)")
 
 
 def wrapped_lines(state: ReadState) -> None:
@@ -122,7 +122,7 @@ def wrapped_lines(state: ReadState) -> None:
 
 
 _LONE_NUMERAL = re.compile(
-    r"^(?:(?:Part|Chapter|Section|Article) (?:[IVXLC]{1,6}|\d{1,3}(?: ?(?:bis|ter|[a-z]))?)|[IVXLC]{1,6}\.?|[A-H]\.?)$"
+    r"^(?:(?:Part|Chapter|Section|Article|Rule) (?:[IVXLC]{1,6}|\d{1,3}(?: ?(?:bis|ter|[a-z]))?)|[IVXLC]{1,6}\.?|[A-H]\.?)$"
 )
 
 

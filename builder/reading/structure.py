@@ -34,12 +34,14 @@ _LONE_LETTER = re.compile(r"[A-H]\.?")
 _LONE_SECTION = re.compile(r"[IVXLC]{1,6}\.?|[A-H]\.?")
 _SECTION_AND_REST = re.compile(r"^(?P<num>[IVXLC]{1,6}|[A-H])\.?\s+(?P<rest>.+)$", re.DOTALL)
 _ENDS_CLAUSE = re.compile(r"[;,:]\W*$")
+_ENDS_SENTENCE = re.compile(r"[.;,:]\W*$")
 _DEEPER = re.compile(r"^(?:[a-z]\.|[a-z]\)|\([A-Z]\)|[A-Z]\)|[-–•·]|\d{1,2}\))\s")
 _NAMED_HEADING = re.compile(
-    r"^(?P<kind>Part|Chapter|Section|Article) (?P<num>[IVXLC]{1,6}|\d{1,3}(?: ?(?:bis|ter|[a-z]))?)\.?(?=\s|$)"
+    r"^(?P<kind>Part|Chapter|Section|Article|Rule) (?P<num>[IVXLC]{1,6}|\d{1,3}(?: ?(?:bis|ter|[a-z]))?)\.?(?=\s|$)"
 )
-_NAMED_LEVEL = {"Part": 2, "Chapter": 2, "Section": 2, "Article": 3}
-_NAMED_ID = {"Part": "part", "Chapter": "chap", "Section": "sec", "Article": "art"}
+# A rule of procedure ("Rule 7 General powers of the President", numbered paragraphs under it) is an article.
+_NAMED_LEVEL = {"Part": 2, "Chapter": 2, "Section": 2, "Article": 3, "Rule": 3}
+_NAMED_ID = {"Part": "part", "Chapter": "chap", "Section": "sec", "Article": "art", "Rule": "rule"}
 
 _PREAMBLE_OPENING = re.compile(
     r"^(?:(?:Also|Further|Deeply|Profoundly|Seriously|Gravely|Strongly|Firmly|Fully|Particularly|"
@@ -86,8 +88,8 @@ def _heading_like(rest: str) -> bool:
 def build_structure(state: ReadState) -> None:
     """Classify every block and hang it in the document tree."""
     parts = [Part(prefix="")]
-    scoped_level = _restart_level(state.blocks)
-    cur = _Cursor(parts[0], scoped_level=scoped_level)
+    levels = iter(_restart_levels(state.blocks))
+    cur = _Cursor(parts[0], scoped_level=next(levels))
     annexes = 0
     pending_annex_title = False
     for index, block in enumerate(state.blocks):
@@ -95,7 +97,7 @@ def build_structure(state: ReadState) -> None:
         first = block.first_line.strip()
 
         annex = _ANNEX.match(first) if first else None
-        if annex or _ANNEX.match(plain):
+        if annex or _ANNEX.match(plain):  # as `_opens_annex` says
             annexes += 1
             prefix = anchors.annex_prefix(annexes)
             head = first if annex else plain
@@ -104,7 +106,7 @@ def build_structure(state: ReadState) -> None:
             if rest:
                 part.title = to_inline(rest)
             parts.append(part)
-            cur = _Cursor(part, scoped_level=scoped_level)
+            cur = _Cursor(part, scoped_level=next(levels))
             pending_annex_title = not rest
             continue
         if pending_annex_title:
@@ -268,10 +270,12 @@ def _is_roman_heading(cur: _Cursor, num: str) -> bool:
 
 
 def _named_section(state: ReadState, cur: _Cursor, block: Block, first: str) -> bool:
-    """`Chapter II`, `Article 5`: headings of conventions and rules, often in annexes."""
+    """`Chapter II`, `Article 5`, `Rule 7`: headings of conventions and rules of procedure, often in annexes."""
     m = _NAMED_HEADING.match(first)
     if m is None or not _heading_like(block.plain):
         return False
+    if m["kind"] == "Rule" and _ENDS_SENTENCE.search(block.plain):
+        return False  # `Rule 99 (b) of the rules of procedure provides …`: a sentence citing a rule
     kind, num = m["kind"], m["num"]
     anchor = anchors.named_section(_NAMED_ID[kind], num)
     level = _NAMED_LEVEL[kind]
@@ -315,12 +319,30 @@ def _section(state: ReadState, cur: _Cursor, block: Block, first: str, plain: st
     return True
 
 
+def _opens_annex(block: Block) -> bool:
+    """Does the block open an annex (a new part)? The test `build_structure` makes."""
+    first = block.first_line.strip()
+    return bool((first and _ANNEX.match(first)) or _ANNEX.match(block.plain.strip()))
+
+
+def _restart_levels(blocks: list[Block]) -> list[int]:
+    """`_restart_level` of each part: the text before the first annex, then each annex.
+
+    Each part numbers its paragraphs its own way: an annex of rules whose
+    numbering starts again under each heading says nothing of an annex beside
+    it numbered 1..N across its sections (A/RES/78/128, annexes II and III).
+    """
+    cuts = [i for i, block in enumerate(blocks) if _opens_annex(block)]
+    bounds = zip([0, *(i + 1 for i in cuts)], [*cuts, len(blocks)], strict=True)
+    return [_restart_level(blocks[start:end]) for start, end in bounds]
+
+
 def _restart_level(blocks: list[Block]) -> int:
-    """The heading level under which paragraph numbering starts again at 1, or 0.
+    """The heading level under which one part's paragraph numbering starts again at 1, or 0.
 
     Sectioned resolutions (I, II, ... each with its own preamble and
     paragraphs 1, 2, ...) are cited "section II, paragraph 3", so their ids
-    are scoped by section (`sec-ii-op3`). Whether a document is sectioned
+    are scoped by section (`sec-ii-op3`). Whether a part is sectioned
     depends only on its own numbering, so the ids stay stable.
     """
     level, seen, restart = 0, False, 0
@@ -333,8 +355,6 @@ def _restart_level(blocks: list[Block]) -> int:
             level = 2
         elif _LONE_LETTER.fullmatch(first) or _LETTER_HEADING.match(block.text[:80]):
             level = 3 if level else 2
-        elif _ANNEX.match(first):
-            level, seen = 0, False
         m = _NUMBERED.match(block.text)
         if m and m["num"] == "1":
             if seen and level:
