@@ -74,7 +74,7 @@ def test_each_annex_has_its_own_restart_level():
     though annex II starts its numbering again under each section."""
     doc, state = read_text(TWO_ANNEXES)
     anchors = _anchors(doc)
-    assert ["annex-para1", "annex-para2", "annex-para3"] == [a for a in anchors if a.startswith("annex-para")]
+    assert [a for a in anchors if a.startswith("annex-para")] == ["annex-para1", "annex-para2", "annex-para3"]
     assert "annex2-sec-i-para1" in anchors and "annex2-sec-ii-para2" in anchors
     assert "numbering" not in _kinds(state) and "duplicate-number" not in _kinds(state)
 
@@ -128,8 +128,11 @@ def test_rules_of_procedure_are_headings_that_scope_their_paragraphs():
     assert [h.anchor for h in headings] == ["annex-sec-i", "annex-rule-6", "annex-rule-7", "annex-rule-8"]
     assert headings[2].content.text == "General powers of the presiding President"
     anchors = _anchors(doc)
-    assert ["annex-rule-7-para1", "annex-rule-7-para2", "annex-rule-8-para1", "annex-rule-8-para2"] == [
-        a for a in anchors if "-para" in a
+    assert [a for a in anchors if "-para" in a] == [
+        "annex-rule-7-para1",
+        "annex-rule-7-para2",
+        "annex-rule-8-para1",
+        "annex-rule-8-para2",
     ]
     cites = {p.anchor: p.citation for p in doc.paragraphs() if p.anchor}
     assert cites["annex-rule-8-para2"] == "annex, rule 8, paragraph 2"
@@ -143,3 +146,69 @@ def test_a_sentence_opening_with_a_rule_is_not_a_heading():
         "2. Decides to remain seized of the matter.\n"
     )
     assert not [b for part in doc.parts for b in part.blocks if isinstance(b, Heading)]
+
+
+def _page(body: str, notes: str) -> str:
+    return (
+        "United Nations A/RES/99/1\n\nGeneral Assembly\n\nThe General Assembly,\n\n"
+        + body
+        + "\n__________________\n\n"
+        + notes
+        + "\n\n1/2 99-12345\n"
+    )
+
+
+def _refs(doc: Document) -> dict[str, list[str]]:
+    return {n.label: n.ref_ids for n in doc.notes}
+
+
+def test_a_marker_glued_to_a_symbol_is_found_where_it_is_the_only_place():
+    """`resolution 5/1411 requesting` is resolution 5/14 and note 11 (A/80/L.17, line 489)."""
+    doc, state = read_text(
+        _page(
+            "Recalling the Convention,10 and recalling resolution 5/1411 requesting the committee to meet,\n\n"
+            "Noting the report,12\n",
+            "10 Treaty Series, vol. 1.\n\n11 UNEP/EA.5/Res.14.\n\n12 A/99/1.",
+        )
+    )
+    assert all(_refs(doc)[label] for label in ("10", "11", "12"))
+    assert "resolution 5/14 requesting" in doc.parts[0].blocks[1].content.text
+    assert "unreferenced-note" not in _kinds(state)
+
+
+def test_a_marker_spaced_after_a_bracket_or_a_name_is_found():
+    """`(the Nelson Mandela Rules) 40 and` (A/C.3/80/L.33, line 743), `Development Goals 5 and` (A/C.1/80/L.11)."""
+    doc, state = read_text(
+        _page(
+            "Recalling the Standard Minimum Rules (the Nelson Mandela Rules) 4 and the Bangkok Rules,5\n\n"
+            "Determined to achieve the Sustainable Development Goals 6 and to leave no one behind,\n",
+            "4 Resolution 70/175, annex.\n\n5 Resolution 65/229, annex.\n\n6 See resolution 70/1.",
+        )
+    )
+    assert all(_refs(doc)[label] for label in ("4", "5", "6"))
+    assert "unreferenced-note" not in _kinds(state)
+
+
+def test_two_places_for_one_marker_stay_a_warning():
+    """`paragraph 5`, `Goals 5 and 6`: numbers; with two places left, the note stays unreferenced."""
+    doc, state = read_text(
+        _page(
+            "Recalling paragraph 5 of its resolution 70/1, and Goals 5 and 6 of the Agenda,\n\n"
+            "Noting resolutions 71/205 5 and 72/1505 on the matter,\n",
+            "5 See A/72/498.",
+        )
+    )
+    assert _refs(doc)["5"] == []
+    assert "unreferenced-note" in _kinds(state)
+    assert "paragraph 5 of" in doc.parts[0].blocks[1].content.text
+
+
+def test_a_marker_before_the_next_one_is_not_a_thousands_number():
+    """`in a single conflict,10,11` (A/80/L.18, line 268): markers 10 and 11."""
+    doc, _ = read_text(
+        _page(
+            "Noting the highest number of fatalities ever recorded in a single conflict,10,11\n",
+            "10 A/79/149, para. 61.\n\n11 See relevant statements.",
+        )
+    )
+    assert _refs(doc)["10"] and _refs(doc)["11"]

@@ -122,7 +122,8 @@ def wrapped_lines(state: ReadState) -> None:
 
 
 _LONE_NUMERAL = re.compile(
-    r"^(?:(?:Part|Chapter|Section|Article|Rule) (?:[IVXLC]{1,6}|\d{1,3}(?: ?(?:bis|ter|[a-z]))?)|[IVXLC]{1,6}\.?|[A-H]\.?)$"
+    r"^(?:(?:Part|Chapter|Section|Article|Rule) (?:[IVXLC]{1,6}|\d{1,3}(?: ?(?:bis|ter|[a-z]))?)"
+    r"|[IVXLC]{1,6}\.?|[A-H]\.?)$"
 )
 
 
