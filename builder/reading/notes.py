@@ -308,8 +308,11 @@ def _loose_patterns(label: str) -> tuple[re.Pattern[str], ...]:
         re.compile(rf"(?:(?<=[^\W\d_])|(?<=[)”’\"])) {{1,2}}({digits})(?=[\s,;.:]|$)"),
         # `resolution 5/1411 requesting`, `decision VII/1115`, `COVID-1916`, `paragraphs VIII.7441`
         re.compile(rf"(?<=[/.\-–])\d+?({digits})(?=[\s,;:)]|\.(?:\s|$)|$)"),
-        # `resolutions 71/205 20 and`: spaced after a document symbol
-        re.compile(rf"(?<=\d/\d\d) {{1,2}}({digits})(?= {{1,2}}[a-z]|[,;.]|$)"),
+        # `resolutions 71/205 20 and`, `5/7 27 and`, `COVID-19 13 and`: spaced after a symbol's number
+        re.compile(
+            rf"(?:(?<=[/\-–]\d)|(?<=[/\-–]\d\d)|(?<=[/\-–]\d{{3}})|(?<=[/\-–]\d{{4}})) {{1,2}}({digits})"
+            r"(?= {1,2}[a-z]|[,;.]|$)"
+        ),
         # `the 2010 8 Review Conferences`: spaced after a year, before a capitalised word
         re.compile(rf"(?<=\b(?:19|20)\d\d) {{1,2}}({digits})(?= {{1,2}}[A-Z])"),
         # `(A/80/100/Add.1).1`: after a full stop that closes a bracket
