@@ -212,3 +212,40 @@ def test_a_marker_before_the_next_one_is_not_a_thousands_number():
         )
     )
     assert _refs(doc)["10"] and _refs(doc)["11"]
+
+
+# A running header whose title line the furniture refused: one word (`Multilingualism`,
+# A/RES/78/330 line 624) or ending in a colon (`… Goal 6:`, A/RES/78/327 line 62).
+def _with_header(title_lines: str) -> str:
+    return (
+        "United Nations A/RES/99/7\n\nGeneral Assembly\n\n99/7. " + title_lines.replace("\n", " ") + "\n\n"
+        "The General Assembly,\n\nRecalling its resolution 98/1 on the Conference,\n\n"
+        "1. Requests the Secretary-General to ensure the provision of documentation services and\n\n"
+        "A/RES/99/7\n" + title_lines + "\n\n99-12345\n2/3\n\n"
+        "effective communication in all the official languages;\n\n2. Decides to remain seized of the matter.\n"
+    )
+
+
+def test_a_one_word_running_title_is_furniture():
+    doc, state = read_text(_with_header("Multilingualism"))
+    texts = [p.content.text for p in doc.paragraphs()]
+    assert texts[-2].endswith("documentation services and effective communication in all the official languages;")
+    assert not [t for t in texts if "A/RES/99/7" in t]
+    assert "Multilingualism" in [line.text.strip() for line in state.furniture]
+
+
+def test_a_running_title_line_ending_in_a_colon_is_furniture():
+    doc, _ = read_text(_with_header("Modalities of the Water Conference to Accelerate Goal 6:\nEnsure water for all"))
+    texts = [p.content.text for p in doc.paragraphs()]
+    assert not [t for t in texts if "A/RES/99/7" in t or t.startswith("Modalities")]
+    assert texts[-2].endswith("services and effective communication in all the official languages;")
+
+
+def test_a_table_heading_repeating_a_title_word_is_text():
+    """`Date/time` / `Programme` heads a programme-of-work table (A/C.4/80/L.15, line 44): no symbol, kept."""
+    doc, _ = read_text(
+        "United Nations A/C.4/99/L.1\n\nGeneral Assembly\n\nProposed programme of work\n\n"
+        "The General Assembly,\n\n1. Approves the programme of work below.\n\n1/2 99-12345\n\n"
+        "Date/time\nProgramme\nThursday, 1 October\n"
+    )
+    assert any("Programme" in p.content.text for p in doc.paragraphs())
