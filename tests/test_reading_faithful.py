@@ -249,3 +249,88 @@ def test_a_table_heading_repeating_a_title_word_is_text():
         "Date/time\nProgramme\nThursday, 1 October\n"
     )
     assert any("Programme" in p.content.text for p in doc.paragraphs())
+
+
+# A list whose items are grouped under unnumbered sub-headings (shaped like A/RES/79/323, annex,
+# lines 344–470), and lines an item ending in a colon introduces (A/RES/79/273, lines 108–120).
+LIST_WITH_HEADINGS = """The General Assembly,
+
+1. Adopts the commitments below.
+
+2. To ensure that countries have the necessary resources:
+
+Transparency in fiscal systems
+
+(a) We commit to strengthen tax systems;
+
+(b) We will promote budget transparency;
+
+Fiscal systems and sustainable development
+
+(c) We encourage national budgets that support sustainable development;
+
+3. Decides that the organizational arrangements will be as follows:
+
+(a) Two panels will be held;
+
+(b) The panels will address the following themes:
+
+Panel 1: Tackling the determinants of disease;
+
+Panel 2: Reshaping health systems;
+
+(c) Each panel will be co-chaired by two representatives.
+
+4. Decides to remain seized of the matter.
+"""
+
+
+def test_sub_headings_inside_a_list_stay_in_it_in_order():
+    doc, state = read_text(LIST_WITH_HEADINGS)
+    op2 = next(p for p in doc.paragraphs() if p.anchor == "op2")
+    assert [c.anchor for c in op2.children] == ["op2-text1", "op2-a", "op2-b", "op2-text2", "op2-c"]
+    assert op2.children[3].content.text == "Fiscal systems and sustainable development"
+    assert op2.children[3].citation == "operative paragraph 2, unnumbered paragraph 2"
+    assert "sub-numbering" not in _kinds(state)
+
+
+def test_lines_an_item_introduces_are_that_items():
+    doc, state = read_text(LIST_WITH_HEADINGS)
+    op3 = next(p for p in doc.paragraphs() if p.anchor == "op3")
+    assert [c.anchor for c in op3.children] == ["op3-a", "op3-b", "op3-c"]
+    assert [c.anchor for c in op3.children[1].children] == ["op3-b-text1", "op3-b-text2"]
+    assert "op4" in _anchors(doc) and "sub-numbering" not in _kinds(state)
+
+
+def test_a_list_belongs_to_the_block_ending_in_a_colon_before_it():
+    """`Recalling …, in which it requested an opinion on the following question:` / the question /
+    `Having received the advisory opinion, …, that:` / `(a)` (A/80/L.26, lines 87–113)."""
+    doc, _ = read_text(
+        "The General Assembly,\n\n1. Recalls its request for an advisory opinion on the following question:\n\n"
+        "What are the obligations of the occupying Power?\n\n"
+        "2. Having received the advisory opinion, in which the Court concluded that:\n\n"
+        "(a) the occupying Power is required to fulfil its obligations;\n\n(b) it shall facilitate relief.\n"
+    )
+    assert "text1" in _anchors(doc)  # a numbered paragraph, not an item, follows the question
+    op2 = next(p for p in doc.paragraphs() if p.anchor == "op2")
+    assert [c.anchor for c in op2.children] == ["op2-a", "op2-b"]
+    doc, _ = read_text(
+        "The General Assembly,\n\n1. Recalls the following question:\n\nWhat are the obligations of the Power?\n\n"
+        "Having received the advisory opinion, in which the Court concluded that:\n\n(a) the Power shall act;\n"
+    )
+    assert not [a for a in _anchors(doc) if "-text" in a]
+
+
+def test_an_items_next_sentence_on_the_next_page_is_that_item():
+    """`(a) We will promote … liquidity.` / page break / `We encourage the Fund …` (A/RES/79/323, line 2141)."""
+    doc, _ = read_text(
+        "United Nations A/RES/99/3\n\nGeneral Assembly\n\nThe General Assembly,\n\n1. Adopts the commitment.\n\n"
+        "2. To ensure that debt assessments are accurate:\n\n(a) We will promote credit assessments.\n\n"
+        "2/3 99-12345\n\nWe encourage the Fund to continue to implement revisions;\n\n"
+        "(b) We call upon credit rating agencies to refine their methodologies.\n"
+    )
+    op2 = next(p for p in doc.paragraphs() if p.anchor == "op2")
+    assert [c.anchor for c in op2.children] == ["op2-a", "op2-b"]
+    assert op2.children[0].content.text.endswith(
+        "credit assessments. We encourage the Fund to continue to implement revisions;"
+    )

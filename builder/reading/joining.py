@@ -43,11 +43,12 @@ def _continues(before: Block, after: Block) -> bool:
 def _next_sentence(before: Block, after: Block) -> bool:
     """A numbered paragraph's next sentence, on the next page (`1. We … Agenda.` / `We also uphold …`).
 
-    Between numbered paragraphs an unnumbered block of whole sentences that
+    Between numbered paragraphs (or lettered items: `(a) We will promote … liquidity.` / `We
+    encourage the Fund …`, A/RES/79/323 line 2141) an unnumbered block of whole sentences that
     opens with "We" goes on from the paragraph before, as declarations write.
     """
     return bool(
-        re.match(r"[“\"]?\d{1,3}\.\s", before.plain)
+        re.match(r"[“\"]?(?:\d{1,3}\.|\([a-z]{1,2}\))\s", before.plain)
         and re.match(r"We\b", after.plain)
         and _ENDS_COMPLETE.search(after.plain)
     )

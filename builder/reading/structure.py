@@ -144,6 +144,9 @@ def build_structure(state: ReadState) -> None:
         if _section(state, cur, block, first, plain):
             continue
 
+        if _interlude(cur, block, state.blocks[index + 1 : index + 1 + _INTERLUDE_REACH]):
+            continue
+
         _unnumbered(state, cur, block)
     state.parts = [p for p in parts if p.blocks or p.title or p.prefix]
 
@@ -228,7 +231,7 @@ def _sub(state: ReadState, cur: _Cursor, m: re.Match[str], block: Block) -> bool
     parent = cur.letter if roman else cur.top
     if parent is None:
         return False
-    previous = parent.children[-1].number if parent.children else ""
+    previous = next((c.number for c in reversed(parent.children) if c.kind == "sub"), "")
     expected = _next_sub(previous, roman)
     # A list of romans right under a paragraph ((i), (ii) with no letters) runs in its own sequence.
     alternative = _next_sub(previous, roman=True) if not roman and previous in ("", *ROMANS) else expected
@@ -247,6 +250,69 @@ def _sub(state: ReadState, cur: _Cursor, m: re.Match[str], block: Block) -> bool
     else:
         cur.letter, cur.roman = para, None
     return True
+
+
+_INTERLUDE_REACH = 4  # unnumbered blocks a list may hold between two of its items
+
+
+def _interlude(cur: _Cursor, block: Block, following: list[Block]) -> bool:
+    """An unnumbered block inside a running list: a sub-heading between its items, or lines an item
+    ending in a colon introduces, with the list going on after them.
+
+    `27. To ensure …:` / `Transparency and accountability in fiscal systems` / `(a)` … `(b)` /
+    `Fiscal systems and sustainable development` / `(c)` (A/RES/79/323, annex); `(b) The panels will
+    address the following themes:` / `Panel 1: …` / `Panel 2: …` / `(c)` (A/RES/79/273). Read as
+    paragraphs of the document, such blocks took the list over (`text2-c`, "out of sequence"). It is an
+    interlude when the next item after it (past at most `_INTERLUDE_REACH` unnumbered blocks) is the
+    list's next: `(a)` under a numbered paragraph ending in a colon, or the letter after the last one,
+    and no block between ends in a colon (that block would introduce the list itself). It is kept, in
+    order, as an unnumbered child of the item ending in a colon before it, else of the paragraph:
+    `op27-text1`, cited "operative paragraph 27, unnumbered paragraph 1".
+    """
+    if cur.top is None or cur.top.kind not in ("operative", "para") or cur.roman is not None:
+        return False
+    between = [block]
+    for later in following:
+        if not _unnumbered_block(later):
+            break
+        between.append(later)
+    else:
+        return False
+    if any(b.plain.rstrip().endswith(":") for b in between):
+        return False  # `Having received the advisory opinion, …:` / `(a)`: the list is that block's own
+    m = _SUB.match(later.text)
+    if m is None:
+        return False
+    if cur.letter is None:
+        if m["num"] != "a" or not cur.top.content.text.rstrip().endswith(":"):
+            return False
+    elif m["num"] != _next_sub(cur.letter.number, roman=False):
+        return False
+    host = cur.letter if cur.letter is not None and cur.letter.content.text.rstrip().endswith(":") else cur.top
+    n = 1 + sum(1 for c in host.children if c.kind == "text")
+    content = to_inline(block.text)
+    para = Paragraph(f"{host.anchor}-text{n}", "text", content, block.line, number=str(n))
+    para.citation = cur.cite.distinct(f"{host.citation}, unnumbered paragraph {n}")
+    cur.used.add(para.anchor)
+    host.children.append(para)
+    return True
+
+
+def _unnumbered_block(block: Block) -> bool:
+    """A block the structure walk would read as an unnumbered paragraph (not a number, item or heading)."""
+    text = block.text
+    first = block.first_line.strip()
+    return not (
+        _NUMBERED.match(text)
+        or _SUB.match(text)
+        or _ACTION.match(text)
+        or _FORMULA.match(block.plain.strip())
+        or _ANNEX.match(first)
+        or _NAMED_HEADING.match(first)
+        or _LONE_SECTION.fullmatch(first)
+        or _ROMAN_HEADING.match(text[:80])
+        or _LETTER_HEADING.match(text[:80])
+    )
 
 
 def _next_sub(previous: str, roman: bool) -> str:
