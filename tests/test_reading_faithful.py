@@ -334,3 +334,17 @@ def test_an_items_next_sentence_on_the_next_page_is_that_item():
     assert op2.children[0].content.text.endswith(
         "credit assessments. We encourage the Fund to continue to implement revisions;"
     )
+
+
+def test_a_sponsor_line_with_two_markers_is_the_sponsor_line():
+    """`Iraq:*,** draft resolution` (A/80/L.23, line 25): sponsors read, both star notes referenced."""
+    doc, state = read_text(
+        "United Nations A/99/L.23\n\nGeneral Assembly\n\nEightieth session\nAgenda item 72 (a)\n\n"
+        "Iraq:*,** draft resolution\n\nInternational cooperation on humanitarian assistance\n\n"
+        "The General Assembly,\n\nRecalling its resolution 46/182,\n\n__________________\n\n"
+        "* On behalf of the States that are members of the Group of 77 and China.\n"
+        "** Any changes to the list of sponsors will be reflected in the official record of the meeting.\n"
+    )
+    assert doc.meta.sponsors == ["Iraq"]
+    assert all(note.ref_ids for note in doc.notes)
+    assert "unreferenced-note" not in _kinds(state)
