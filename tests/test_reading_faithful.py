@@ -348,3 +348,17 @@ def test_a_sponsor_line_with_two_markers_is_the_sponsor_line():
     assert doc.meta.sponsors == ["Iraq"]
     assert all(note.ref_ids for note in doc.notes)
     assert "unreferenced-note" not in _kinds(state)
+
+
+def test_a_marker_in_a_list_of_symbols_is_found():
+    """`resolutions 71/205 20 and 72/190,21` (A/C.3/80/L.33, line 224): a list of symbols, not of numbers."""
+    doc, state = read_text(
+        _page(
+            "Welcoming the reports submitted pursuant to resolutions 71/205 20 and 72/190,21 and 77/229,22 "
+            "78/22123 and 79/184,24\n",
+            "20 See A/72/498.\n\n21 A/73/404.\n\n22 A/78/340.\n\n23 A/79/258.\n\n24 A/80/1.",
+        )
+    )
+    assert all(_refs(doc)[label] for label in ("20", "21", "22", "23", "24"))
+    assert "resolutions 71/205 and 72/190" in doc.parts[0].blocks[1].content.text
+    assert "unreferenced-note" not in _kinds(state)

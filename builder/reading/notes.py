@@ -327,7 +327,7 @@ def _loose_candidates(text: str, label: str) -> list[tuple[int, int]]:
     if label not in text:
         return found
     following = str(int(label) + 1)
-    for pattern in _loose_patterns(label):
+    for form, pattern in enumerate(_loose_patterns(label)):
         for m in pattern.finditer(text):
             start, end = m.start(1), m.end(1)
             before = text[:start].rstrip(" ")
@@ -337,8 +337,8 @@ def _loose_candidates(text: str, label: str) -> list[tuple[int, int]]:
                     continue
             if _NOT_AFTER.match(text, end) and not text.startswith("," + following, end):
                 continue  # `conflict,10,11`: two markers, not the number 10,11
-            if _LISTS_NUMBERS.match(text, end) and not text.startswith("," + following, end):
-                continue
+            if form == 0 and _LISTS_NUMBERS.match(text, end) and not text.startswith("," + following, end):
+                continue  # after a word, `5 and 6` are numbers; after a symbol, `and 72/190` lists symbols
             if _DATED.match(text, end):
                 continue
             found.append((start, end))
