@@ -106,8 +106,9 @@ def page_furniture(state: ReadState) -> None:
         """A line of the running title that `is_header_line` refuses — one word (`Multilingualism`,
         `tuberculosis`) or ending in a colon (`… Sustainable Development Goal 6:`) — where the run of
         title lines it stands in (no blank line between) holds the running header's symbol line."""
-        if not repeats_title(i):
-            return False
+        text = lines[i].text.strip()
+        if not (text.endswith(":") or " " not in text) or not repeats_title(i):
+            return False  # only the two refusals this rule is about
         for step in (-1, 1):
             k = i + step
             while 0 <= k < len(lines) and lines[k].text.strip() and repeats_title(k):

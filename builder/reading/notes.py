@@ -359,14 +359,13 @@ def only_place_markers(state: ReadState) -> None:
     N is written; where exactly one such place is left, it is that place. Two places or
     none: the note stays unreferenced, and the build says so.
     """
-    digit_notes = [n for n in state.notes if n.label.isdigit()]
-    if not digit_notes:
+    if not any(n.label.isdigit() for n in state.notes):
         return
     blocks = state.blocks
-    for note in digit_notes:
-        where = _marker_places(blocks)
+    where = _marker_places(blocks)
+    for note in [n for n in state.notes if n.label.isdigit() and n.label not in where]:
         if note.label in where:
-            continue
+            continue  # a label printed twice, its marker placed for the first
         number = int(note.label)
         lower = max((k for k in where if int(k) < number), key=int, default=None)
         upper = min((k for k in where if int(k) > number), key=int, default=None)
@@ -392,6 +391,7 @@ def only_place_markers(state: ReadState) -> None:
         if tail[:1].isalpha():
             tail = " " + tail
         block.text = head + marker(note.label) + tail
+        where = _marker_places(blocks)
 
 
 def _marker_places(blocks: list[Block]) -> dict[str, tuple[int, int, int]]:
