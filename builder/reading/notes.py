@@ -359,9 +359,10 @@ def only_place_markers(state: ReadState) -> None:
     N is written; where exactly one such place is left, it is that place. Two places or
     none: the note stays unreferenced, and the build says so.
     """
-    if not any(n.label.isdigit() for n in state.notes):
-        return
     blocks = state.blocks
+    cited = {label for b in blocks if b.kind == "text" and MARK_OPEN in b.text for label in MARKER_RE.findall(b.text)}
+    if all(n.label in cited for n in state.notes if n.label.isdigit()):
+        return  # every marker found (most documents): nothing to place
     where = _marker_places(blocks)
     for note in [n for n in state.notes if n.label.isdigit() and n.label not in where]:
         if note.label in where:

@@ -387,6 +387,8 @@ def _section(state: ReadState, cur: _Cursor, block: Block, first: str, plain: st
 
 def _opens_annex(block: Block) -> bool:
     """Does the block open an annex (a new part)? The test `build_structure` makes."""
+    if "Annex" not in block.text[:12]:
+        return False  # both forms open with the word (after white space or an emphasis token at most)
     first = block.first_line.strip()
     return bool((first and _ANNEX.match(first)) or _ANNEX.match(block.plain.strip()))
 
