@@ -104,11 +104,12 @@ def page_furniture(state: ReadState) -> None:
 
     def is_title_line(i: int) -> bool:
         """A line of the running title that `is_header_line` refuses — one word (`Multilingualism`,
-        `tuberculosis`) or ending in a colon (`… Sustainable Development Goal 6:`) — where the run of
-        title lines it stands in (no blank line between) holds the running header's symbol line."""
+        `tuberculosis`), ending in a colon (`… Sustainable Development Goal 6:`) or opening like an
+        enacting formula (`The Wiphala for living well in harmony, balance and`, A/RES/79/315 line 65) —
+        where the run of title lines it stands in (no blank line between) holds the header's symbol line."""
         text = lines[i].text.strip()
-        if not (text.endswith(":") or " " not in text) or not repeats_title(i):
-            return False  # only the two refusals this rule is about
+        if not (text.endswith(":") or " " not in text or _BODY_START.match(text)) or not repeats_title(i):
+            return False  # only the refusals this rule is about
         for step in (-1, 1):
             k = i + step
             while 0 <= k < len(lines) and lines[k].text.strip() and repeats_title(k):
