@@ -362,3 +362,12 @@ def test_a_marker_in_a_list_of_symbols_is_found():
     assert all(_refs(doc)[label] for label in ("20", "21", "22", "23", "24"))
     assert "resolutions 71/205 and 72/190" in doc.parts[0].blocks[1].content.text
     assert "unreferenced-note" not in _kinds(state)
+
+
+def test_a_running_title_line_opening_like_a_formula_is_furniture():
+    """`The Wiphala for living well in harmony, balance and` (A/RES/79/315, line 65) reads like
+    "The General Assembly," to the header test; in a run of title lines under the symbol it is furniture."""
+    doc, _ = read_text(_with_header("The Wiphala for living well in harmony, balance and\ncomplementarity with Earth"))
+    texts = [p.content.text for p in doc.paragraphs()]
+    assert not [t for t in texts if "A/RES/99/7" in t or "Wiphala" in t]
+    assert texts[-2].endswith("services and effective communication in all the official languages;")
