@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from builder.reading.patterns import DATE, FORMULA
+from builder.reading.patterns import DATE, FORMULA, SYMBOL
 from builder.reading.state import Line, ReadState, Ruler
 
 BREAK = "\ue010"
@@ -26,6 +26,7 @@ _PAGE_AND_JOB = re.compile(rf"(?:{_PAGE.pattern})\s+(?:{_JOB.pattern})|(?:{_JOB.
 _WORD = re.compile(r"\w+")
 _DATE_LINE = re.compile(DATE)
 _ENDS_SENTENCE = re.compile(r"[.;:][”\"’)]?$|[”\"’][.;:]$")  # a wrapped title may end in a comma
+_RUNNING_SYMBOL = re.compile(rf"(?:^|\s){SYMBOL}(?:\s|$)")  # `A/RES/78/330`, not `Date/time`
 _SYMBOL_EDGE = re.compile(r"^\S*/\S+(?=\s)|(?<=\s)\S*/\S+$")
 _BODY_START = re.compile(rf"^\W{{0,2}}(?:{FORMULA}|\d{{1,3}}\.(?:\s|$)|Contents$|Annex\b)")
 _CONTENTS = re.compile(r"^\s*Contents\s*$")
@@ -96,6 +97,27 @@ def page_furniture(state: ReadState) -> None:
         rest = _words(text[: symbol.start()] + " " + text[symbol.end() :])
         return len(rest) >= 2 and _contains_run(masthead_words, rest)
 
+    def repeats_title(i: int) -> bool:
+        text = lines[i].text.strip()
+        words = _words(text)
+        return i > end and bool(words) and len(words) <= 16 and _contains_run(masthead_words, words)
+
+    def is_title_line(i: int) -> bool:
+        """A line of the running title that `is_header_line` refuses — one word (`Multilingualism`,
+        `tuberculosis`), ending in a colon (`… Sustainable Development Goal 6:`) or opening like an
+        enacting formula (`The Wiphala for living well in harmony, balance and`, A/RES/79/315 line 65) —
+        where the run of title lines it stands in (no blank line between) holds the header's symbol line."""
+        text = lines[i].text.strip()
+        if not (text.endswith(":") or " " not in text or _BODY_START.match(text)) or not repeats_title(i):
+            return False  # only the refusals this rule is about
+        for step in (-1, 1):
+            k = i + step
+            while 0 <= k < len(lines) and lines[k].text.strip() and repeats_title(k):
+                if _RUNNING_SYMBOL.search(lines[k].text) and is_header_line(k):
+                    return True
+                k += step
+        return False
+
     remove: set[int] = set()
     for i, line in enumerate(lines):
         if i in remove or not _is_anchor(line.text):
@@ -105,7 +127,7 @@ def page_furniture(state: ReadState) -> None:
             j = i + step
             while 0 <= j < len(lines):
                 text = lines[j].text.strip()
-                if not text or _is_anchor(text) or is_header_line(j):
+                if not text or _is_anchor(text) or is_header_line(j) or is_title_line(j):
                     cluster.add(j)
                     j += step
                 else:

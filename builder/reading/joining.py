@@ -43,11 +43,12 @@ def _continues(before: Block, after: Block) -> bool:
 def _next_sentence(before: Block, after: Block) -> bool:
     """A numbered paragraph's next sentence, on the next page (`1. We … Agenda.` / `We also uphold …`).
 
-    Between numbered paragraphs an unnumbered block of whole sentences that
+    Between numbered paragraphs (or lettered items: `(a) We will promote … liquidity.` / `We
+    encourage the Fund …`, A/RES/79/323 line 2141) an unnumbered block of whole sentences that
     opens with "We" goes on from the paragraph before, as declarations write.
     """
     return bool(
-        re.match(r"[“\"]?\d{1,3}\.\s", before.plain)
+        re.match(r"[“\"]?(?:\d{1,3}\.|\([a-z]{1,2}\))\s", before.plain)
         and re.match(r"We\b", after.plain)
         and _ENDS_COMPLETE.search(after.plain)
     )
@@ -93,7 +94,7 @@ def _merge(state: ReadState, joins: Callable[[Block, Block], bool]) -> None:
 
 
 _FULL_WIDTH = 0.85
-_HEADING = re.compile(r"^(?:(?:[IVXLC]{1,6}|[A-H])\.?\s|(?:Part|Chapter|Section|Article|Annex)\b)")
+_HEADING = re.compile(r"^(?:(?:[IVXLC]{1,6}|[A-H])\.?\s|(?:Part|Chapter|Section|Article|Rule|Annex)\b)")
 
 
 def wrapped_lines(state: ReadState) -> None:
@@ -122,7 +123,8 @@ def wrapped_lines(state: ReadState) -> None:
 
 
 _LONE_NUMERAL = re.compile(
-    r"^(?:(?:Part|Chapter|Section|Article) (?:[IVXLC]{1,6}|\d{1,3}(?: ?(?:bis|ter|[a-z]))?)|[IVXLC]{1,6}\.?|[A-H]\.?)$"
+    r"^(?:(?:Part|Chapter|Section|Article|Rule) (?:[IVXLC]{1,6}|\d{1,3}(?: ?(?:bis|ter|[a-z]))?)"
+    r"|[IVXLC]{1,6}\.?|[A-H]\.?)$"
 )
 
 

@@ -56,8 +56,8 @@ _FIELDS: list[tuple[str, re.Pattern[str]]] = [
 _AGENDA = re.compile(
     r"\b(?:Agenda items?|Item) (\d+(?: ?\([a-z]\))?(?:,? (?:and )?\d+(?: ?\([a-z]\))?)*)(?: of the provisional agenda)?"
 )
-_SPONSORS = re.compile(
-    r"^(?P<who>.+?):\s*"
+_SPONSORS = re.compile(  # `Iraq:*,** draft resolution`: the markers' comma stays when they are taken out
+    r"^(?P<who>.+?):[\s,]*"
     r"(?P<kind>(?:revised )?draft (?:resolution|decision)s?|amendments? to .+|resolution adopted by .+)$",
     re.IGNORECASE,
 )

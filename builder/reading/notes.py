@@ -289,11 +289,130 @@ def digit_markers(state: ReadState) -> None:
         cited.add(note.label)
 
 
+# The forms a marker takes where the text layer glued or spaced it so that it reads as part of a
+# number (see `only_place_markers`); each group 1 is the marker. Hand-written, like `_candidates`.
+_CALLS_FOR_NUMBER = re.compile(
+    r"(?i)\b(?:paragraphs?|paras?|articles?|art|No|Nos|chapters?|chap|sections?|sect|annex|items?|pages?|part|"
+    r"goal|targets?|rules?|resolution|decision|per|than|about|some|over|the|a|an|with|for|or|nor|all|of|and|"
+    r"to|from|at|on|by|in|under|Add|Rev|Corr|Vol)$"
+)
+_LISTS_NUMBERS = re.compile(r"\s*(?:and|or|to)\s+\d|,\s*\d")  # `Goals 5 and 6`, `1, 2`: numbers, not a marker
+_DATED = re.compile(r" of \d")  # `61/29 of 4 December 2006`: a dated symbol's marker follows the date
+
+
+@lru_cache(maxsize=1024)
+def _loose_patterns(label: str) -> tuple[re.Pattern[str], ...]:
+    digits = re.escape(label)
+    return (
+        # `(the Nelson Mandela Rules) 40 and`, `Development Goals 5 and`, `at its eighth session 40 for`
+        re.compile(rf"(?:(?<=[^\W\d_])|(?<=[)”’\"])) {{1,2}}({digits})(?=[\s,;.:]|$)"),
+        # `resolution 5/1411 requesting`, `decision VII/1115`, `COVID-1916`, `paragraphs VIII.7441`
+        re.compile(rf"(?<=[/.\-–])\d+?({digits})(?=[\s,;:)]|\.(?:\s|$)|$)"),
+        # `resolutions 71/205 20 and`, `5/7 27 and`, `COVID-19 13 and`: spaced after a symbol's number
+        re.compile(
+            rf"(?:(?<=[/\-–]\d)|(?<=[/\-–]\d\d)|(?<=[/\-–]\d{{3}})|(?<=[/\-–]\d{{4}})) {{1,2}}({digits})"
+            r"(?= {1,2}[a-z]|[,;.]|$)"
+        ),
+        # `the 2010 8 Review Conferences`: spaced after a year, before a capitalised word
+        re.compile(rf"(?<=\b(?:19|20)\d\d) {{1,2}}({digits})(?= {{1,2}}[A-Z])"),
+        # `(A/80/100/Add.1).1`: after a full stop that closes a bracket
+        re.compile(rf"(?<=[)”\"]\.)({digits})(?=\s|$)"),
+    )
+
+
+def _loose_candidates(text: str, label: str) -> list[tuple[int, int]]:
+    """Where `label` may stand as a marker that the text layer glued to a number or spaced after a word
+    that may call for one: the places `_candidates` refuses, less those that read as numbers."""
+    found = _candidates(text, label)
+    if label not in text:
+        return found
+    following = str(int(label) + 1)
+    for form, pattern in enumerate(_loose_patterns(label)):
+        for m in pattern.finditer(text):
+            start, end = m.start(1), m.end(1)
+            before = text[:start].rstrip(" ")
+            if len(before) < start and not before.endswith((")", "”", "’", '"')):
+                word = before[-16:].split()[-1:]  # a word before the spaces (after a bracket: none)
+                if word and _CALLS_FOR_NUMBER.search(word[0]):
+                    continue
+            if _NOT_AFTER.match(text, end) and not text.startswith("," + following, end):
+                continue  # `conflict,10,11`: two markers, not the number 10,11
+            if form == 0 and _LISTS_NUMBERS.match(text, end) and not text.startswith("," + following, end):
+                continue  # after a word, `5 and 6` are numbers; after a symbol, `and 72/190` lists symbols
+            if _DATED.match(text, end):
+                continue
+            found.append((start, end))
+    # `conflict,10,11`: a marker right before the next one
+    for m in re.finditer(rf"(?<=[^\W\d_][,;:])({re.escape(label)}),{following}(?!\d)", text):
+        found.append((m.start(1), m.end(1)))
+    return sorted(set(found))
+
+
+def only_place_markers(state: ReadState) -> None:
+    """A digit-labelled note whose marker `digit_markers` did not find, tied to the one place it can be.
+
+    The text layer glues a marker to a number (`resolution 5/1411` is 5/14 and note 11,
+    `COVID-1916`) or spaces it after a word that may call for a number (`the Nelson
+    Mandela Rules) 40`, `Development Goals 5 and`), forms `digit_markers` refuses, since
+    most such digits are numbers. Between the markers of the notes before and after it
+    (and before the place the note is printed), the marker of note N can only be where
+    N is written; where exactly one such place is left, it is that place. Two places or
+    none: the note stays unreferenced, and the build says so.
+    """
+    blocks = state.blocks
+    cited = {label for b in blocks if b.kind == "text" and MARK_OPEN in b.text for label in MARKER_RE.findall(b.text)}
+    if all(n.label in cited for n in state.notes if n.label.isdigit()):
+        return  # every marker found (most documents): nothing to place
+    where = _marker_places(blocks)
+    for note in [n for n in state.notes if n.label.isdigit() and n.label not in where]:
+        if note.label in where:
+            continue  # a label printed twice, its marker placed for the first
+        number = int(note.label)
+        lower = max((k for k in where if int(k) < number), key=int, default=None)
+        upper = min((k for k in where if int(k) > number), key=int, default=None)
+        lo = (where[lower][0], where[lower][2]) if lower is not None else (0, 0)
+        hi = (min(note.position, len(blocks)), 0)
+        if upper is not None and where[upper][:2] < hi:
+            hi = where[upper][:2]
+        places: list[tuple[int, int, int]] = []
+        for bi in range(lo[0], min(hi[0] + 1, len(blocks))):
+            block = blocks[bi]
+            if block.kind != "text":
+                continue
+            offset = lo[1] if bi == lo[0] else 0
+            end = hi[1] if bi == hi[0] else len(block.text)
+            for start, stop in _loose_candidates(block.text[offset:end], note.label):
+                places.append((bi, offset + start, offset + stop))
+        if len(places) != 1:
+            continue
+        bi, start, end = places[0]
+        block = blocks[bi]
+        head = block.text[:start].rstrip(" ")
+        tail = block.text[end:]
+        if tail[:1].isalpha():
+            tail = " " + tail
+        block.text = head + marker(note.label) + tail
+        where = _marker_places(blocks)
+
+
+def _marker_places(blocks: list[Block]) -> dict[str, tuple[int, int, int]]:
+    """Each digit marker's first place: (block index, offset of its token, offset right after it)."""
+    where: dict[str, tuple[int, int, int]] = {}
+    for bi, block in enumerate(blocks):
+        if block.kind != "text" or MARK_OPEN not in block.text:
+            continue
+        for m in MARKER_RE.finditer(block.text):
+            if m.group(1).isdigit() and m.group(1) not in where:
+                where[m.group(1)] = (bi, m.start(), m.end())
+    return where
+
+
 NOTE_RULES = Ruler(
     "notes",
     [
         ("extract_notes", extract_notes),
         ("unruled_notes", unruled_notes),
         ("digit_markers", digit_markers),
+        ("only_place_markers", only_place_markers),
     ],
 )

@@ -34,12 +34,14 @@ _LONE_LETTER = re.compile(r"[A-H]\.?")
 _LONE_SECTION = re.compile(r"[IVXLC]{1,6}\.?|[A-H]\.?")
 _SECTION_AND_REST = re.compile(r"^(?P<num>[IVXLC]{1,6}|[A-H])\.?\s+(?P<rest>.+)$", re.DOTALL)
 _ENDS_CLAUSE = re.compile(r"[;,:]\W*$")
+_ENDS_SENTENCE = re.compile(r"[.;,:]\W*$")
 _DEEPER = re.compile(r"^(?:[a-z]\.|[a-z]\)|\([A-Z]\)|[A-Z]\)|[-–•·]|\d{1,2}\))\s")
 _NAMED_HEADING = re.compile(
-    r"^(?P<kind>Part|Chapter|Section|Article) (?P<num>[IVXLC]{1,6}|\d{1,3}(?: ?(?:bis|ter|[a-z]))?)\.?(?=\s|$)"
+    r"^(?P<kind>Part|Chapter|Section|Article|Rule) (?P<num>[IVXLC]{1,6}|\d{1,3}(?: ?(?:bis|ter|[a-z]))?)\.?(?=\s|$)"
 )
-_NAMED_LEVEL = {"Part": 2, "Chapter": 2, "Section": 2, "Article": 3}
-_NAMED_ID = {"Part": "part", "Chapter": "chap", "Section": "sec", "Article": "art"}
+# A rule of procedure ("Rule 7 General powers of the President", numbered paragraphs under it) is an article.
+_NAMED_LEVEL = {"Part": 2, "Chapter": 2, "Section": 2, "Article": 3, "Rule": 3}
+_NAMED_ID = {"Part": "part", "Chapter": "chap", "Section": "sec", "Article": "art", "Rule": "rule"}
 
 _PREAMBLE_OPENING = re.compile(
     r"^(?:(?:Also|Further|Deeply|Profoundly|Seriously|Gravely|Strongly|Firmly|Fully|Particularly|"
@@ -86,8 +88,8 @@ def _heading_like(rest: str) -> bool:
 def build_structure(state: ReadState) -> None:
     """Classify every block and hang it in the document tree."""
     parts = [Part(prefix="")]
-    scoped_level = _restart_level(state.blocks)
-    cur = _Cursor(parts[0], scoped_level=scoped_level)
+    levels = iter(_restart_levels(state.blocks))
+    cur = _Cursor(parts[0], scoped_level=next(levels))
     annexes = 0
     pending_annex_title = False
     for index, block in enumerate(state.blocks):
@@ -95,7 +97,7 @@ def build_structure(state: ReadState) -> None:
         first = block.first_line.strip()
 
         annex = _ANNEX.match(first) if first else None
-        if annex or _ANNEX.match(plain):
+        if annex or _ANNEX.match(plain):  # as `_opens_annex` says
             annexes += 1
             prefix = anchors.annex_prefix(annexes)
             head = first if annex else plain
@@ -104,7 +106,7 @@ def build_structure(state: ReadState) -> None:
             if rest:
                 part.title = to_inline(rest)
             parts.append(part)
-            cur = _Cursor(part, scoped_level=scoped_level)
+            cur = _Cursor(part, scoped_level=next(levels))
             pending_annex_title = not rest
             continue
         if pending_annex_title:
@@ -140,6 +142,9 @@ def build_structure(state: ReadState) -> None:
             )
 
         if _section(state, cur, block, first, plain):
+            continue
+
+        if _interlude(cur, block, state.blocks[index + 1 : index + 1 + _INTERLUDE_REACH]):
             continue
 
         _unnumbered(state, cur, block)
@@ -226,7 +231,7 @@ def _sub(state: ReadState, cur: _Cursor, m: re.Match[str], block: Block) -> bool
     parent = cur.letter if roman else cur.top
     if parent is None:
         return False
-    previous = parent.children[-1].number if parent.children else ""
+    previous = next((c.number for c in reversed(parent.children) if c.kind == "sub"), "")
     expected = _next_sub(previous, roman)
     # A list of romans right under a paragraph ((i), (ii) with no letters) runs in its own sequence.
     alternative = _next_sub(previous, roman=True) if not roman and previous in ("", *ROMANS) else expected
@@ -245,6 +250,69 @@ def _sub(state: ReadState, cur: _Cursor, m: re.Match[str], block: Block) -> bool
     else:
         cur.letter, cur.roman = para, None
     return True
+
+
+_INTERLUDE_REACH = 4  # unnumbered blocks a list may hold between two of its items
+
+
+def _interlude(cur: _Cursor, block: Block, following: list[Block]) -> bool:
+    """An unnumbered block inside a running list: a sub-heading between its items, or lines an item
+    ending in a colon introduces, with the list going on after them.
+
+    `27. To ensure …:` / `Transparency and accountability in fiscal systems` / `(a)` … `(b)` /
+    `Fiscal systems and sustainable development` / `(c)` (A/RES/79/323, annex); `(b) The panels will
+    address the following themes:` / `Panel 1: …` / `Panel 2: …` / `(c)` (A/RES/79/273). Read as
+    paragraphs of the document, such blocks took the list over (`text2-c`, "out of sequence"). It is an
+    interlude when the next item after it (past at most `_INTERLUDE_REACH` unnumbered blocks) is the
+    list's next: `(a)` under a numbered paragraph ending in a colon, or the letter after the last one,
+    and no block between ends in a colon (that block would introduce the list itself). It is kept, in
+    order, as an unnumbered child of the item ending in a colon before it, else of the paragraph:
+    `op27-text1`, cited "operative paragraph 27, unnumbered paragraph 1".
+    """
+    if cur.top is None or cur.top.kind not in ("operative", "para") or cur.roman is not None:
+        return False
+    between = [block]
+    for later in following:
+        if not _unnumbered_block(later):
+            break
+        between.append(later)
+    else:
+        return False
+    if any(b.plain.rstrip().endswith(":") for b in between):
+        return False  # `Having received the advisory opinion, …:` / `(a)`: the list is that block's own
+    m = _SUB.match(later.text)
+    if m is None:
+        return False
+    if cur.letter is None:
+        if m["num"] != "a" or not cur.top.content.text.rstrip().endswith(":"):
+            return False
+    elif m["num"] != _next_sub(cur.letter.number, roman=False):
+        return False
+    host = cur.letter if cur.letter is not None and cur.letter.content.text.rstrip().endswith(":") else cur.top
+    n = 1 + sum(1 for c in host.children if c.kind == "text")
+    content = to_inline(block.text)
+    para = Paragraph(f"{host.anchor}-text{n}", "text", content, block.line, number=str(n))
+    para.citation = cur.cite.distinct(f"{host.citation}, unnumbered paragraph {n}")
+    cur.used.add(para.anchor)
+    host.children.append(para)
+    return True
+
+
+def _unnumbered_block(block: Block) -> bool:
+    """A block the structure walk would read as an unnumbered paragraph (not a number, item or heading)."""
+    text = block.text
+    first = block.first_line.strip()
+    return not (
+        _NUMBERED.match(text)
+        or _SUB.match(text)
+        or _ACTION.match(text)
+        or _FORMULA.match(block.plain.strip())
+        or _ANNEX.match(first)
+        or _NAMED_HEADING.match(first)
+        or _LONE_SECTION.fullmatch(first)
+        or _ROMAN_HEADING.match(text[:80])
+        or _LETTER_HEADING.match(text[:80])
+    )
 
 
 def _next_sub(previous: str, roman: bool) -> str:
@@ -268,10 +336,12 @@ def _is_roman_heading(cur: _Cursor, num: str) -> bool:
 
 
 def _named_section(state: ReadState, cur: _Cursor, block: Block, first: str) -> bool:
-    """`Chapter II`, `Article 5`: headings of conventions and rules, often in annexes."""
+    """`Chapter II`, `Article 5`, `Rule 7`: headings of conventions and rules of procedure, often in annexes."""
     m = _NAMED_HEADING.match(first)
     if m is None or not _heading_like(block.plain):
         return False
+    if m["kind"] == "Rule" and _ENDS_SENTENCE.search(block.plain):
+        return False  # `Rule 99 (b) of the rules of procedure provides …`: a sentence citing a rule
     kind, num = m["kind"], m["num"]
     anchor = anchors.named_section(_NAMED_ID[kind], num)
     level = _NAMED_LEVEL[kind]
@@ -315,12 +385,32 @@ def _section(state: ReadState, cur: _Cursor, block: Block, first: str, plain: st
     return True
 
 
+def _opens_annex(block: Block) -> bool:
+    """Does the block open an annex (a new part)? The test `build_structure` makes."""
+    if "Annex" not in block.text[:12]:
+        return False  # both forms open with the word (after white space or an emphasis token at most)
+    first = block.first_line.strip()
+    return bool((first and _ANNEX.match(first)) or _ANNEX.match(block.plain.strip()))
+
+
+def _restart_levels(blocks: list[Block]) -> list[int]:
+    """`_restart_level` of each part: the text before the first annex, then each annex.
+
+    Each part numbers its paragraphs its own way: an annex of rules whose
+    numbering starts again under each heading says nothing of an annex beside
+    it numbered 1..N across its sections (A/RES/78/128, annexes II and III).
+    """
+    cuts = [i for i, block in enumerate(blocks) if _opens_annex(block)]
+    bounds = zip([0, *(i + 1 for i in cuts)], [*cuts, len(blocks)], strict=True)
+    return [_restart_level(blocks[start:end]) for start, end in bounds]
+
+
 def _restart_level(blocks: list[Block]) -> int:
-    """The heading level under which paragraph numbering starts again at 1, or 0.
+    """The heading level under which one part's paragraph numbering starts again at 1, or 0.
 
     Sectioned resolutions (I, II, ... each with its own preamble and
     paragraphs 1, 2, ...) are cited "section II, paragraph 3", so their ids
-    are scoped by section (`sec-ii-op3`). Whether a document is sectioned
+    are scoped by section (`sec-ii-op3`). Whether a part is sectioned
     depends only on its own numbering, so the ids stay stable.
     """
     level, seen, restart = 0, False, 0
@@ -333,8 +423,6 @@ def _restart_level(blocks: list[Block]) -> int:
             level = 2
         elif _LONE_LETTER.fullmatch(first) or _LETTER_HEADING.match(block.text[:80]):
             level = 3 if level else 2
-        elif _ANNEX.match(first):
-            level, seen = 0, False
         m = _NUMBERED.match(block.text)
         if m and m["num"] == "1":
             if seen and level:

@@ -1,0 +1,373 @@
+"""Faithful reading of the raw PDF text: numbered paragraphs run 1..N in each part, every note
+is tied to its marker, and what the source itself gets wrong stays a precise warning.
+
+Each test reads invented text shaped like the corpus documents named in its docstring."""
+
+from __future__ import annotations
+
+from conftest import read_text
+
+from builder.model import Document, Heading
+
+
+def _anchors(doc: Document) -> list[str]:
+    return [p.anchor for p in doc.paragraphs() if p.anchor]
+
+
+def _kinds(state) -> list[str]:
+    return [w.kind for w in state.diagnostics.warnings]
+
+
+# An annex numbered 1..N across its sections beside an annex of rules whose numbering starts
+# again under each section (shaped like A/RES/78/128, annexes II and III).
+TWO_ANNEXES = """The General Assembly,
+
+Recalling its resolution 70/1,
+
+1. Decides to convene the Conference;
+
+2. Adopts the organization of work and the rules of procedure annexed to the present resolution.
+
+Annex I
+
+Organization of work
+
+1.
+The Conference will be held in Nice.
+
+I.
+Organization of work
+
+A.
+Plenary meetings
+
+2.
+The Conference will consist of ten plenary meetings.
+
+B.
+Panels
+
+3. The Conference will include ten panels.
+
+Annex II
+
+Rules of procedure
+
+I.
+Representation
+
+1. The delegation of each State shall consist of a head of delegation.
+
+2. The head of delegation may designate an alternate.
+
+II.
+Officers
+
+1. The Conference shall elect two Presidents.
+
+2. The Presidents shall take turns in presiding.
+"""
+
+
+def test_each_annex_has_its_own_restart_level():
+    """Annex I numbers its paragraphs across its sections: `annex-para2`, not `annex-sec-i-para2`,
+    though annex II starts its numbering again under each section."""
+    doc, state = read_text(TWO_ANNEXES)
+    anchors = _anchors(doc)
+    assert [a for a in anchors if a.startswith("annex-para")] == ["annex-para1", "annex-para2", "annex-para3"]
+    assert "annex2-sec-i-para1" in anchors and "annex2-sec-ii-para2" in anchors
+    assert "numbering" not in _kinds(state) and "duplicate-number" not in _kinds(state)
+
+
+def test_one_part_scoped_by_section_leaves_the_text_before_the_annexes_alone():
+    doc, _ = read_text(TWO_ANNEXES)
+    assert "op1" in _anchors(doc) and "op2" in _anchors(doc)
+
+
+# Rules of procedure, each a heading "Rule N Title" with its own paragraphs 1, 2, ... (shaped
+# like A/RES/78/327, annex III, lines 880–1000).
+RULES = """The General Assembly,
+
+1. Adopts the rules of procedure annexed to the present resolution.
+
+Annex
+
+Rules of procedure
+
+I.
+Officers
+
+Rule 6
+Elections
+
+The Conference shall elect from among the representatives of participating States the
+following officers: two Presidents.
+
+Rule 7
+General powers of the presiding President
+
+1.
+The Presidents shall take turns in presiding at the plenary meetings of the
+Conference.
+2.
+The presiding President remains under the authority of the Conference.
+
+Rule 8
+Acting President
+
+1.
+If both Presidents are absent, they may designate a Vice-President to preside.
+2.
+A Vice-President acting as President shall have the same powers.
+"""
+
+
+def test_rules_of_procedure_are_headings_that_scope_their_paragraphs():
+    doc, state = read_text(RULES)
+    headings = [b for part in doc.parts for b in part.blocks if isinstance(b, Heading)]
+    assert [h.anchor for h in headings] == ["annex-sec-i", "annex-rule-6", "annex-rule-7", "annex-rule-8"]
+    assert headings[2].content.text == "General powers of the presiding President"
+    anchors = _anchors(doc)
+    assert [a for a in anchors if "-para" in a] == [
+        "annex-rule-7-para1",
+        "annex-rule-7-para2",
+        "annex-rule-8-para1",
+        "annex-rule-8-para2",
+    ]
+    cites = {p.anchor: p.citation for p in doc.paragraphs() if p.anchor}
+    assert cites["annex-rule-8-para2"] == "annex, rule 8, paragraph 2"
+    assert "duplicate-number" not in _kinds(state) and "numbering" not in _kinds(state)
+
+
+def test_a_sentence_opening_with_a_rule_is_not_a_heading():
+    doc, _ = read_text(
+        "The General Assembly,\n\n1. Recalls its rules of procedure;\n\n"
+        "Rule 99 (b) of the rules of procedure of the General Assembly provides that an item may be added.\n\n"
+        "2. Decides to remain seized of the matter.\n"
+    )
+    assert not [b for part in doc.parts for b in part.blocks if isinstance(b, Heading)]
+
+
+def _page(body: str, notes: str) -> str:
+    return (
+        "United Nations A/RES/99/1\n\nGeneral Assembly\n\nThe General Assembly,\n\n"
+        + body
+        + "\n__________________\n\n"
+        + notes
+        + "\n\n1/2 99-12345\n"
+    )
+
+
+def _refs(doc: Document) -> dict[str, list[str]]:
+    return {n.label: n.ref_ids for n in doc.notes}
+
+
+def test_a_marker_glued_to_a_symbol_is_found_where_it_is_the_only_place():
+    """`resolution 5/1411 requesting` is resolution 5/14 and note 11 (A/80/L.17, line 489)."""
+    doc, state = read_text(
+        _page(
+            "Recalling the Convention,10 and recalling resolution 5/1411 requesting the committee to meet,\n\n"
+            "Noting the report,12\n",
+            "10 Treaty Series, vol. 1.\n\n11 UNEP/EA.5/Res.14.\n\n12 A/99/1.",
+        )
+    )
+    assert all(_refs(doc)[label] for label in ("10", "11", "12"))
+    assert "resolution 5/14 requesting" in doc.parts[0].blocks[1].content.text
+    assert "unreferenced-note" not in _kinds(state)
+
+
+def test_a_marker_spaced_after_a_bracket_or_a_name_is_found():
+    """`(the Nelson Mandela Rules) 40 and` (A/C.3/80/L.33, line 743), `Development Goals 5 and` (A/C.1/80/L.11)."""
+    doc, state = read_text(
+        _page(
+            "Recalling the Standard Minimum Rules (the Nelson Mandela Rules) 4 and the Bangkok Rules,5\n\n"
+            "Determined to achieve the Sustainable Development Goals 6 and to leave no one behind,\n",
+            "4 Resolution 70/175, annex.\n\n5 Resolution 65/229, annex.\n\n6 See resolution 70/1.",
+        )
+    )
+    assert all(_refs(doc)[label] for label in ("4", "5", "6"))
+    assert "unreferenced-note" not in _kinds(state)
+
+
+def test_two_places_for_one_marker_stay_a_warning():
+    """`paragraph 5`, `Goals 5 and 6`: numbers; with two places left, the note stays unreferenced."""
+    doc, state = read_text(
+        _page(
+            "Recalling paragraph 5 of its resolution 70/1, and Goals 5 and 6 of the Agenda,\n\n"
+            "Noting resolutions 71/205 5 and 72/1505 on the matter,\n",
+            "5 See A/72/498.",
+        )
+    )
+    assert _refs(doc)["5"] == []
+    assert "unreferenced-note" in _kinds(state)
+    assert "paragraph 5 of" in doc.parts[0].blocks[1].content.text
+
+
+def test_a_marker_before_the_next_one_is_not_a_thousands_number():
+    """`in a single conflict,10,11` (A/80/L.18, line 268): markers 10 and 11."""
+    doc, _ = read_text(
+        _page(
+            "Noting the highest number of fatalities ever recorded in a single conflict,10,11\n",
+            "10 A/79/149, para. 61.\n\n11 See relevant statements.",
+        )
+    )
+    assert _refs(doc)["10"] and _refs(doc)["11"]
+
+
+# A running header whose title line the furniture refused: one word (`Multilingualism`,
+# A/RES/78/330 line 624) or ending in a colon (`… Goal 6:`, A/RES/78/327 line 62).
+def _with_header(title_lines: str) -> str:
+    return (
+        "United Nations A/RES/99/7\n\nGeneral Assembly\n\n99/7. " + title_lines.replace("\n", " ") + "\n\n"
+        "The General Assembly,\n\nRecalling its resolution 98/1 on the Conference,\n\n"
+        "1. Requests the Secretary-General to ensure the provision of documentation services and\n\n"
+        "A/RES/99/7\n" + title_lines + "\n\n99-12345\n2/3\n\n"
+        "effective communication in all the official languages;\n\n2. Decides to remain seized of the matter.\n"
+    )
+
+
+def test_a_one_word_running_title_is_furniture():
+    doc, state = read_text(_with_header("Multilingualism"))
+    texts = [p.content.text for p in doc.paragraphs()]
+    assert texts[-2].endswith("documentation services and effective communication in all the official languages;")
+    assert not [t for t in texts if "A/RES/99/7" in t]
+    assert "Multilingualism" in [line.text.strip() for line in state.furniture]
+
+
+def test_a_running_title_line_ending_in_a_colon_is_furniture():
+    doc, _ = read_text(_with_header("Modalities of the Water Conference to Accelerate Goal 6:\nEnsure water for all"))
+    texts = [p.content.text for p in doc.paragraphs()]
+    assert not [t for t in texts if "A/RES/99/7" in t or t.startswith("Modalities")]
+    assert texts[-2].endswith("services and effective communication in all the official languages;")
+
+
+def test_a_table_heading_repeating_a_title_word_is_text():
+    """`Date/time` / `Programme` heads a programme-of-work table (A/C.4/80/L.15, line 44): no symbol, kept."""
+    doc, _ = read_text(
+        "United Nations A/C.4/99/L.1\n\nGeneral Assembly\n\nProposed programme of work\n\n"
+        "The General Assembly,\n\n1. Approves the programme of work below.\n\n1/2 99-12345\n\n"
+        "Date/time\nProgramme\nThursday, 1 October\n"
+    )
+    assert any("Programme" in p.content.text for p in doc.paragraphs())
+
+
+# A list whose items are grouped under unnumbered sub-headings (shaped like A/RES/79/323, annex,
+# lines 344–470), and lines an item ending in a colon introduces (A/RES/79/273, lines 108–120).
+LIST_WITH_HEADINGS = """The General Assembly,
+
+1. Adopts the commitments below.
+
+2. To ensure that countries have the necessary resources:
+
+Transparency in fiscal systems
+
+(a) We commit to strengthen tax systems;
+
+(b) We will promote budget transparency;
+
+Fiscal systems and sustainable development
+
+(c) We encourage national budgets that support sustainable development;
+
+3. Decides that the organizational arrangements will be as follows:
+
+(a) Two panels will be held;
+
+(b) The panels will address the following themes:
+
+Panel 1: Tackling the determinants of disease;
+
+Panel 2: Reshaping health systems;
+
+(c) Each panel will be co-chaired by two representatives.
+
+4. Decides to remain seized of the matter.
+"""
+
+
+def test_sub_headings_inside_a_list_stay_in_it_in_order():
+    doc, state = read_text(LIST_WITH_HEADINGS)
+    op2 = next(p for p in doc.paragraphs() if p.anchor == "op2")
+    assert [c.anchor for c in op2.children] == ["op2-text1", "op2-a", "op2-b", "op2-text2", "op2-c"]
+    assert op2.children[3].content.text == "Fiscal systems and sustainable development"
+    assert op2.children[3].citation == "operative paragraph 2, unnumbered paragraph 2"
+    assert "sub-numbering" not in _kinds(state)
+
+
+def test_lines_an_item_introduces_are_that_items():
+    doc, state = read_text(LIST_WITH_HEADINGS)
+    op3 = next(p for p in doc.paragraphs() if p.anchor == "op3")
+    assert [c.anchor for c in op3.children] == ["op3-a", "op3-b", "op3-c"]
+    assert [c.anchor for c in op3.children[1].children] == ["op3-b-text1", "op3-b-text2"]
+    assert "op4" in _anchors(doc) and "sub-numbering" not in _kinds(state)
+
+
+def test_a_list_belongs_to_the_block_ending_in_a_colon_before_it():
+    """`Recalling …, in which it requested an opinion on the following question:` / the question /
+    `Having received the advisory opinion, …, that:` / `(a)` (A/80/L.26, lines 87–113)."""
+    doc, _ = read_text(
+        "The General Assembly,\n\n1. Recalls its request for an advisory opinion on the following question:\n\n"
+        "What are the obligations of the occupying Power?\n\n"
+        "2. Having received the advisory opinion, in which the Court concluded that:\n\n"
+        "(a) the occupying Power is required to fulfil its obligations;\n\n(b) it shall facilitate relief.\n"
+    )
+    assert "text1" in _anchors(doc)  # a numbered paragraph, not an item, follows the question
+    op2 = next(p for p in doc.paragraphs() if p.anchor == "op2")
+    assert [c.anchor for c in op2.children] == ["op2-a", "op2-b"]
+    doc, _ = read_text(
+        "The General Assembly,\n\n1. Recalls the following question:\n\nWhat are the obligations of the Power?\n\n"
+        "Having received the advisory opinion, in which the Court concluded that:\n\n(a) the Power shall act;\n"
+    )
+    assert not [a for a in _anchors(doc) if "-text" in a]
+
+
+def test_an_items_next_sentence_on_the_next_page_is_that_item():
+    """`(a) We will promote … liquidity.` / page break / `We encourage the Fund …` (A/RES/79/323, line 2141)."""
+    doc, _ = read_text(
+        "United Nations A/RES/99/3\n\nGeneral Assembly\n\nThe General Assembly,\n\n1. Adopts the commitment.\n\n"
+        "2. To ensure that debt assessments are accurate:\n\n(a) We will promote credit assessments.\n\n"
+        "2/3 99-12345\n\nWe encourage the Fund to continue to implement revisions;\n\n"
+        "(b) We call upon credit rating agencies to refine their methodologies.\n"
+    )
+    op2 = next(p for p in doc.paragraphs() if p.anchor == "op2")
+    assert [c.anchor for c in op2.children] == ["op2-a", "op2-b"]
+    assert op2.children[0].content.text.endswith(
+        "credit assessments. We encourage the Fund to continue to implement revisions;"
+    )
+
+
+def test_a_sponsor_line_with_two_markers_is_the_sponsor_line():
+    """`Iraq:*,** draft resolution` (A/80/L.23, line 25): sponsors read, both star notes referenced."""
+    doc, state = read_text(
+        "United Nations A/99/L.23\n\nGeneral Assembly\n\nEightieth session\nAgenda item 72 (a)\n\n"
+        "Iraq:*,** draft resolution\n\nInternational cooperation on humanitarian assistance\n\n"
+        "The General Assembly,\n\nRecalling its resolution 46/182,\n\n__________________\n\n"
+        "* On behalf of the States that are members of the Group of 77 and China.\n"
+        "** Any changes to the list of sponsors will be reflected in the official record of the meeting.\n"
+    )
+    assert doc.meta.sponsors == ["Iraq"]
+    assert all(note.ref_ids for note in doc.notes)
+    assert "unreferenced-note" not in _kinds(state)
+
+
+def test_a_marker_in_a_list_of_symbols_is_found():
+    """`resolutions 71/205 20 and 72/190,21` (A/C.3/80/L.33, line 224): a list of symbols, not of numbers."""
+    doc, state = read_text(
+        _page(
+            "Welcoming the reports submitted pursuant to resolutions 71/205 20 and 72/190,21 and 77/229,22 "
+            "78/22123 and 79/184,24\n",
+            "20 See A/72/498.\n\n21 A/73/404.\n\n22 A/78/340.\n\n23 A/79/258.\n\n24 A/80/1.",
+        )
+    )
+    assert all(_refs(doc)[label] for label in ("20", "21", "22", "23", "24"))
+    assert "resolutions 71/205 and 72/190" in doc.parts[0].blocks[1].content.text
+    assert "unreferenced-note" not in _kinds(state)
+
+
+def test_a_running_title_line_opening_like_a_formula_is_furniture():
+    """`The Wiphala for living well in harmony, balance and` (A/RES/79/315, line 65) reads like
+    "The General Assembly," to the header test; in a run of title lines under the symbol it is furniture."""
+    doc, _ = read_text(_with_header("The Wiphala for living well in harmony, balance and\ncomplementarity with Earth"))
+    texts = [p.content.text for p in doc.paragraphs()]
+    assert not [t for t in texts if "A/RES/99/7" in t or "Wiphala" in t]
+    assert texts[-2].endswith("services and effective communication in all the official languages;")
