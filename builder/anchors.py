@@ -9,12 +9,14 @@ document sits in the corpus:
   notes and reports `para14`;
 - sub-paragraphs append their letter or numeral: `op5-b`, `op5-b-ii`;
 - section headings `sec-iii`, `sec-iii-a`; named ones `part-ii`, `chap-ii`,
-  `art-5`;
+  `art-5`, `rule-7` (rules of procedure);
 - where numbering starts again under each section (sectioned resolutions,
-  articles of a convention), paragraph ids are prefixed with the section's:
-  `sec-ii-op3`, `art-5-para2`;
+  articles of a convention, rules of procedure), paragraph ids are prefixed
+  with the section's: `sec-ii-op3`, `art-5-para2`, `annex3-rule-7-para1`;
 - unnumbered text before the enacting formula `intro1`, ...; unnumbered text
-  among numbered paragraphs `text1`, ...;
+  among numbered paragraphs `text1`, ...; unnumbered text inside a running
+  list (a sub-heading between its items, lines an item ending in a colon
+  introduces) is that item's: `op4-b-text1`, `annex-para27-text1`;
 - inside an annex the same ids prefixed `annex-` (`annex2-` for the second);
 - notes `fn:5` (`fn:star`, `fn:star2` for `*`, `**`) and references
   `fnref:5`, `fnref2:5`, ... in reading order.
