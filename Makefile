@@ -24,9 +24,10 @@ $(VENV)/.installed: pyproject.toml
 	$(BIN)/pip install --quiet -e '.[test]'
 	touch $@
 
+# Not --quiet: MkDocs 1.6 then drops the warnings --strict would fail on.
 site: $(VENV)/.installed
 	$(BIN)/python -m builder build --sources $(SOURCES) --out $(BUILD) $(BUILDER_FLAGS)
-	$(BIN)/$(ENGINE) build --strict --quiet -f $(BUILD)/mkdocs.yml
+	$(BIN)/$(ENGINE) build --strict -f $(BUILD)/mkdocs.yml
 
 # Live preview: an edited source rebuilds only what changed (see builder/engine/serve_hook.py).
 serve: site

@@ -93,7 +93,7 @@ def build_site(
     if site_url:
         env["SITE_URL"] = site_url
     run = subprocess.run(
-        [sys.executable, "-m", engine, "build", "--strict", "--quiet", "-f", str(config)],
+        [sys.executable, "-m", engine, "build", "--strict", "-f", str(config)],
         capture_output=True,
         text=True,
         env=env,

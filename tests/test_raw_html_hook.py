@@ -22,7 +22,7 @@ ENV = {"SOURCE_DATE_EPOCH": "1700000000", "NO_MKDOCS_2_WARNING": "1", "PATH": "/
 def _site(build_dir, site, hooks_off: bool):
     config = mkdocs_config(build_dir, site, hooks=not hooks_off)  # hooks off: the engine alone
     run = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-f", str(config)],
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config)],
         capture_output=True, text=True, env=ENV, cwd=build_dir.parent,
     )  # fmt: skip
     assert run.returncode == 0, run.stdout + run.stderr

@@ -79,7 +79,8 @@ def test_workflow_is_least_privilege_pinned_and_serialized(path):
     build = jobs["build"]
     runs = " ".join(s.get("run", "") for s in build["steps"])
     assert "make test" in runs and "make site" in runs, "PRs run the tests and the strict build"
-    assert "--strict" in (ROOT / "Makefile").read_text(encoding="utf-8")
+    makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
+    assert "--strict" in makefile and "--strict --quiet" not in makefile, "--quiet would hide what --strict fails on"
     setup = next(s for s in build["steps"] if "setup-python" in s.get("uses", ""))
     assert setup["with"]["cache"] == "pip"
     uploads = [s for s in build["steps"] if "upload-pages-artifact" in s.get("uses", "")]
