@@ -88,12 +88,12 @@ class Session:
         """Stop the search worker, if one is running."""
         worker, self.worker = self.worker, None
         if worker is not None and worker.is_alive():
-            worker.terminate()
+            worker.kill()  # SIGKILL: a SIGTERM the serving process ignores (and its fork inherits) would not stop it
 
     def _searched(self, key: str, worker, receive, out: Path) -> None:
         try:
             files = receive.recv()
-        except (EOFError, OSError):  # stopped for a newer edit, or died
+        except Exception:  # stopped for a newer edit (perhaps mid-message), or died
             files = None
         finally:
             receive.close()
