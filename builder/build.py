@@ -655,7 +655,7 @@ class Output:
     A file is written as soon as it is made (only when what is there differs), so
     the build never holds every page and data file at once: at 4,000 documents they
     are over a gigabyte. `finish` then removes every file this build did not make,
-    so the folder is exactly this build's output, as `write_tree` leaves it. With
+    so the folder is exactly this build's output. With
     `keep`, the texts are kept as well (callers that read `result.pages`, and a
     long-lived cache, whose `written` spares comparing unchanged files with the disk).
     """
@@ -794,36 +794,11 @@ def write_file(path: Path, text: str | bytes, known: str | bytes | None = None) 
 
 def write_tree(root: Path, pages: dict[str, str | bytes], written: dict[str, str | bytes] | None = None) -> int:
     """Write `pages` under `root`, removing any file this build did not produce; return how many
-    files were written.
-
-    Only changed files are touched, so a watcher (`mkdocs serve`) sees exactly
-    what changed. `written` (page → text last written by this process, kept
-    by the caller) spares reading back files known to be unchanged.
-    """
-    count = 0
-    base = str(root)
-    for rel, text in pages.items():
-        known = written.get(rel) if written is not None else None
-        if known is not None and (known is text or known == text):
-            if os.path.exists(os.path.join(base, rel)):
-                continue
-            known = None  # the file is gone: written again
-        count += write_file(root / rel, text, known)
-    if written is not None and written:
-        for rel in written.keys() - pages.keys():
-            (root / rel).unlink(missing_ok=True)
-        _remove_empty_folders(root, {str(Path(rel).parent) for rel in written.keys() - pages.keys()})
-    elif root.exists():
-        wanted = {root / rel for rel in pages}
-        for path in sorted(root.rglob("*"), reverse=True):
-            if path.is_file() and path not in wanted:
-                path.unlink()
-            elif path.is_dir() and not any(path.iterdir()):
-                path.rmdir()
-    if written is not None:
-        written.clear()
-        written.update(pages)
-    return count
+    files were written: `Output` given every file at once. `written` (page → text last written
+    by this process, kept by the caller) spares reading back files known to be unchanged."""
+    output = Output(root, written if written is not None else {}, keep=written is not None)
+    output.add(pages)
+    return output.finish()
 
 
 def _remove_empty_folders(root: Path, folders: set[str]) -> None:

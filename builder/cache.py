@@ -153,7 +153,7 @@ class BuildCache:
         self.long_lived = long_lived
         for name in STORES:
             setattr(self, name, Store(folder / name if folder is not None else None, keep=long_lived))
-        self.written: dict[str, str] = {}  # page → text this process last wrote (see `build.write_tree`)
+        self.written: dict[str, str] = {}  # page → text this process last wrote (see `build.Output`)
         self.last_search: dict[str, str] = {}  # the search files last made
         self.prints: dict[str, str] = {}  # read key → digest of the document's anchors (see `build._target`)
         # A long-lived cache (`make serve`) remembers each source's key by its size and time (see `source_key`).
