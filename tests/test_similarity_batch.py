@@ -149,3 +149,21 @@ def test_a_remembered_word_diff_is_the_diff_and_a_list_of_its_own():
     second = word_diff(old, new)
     assert second == first[:-1] and second is not first
     assert [s for s in second if s[0] != "="] == [("+", " with appreciation"), ("-", " of the Secretary-General")]
+
+
+def test_signatures_remembered_by_text_equal_those_made_afresh(docs):
+    """A text signed once in this process (`index._SIGNED`) gives what signing it anew gives,
+    whatever documents were signed before it and in whatever order."""
+    from builder.similarity import index as index_module
+
+    index_module._SIGNED.clear()
+    fresh = [signature(d) for d in docs]
+    index_module._SIGNED.clear()
+    remembered = [signature(d) for d in reversed(docs)][::-1]
+    again = [signature(d) for d in docs]
+    for a, b, c in zip(fresh, remembered, again, strict=True):
+        assert a.anchors == b.anchors == c.anchors
+        for field in ("words", "bounds", "shingles", "shingle_bounds", "signatures"):
+            assert np.array_equal(getattr(a, field), getattr(b, field)), field
+            assert np.array_equal(getattr(a, field), getattr(c, field)), field
+            assert getattr(a, field).dtype == getattr(b, field).dtype, field

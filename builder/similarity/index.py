@@ -42,7 +42,7 @@ from rapidfuzz.process import cpdist
 
 from builder import workers
 from builder.model import Document
-from builder.similarity.text import SHINGLE, comparable, word_arrays, word_chars
+from builder.similarity.text import SHINGLE, comparable, tokens, word_arrays, word_chars
 
 NUM_PERM = 64
 ROWS = 2
@@ -102,25 +102,67 @@ class Signed:
         )
 
 
+_SIGNED: dict[str, tuple[np.ndarray, np.ndarray, np.ndarray]] = {}  # text → (word ids, shingles, MinHash)
+_SIGNED_MOST = 1 << 16  # texts remembered at most (then forgotten at once): a bound on this process's memory
+
+
 def signature(doc: Document) -> Signed:
-    """Every comparable paragraph of `doc` with its words, shingles and MinHash, the whole
-    document in a few numpy passes: word ids looked up once for all its words, shingles cut
-    across all paragraphs at once (windows never straddle two), the MinHash of every shingle
-    reduced per paragraph. Equal, value for value, to `text.shingles` and `minhash` per paragraph."""
+    """Every comparable paragraph of `doc` with its words, shingles and MinHash. A paragraph's
+    three depend on its text alone, so each distinct text is signed once in this process (about
+    half the paragraphs of the corpus repeat another's text: "Decides to remain seized of the
+    matter"), and the texts new to it are signed together (`_sign`). Equal, value for value, to
+    `text.shingles` and `minhash` per paragraph."""
     found = comparable(doc)
     if not found:
         return Signed.of([])
-    ids, plain, lens = word_arrays([words for _, words in found])
+    texts = [para.content.text for para, _ in found]
+    if len(_SIGNED) + len(texts) > _SIGNED_MOST:
+        _SIGNED.clear()
+    todo = [text for text in dict.fromkeys(texts) if text not in _SIGNED]
+    if todo:
+        _sign(todo)
+    rows = [_SIGNED[text] for text in texts]
+    words = np.concatenate([row[0] for row in rows])
+    shingles = np.concatenate([row[1] for row in rows])
+    shingle_bounds = np.cumsum([0] + [len(row[1]) for row in rows], dtype=np.int64)
+    signatures = np.stack([row[2] for row in rows])
+    empty = np.flatnonzero(shingle_bounds[1:] == shingle_bounds[:-1]).tolist()
+    if empty:  # as one reduction over the document gave: the MinHash of the next paragraph's first shingle
+        for k in empty:
+            at = shingle_bounds[k]
+            signatures[k] = minhash(shingles[at : at + 1]) if at < len(shingles) else _MAX
+    return Signed(
+        [para.anchor for para, _ in found],
+        words,
+        np.cumsum([0] + [len(row[0]) for row in rows], dtype=np.int64),
+        shingles,
+        shingle_bounds,
+        signatures,
+    )
+
+
+def _sign(texts: list[str]) -> None:
+    """Sign `texts` (each at least three tokens) together into `_SIGNED`: word ids looked up
+    once for all their words, shingles cut across all of them at once (windows never straddle
+    two), the MinHash of every shingle reduced per text (the minimum taken on the 64-bit
+    hashes: their top 32 bits are the MinHash values, and the shift keeps the order)."""
+    ids, plain, lens = word_arrays([tokens(text) for text in texts])
     cuts = np.cumsum(lens)[:-1]
     flat, bounds = _shingle_sets(
         np.split(ids[plain], np.cumsum(np.add.reduceat(plain.astype(np.int64), np.r_[0, cuts]))[:-1])
     )
-    with np.errstate(over="ignore"):
-        mixed = ((flat[:, None] * _A[None, :] + _B[None, :]) >> np.uint64(32)).astype(np.uint32)
-    sigs = np.minimum.reduceat(mixed, bounds[:-1], axis=0)
-    return Signed(
-        [para.anchor for para, _ in found], ids.astype(np.uint32), np.r_[0, np.cumsum(lens)], flat, bounds, sigs
-    )
+    filled = bounds[1:] > bounds[:-1]
+    sigs = np.full((len(texts), NUM_PERM), _MAX, dtype=np.uint32)
+    if filled.any():
+        with np.errstate(over="ignore"):
+            mixed = flat[:, None] * _A[None, :]
+            mixed += _B[None, :]
+        at = bounds[:-1][filled]
+        sigs[filled] = (np.minimum.reduceat(mixed, at, axis=0) >> np.uint64(32)).astype(np.uint32)
+    words = np.split(ids.astype(np.uint32), cuts)
+    shingle_sets = np.split(flat, bounds[1:-1])
+    for k, text in enumerate(texts):
+        _SIGNED[text] = (words[k], shingle_sets[k], sigs[k])
 
 
 def _shingle_sets(plain: list[np.ndarray]) -> tuple[np.ndarray, np.ndarray]:
