@@ -17,10 +17,11 @@ from __future__ import annotations
 from bisect import bisect_left
 from dataclasses import dataclass, field
 
+import numpy as np
 from rapidfuzz.distance import Indel
 
 from builder.similarity.diff import Segment, word_diff
-from builder.similarity.text import tokens
+from builder.similarity.text import text_chars, text_codes, tokens
 
 MATCH = 0.5
 PREFILTER = 0.2  # shared distinct words (Jaccard) below which a pair is not scored
@@ -58,21 +59,13 @@ def align(a: list[Side], b: list[Side]) -> list[Row]:
         if free:
             match[j] = (free[0], 1.0)
             used.add(free[0])
-    sa = [set(w) for w in ta]
-    sb = [set(w) for w in tb]
     pairs = []
-    for j in range(len(b)):
-        if j in match:
-            continue
-        for i in range(len(a)):
-            if i in used or not sa[i] or not sb[j]:
-                continue
-            shared = len(sa[i] & sb[j])
-            if shared / (len(sa[i]) + len(sb[j]) - shared) < PREFILTER:
-                continue
-            score = Indel.normalized_similarity(ta[i], tb[j])
-            if score >= MATCH:
-                pairs.append((-score, abs(i - j), j, i))
+    ca = [text_codes(s.text) for s in a]
+    cb = [text_codes(s.text) for s in b]
+    for i, j in _similar_enough(ca, cb, used, match):
+        score = Indel.normalized_similarity(text_chars(a[i].text), text_chars(b[j].text))
+        if score >= MATCH:
+            pairs.append((-score, abs(i - j), j, i))
     for negative, _, j, i in sorted(pairs):
         if j not in match and i not in used:
             match[j] = (i, -negative)
@@ -100,6 +93,39 @@ def align(a: list[Side], b: list[Side]) -> list[Row]:
         rows.append(Row(kind, a[i], side, score, word_diff(a[i].text, side.text) if changed else []))
     deleted_until(len(a))
     return rows
+
+
+_CELLS = 1 << 19  # 64-bit words compared at once (4 MB)
+
+
+def _similar_enough(
+    ca: list[np.ndarray], cb: list[np.ndarray], used: set[int], match: dict[int, tuple[int, float]]
+) -> list[tuple[int, int]]:
+    """The pairs (a index, b index), neither side matched yet, both with words, sharing at least
+    `PREFILTER` of their distinct words (Jaccard), in the order b then a: every pair's shared
+    words counted at once, as the set bits two rows of bits share (one bit per word of the two)."""
+    rows = [i for i in range(len(ca)) if i not in used and len(ca[i])]
+    cols = [j for j in range(len(cb)) if j not in match and len(cb[j])]
+    if not rows or not cols:
+        return []
+    parts = [ca[i] for i in rows] + [cb[j] for j in cols]
+    vocabulary, inverse = np.unique(np.concatenate(parts), return_inverse=True)
+    owner = np.repeat(np.arange(len(parts)), [len(p) for p in parts])
+    incidence = np.zeros((len(parts), (len(vocabulary) + 63) // 64 * 64), dtype=bool)
+    incidence[owner, inverse.ravel()] = True
+    sizes = incidence.sum(axis=1).astype(np.float64)  # distinct words of each
+    bits = np.packbits(incidence, axis=1, bitorder="little").view(np.uint64)
+    bits_a, bits_b = bits[: len(rows)], bits[len(rows) :]
+    size_a, size_b = sizes[: len(rows)], sizes[len(rows) :]
+    shared = np.zeros((len(cols), len(rows)), dtype=np.int64)
+    step = max(1, _CELLS // (len(rows) * bits_a.shape[1]))
+    for at in range(0, len(cols), step):  # shared words: the set bits of both, counted; a few MB at a time
+        both = bits_b[at : at + step, None, :] & bits_a[None, :, :]
+        shared[at : at + step] = np.bitwise_count(both).sum(axis=2, dtype=np.int64)
+    shared = shared.astype(np.float64)
+    keep = ~(shared / (size_b[:, None] + size_a[None, :] - shared) < PREFILTER)
+    jb, ia = np.nonzero(keep)
+    return [(rows[i], cols[j]) for j, i in zip(jb.tolist(), ia.tolist(), strict=True)]
 
 
 def _longest_increasing(pairs: list[tuple[int, int]]) -> set[int]:

@@ -14,7 +14,7 @@ from html import escape
 
 from rapidfuzz.distance import Indel
 
-from builder.similarity.text import display_tokens, text_ids
+from builder.similarity.text import display_tokens, text_chars
 
 Segment = tuple[str, str]
 
@@ -38,7 +38,7 @@ def _word_diff(old: str, new: str) -> tuple[Segment, ...]:
         else:
             out.append((op, text))
 
-    for code in Indel.opcodes(text_ids(old), text_ids(new)):
+    for code in Indel.opcodes(text_chars(old), text_chars(new)):
         if code.tag == "equal":
             put("=", "".join(new_show[code.dest_start : code.dest_end]))
         else:
