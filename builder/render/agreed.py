@@ -12,9 +12,10 @@ site's own words, not the document's.
 
 from __future__ import annotations
 
-import json
 from concurrent.futures import ProcessPoolExecutor
 from html import escape
+
+import orjson
 
 from builder import workers
 from builder.render.html import attr, relative_href
@@ -23,6 +24,7 @@ from builder.similarity.precedents import Corpus, Precedent, is_new, new_share, 
 from builder.similarity.relations import Relation
 
 CHUNK_BYTES = 40_000
+_SORTED = orjson.OPT_SORT_KEYS
 
 
 def page_dir(page: str) -> str:
@@ -190,10 +192,9 @@ class PageAgreed:
                     row["diff"] = word_diff(old, new)
                 rows.append(row)
             files.setdefault(n, {})[anchor] = rows
-        return {
-            f"precedents-{n}.json": json.dumps(rows, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
-            for n, rows in files.items()
-        }
+        # orjson writes what json.dumps(ensure_ascii=False, separators=(",", ":"), sort_keys=True)
+        # writes (the same escapes, floats in their shortest form), several times faster.
+        return {f"precedents-{n}.json": orjson.dumps(rows, option=_SORTED).decode() for n, rows in files.items()}
 
 
 def agreed_files(pool: ProcessPoolExecutor | None) -> dict[str, str]:
