@@ -167,3 +167,15 @@ def test_signatures_remembered_by_text_equal_those_made_afresh(docs):
             assert np.array_equal(getattr(a, field), getattr(b, field)), field
             assert np.array_equal(getattr(a, field), getattr(c, field)), field
             assert getattr(a, field).dtype == getattr(b, field).dtype, field
+
+
+def test_distinctive_shares_of_all_pairs_equal_each_pair(docs):
+    """`Index._share_distinctive_all` (every kept pair at once) gives `_share_distinctive` of each."""
+    index = build_index(docs)
+    pairs = index.candidates()
+    for limit in (1, 2, index.common_df(), 50):
+        index._distinct = {}
+        together = index._share_distinctive_all(pairs, limit).tolist()
+        index._distinct = {}
+        assert together == [index._share_distinctive(i, j, limit) for i, j in pairs.tolist()]
+        assert any(together) or limit == 1

@@ -404,11 +404,13 @@ class Index:
         scores = cpdist(left, right, scorer=Indel.normalized_similarity, workers=-1)
         kept = scores.astype(np.float64) >= THRESHOLD  # cpdist gives float32: compare as Python did
         pairs, scores = pairs[kept], scores[kept]
-        limit = self.common_df()
-        for (i, j), value in zip(pairs.tolist(), scores.tolist(), strict=True):
+        near = scores.astype(np.float64) >= NEAR_COPY
+        keep = near.copy()
+        keep[~near] = self._share_distinctive_all(pairs[~near], self.common_df())
+        for (i, j), value, kept in zip(pairs.tolist(), scores.tolist(), keep.tolist(), strict=True):
             self.strong.setdefault(i, {})[j] = value
             self.strong.setdefault(j, {})[i] = value
-            if value < NEAR_COPY and not self._share_distinctive(i, j, limit):
+            if not kept:
                 continue
             self.similar.setdefault(i, {})[j] = value
             self.similar.setdefault(j, {})[i] = value
@@ -435,6 +437,32 @@ class Index:
             text = self.texts[tid]
             found = self._distinct[tid] = text.shingles[self.document_frequency(text.shingles) <= limit]
         return found
+
+    def _share_distinctive_all(self, pairs: np.ndarray, limit: int) -> np.ndarray:
+        """`_share_distinctive` of each pair (i, j) of `pairs`, all at once: the distinctive shingles
+        of the texts not yet known found in one look-up, the shingles each pair shares counted in
+        one intersection (each shingle keyed by its pair)."""
+        if not len(pairs):
+            return np.zeros(0, dtype=bool)
+        todo = [t for t in np.unique(pairs).tolist() if t not in self._distinct]
+        if todo:
+            every = [self.texts[t].shingles for t in todo]
+            flat = np.concatenate(every)
+            distinctive = self.document_frequency(flat) <= limit
+            for t, shingles, mask in zip(
+                todo, every, np.split(distinctive, np.cumsum([len(x) for x in every])[:-1]), strict=True
+            ):
+                self._distinct[t] = shingles[mask]
+        left = [self._distinct[i] for i in pairs[:, 0].tolist()]
+        right = [self._distinct[j] for j in pairs[:, 1].tolist()]
+        size_a = np.array([len(x) for x in left], dtype=np.int64)
+        size_b = np.array([len(x) for x in right], dtype=np.int64)
+        number = np.arange(len(pairs), dtype=np.uint64) << np.uint64(32)
+        keyed_a = np.repeat(number, size_a) | np.concatenate(left).astype(np.uint64)
+        keyed_b = np.repeat(number, size_b) | np.concatenate(right).astype(np.uint64)
+        both = np.intersect1d(keyed_a, keyed_b, assume_unique=True) >> np.uint64(32)
+        shared = np.bincount(both.astype(np.int64), minlength=len(pairs))
+        return (size_a > 0) & (size_b > 0) & (shared * 2 >= np.maximum(size_a, size_b))
 
     def _share_distinctive(self, i: int, j: int, limit: int) -> bool:
         a, b = self._distinctive(i, limit), self._distinctive(j, limit)

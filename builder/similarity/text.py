@@ -148,7 +148,8 @@ def comparable(doc: Document) -> list[tuple[Paragraph, list[str]]]:
     return out
 
 
-_CHARS: dict[int, int] = {}  # word id → the code point standing for it in this process, in order of first use
+_KNOWN = np.zeros(0, dtype=np.uint32)  # word ids given a character in this process, sorted…
+_KNOWN_CODE = np.zeros(0, dtype=np.uint32)  # …and the code point of each, in order of first use
 _LAST_CHAR = 0x10FFFF
 
 
@@ -157,18 +158,26 @@ def word_chars(ids: np.ndarray) -> str:
     word throughout this process: rapidfuzz compares two strings far faster than two lists of
     ids (no hashing of each element), and with the same result, a character standing for one
     word only. Holds at most about 1.1 million distinct words (the code points that are not
-    surrogates); the whole corpus uses a few tens of thousands."""
+    surrogates); the whole corpus uses a few tens of thousands. The words are looked up all at
+    once in a sorted table (new ones numbered in the order of their ids)."""
+    global _KNOWN, _KNOWN_CODE
     if not len(ids):
         return ""
     unique, inverse = np.unique(ids, return_inverse=True)
-    codes = []
-    for word in unique.tolist():
-        code = _CHARS.get(word)
-        if code is None:
-            count = len(_CHARS)
-            code = count if count < 0xD800 else count + 0x800  # surrogates are not characters
-            if code > _LAST_CHAR:
-                raise OverflowError("more distinct words than there are characters to stand for them")
-            _CHARS[word] = code
-        codes.append(code)
-    return np.array(codes, dtype="<u4")[inverse.ravel()].tobytes().decode("utf-32-le")
+    unique = unique.astype(np.uint32)
+    at = np.searchsorted(_KNOWN, unique)
+    found = np.zeros(len(unique), dtype=bool)
+    inside = at < len(_KNOWN)
+    found[inside] = _KNOWN[at[inside]] == unique[inside]
+    codes = np.empty(len(unique), dtype=np.uint32)
+    codes[found] = _KNOWN_CODE[at[found]]
+    new = ~found
+    if new.any():
+        count = np.arange(len(_KNOWN), len(_KNOWN) + int(new.sum()), dtype=np.int64)
+        fresh = np.where(count < 0xD800, count, count + 0x800)  # surrogates are not characters
+        if fresh[-1] > _LAST_CHAR:
+            raise OverflowError("more distinct words than there are characters to stand for them")
+        codes[new] = fresh
+        _KNOWN = np.insert(_KNOWN, at[new], unique[new])
+        _KNOWN_CODE = np.insert(_KNOWN_CODE, at[new], codes[new])
+    return codes[inverse.ravel()].astype("<u4").tobytes().decode("utf-32-le")
