@@ -58,6 +58,32 @@ def _links(text: str) -> Iterator[tuple[int, str, bool]]:
     address (HTML, front matter); the others (Markdown links) to its file, as engines read them."""
     for m in _HREF.finditer(text):
         yield m.start(1), unescape(m[1]), True
+    yield from _other_links(text)
+
+
+def _distinct_links(text: str) -> tuple[set[str], list[tuple[str, bool]], int]:
+    """What `_links` finds, each once: the fragments of links within the page (`#…`, decoded),
+    the other links as (link, served), and how many links the page has. A page has thousands of
+    links, most of them to ids of its own: those are judged all at once (`_page_verdicts`)."""
+    hrefs = _HREF.findall(text)
+    count = len(hrefs)
+    distinct = set(hrefs)
+    if "&" in "".join(distinct):
+        distinct = {unescape(h) for h in distinct}
+    others = dict.fromkeys((h, True) for h in distinct if not h.startswith("#"))
+    for _, link, served in _other_links(text):
+        others[(link, served)] = None
+        count += 1
+    local = {h[1:] for h in distinct if h.startswith("#")}
+    local.update(link[1:] for link, _ in others if link.startswith("#"))
+    if "%" in "".join(local):
+        local = {unquote(f) for f in local}
+    local.discard("")  # `#` alone: the page itself
+    return local, [one for one in others if not one[0].startswith("#")], count
+
+
+def _other_links(text: str) -> Iterator[tuple[int, str, bool]]:
+    """`_links` but the HTML links: the table of contents in the front matter, Markdown links."""
     front = _FRONT_MATTER.match(text)
     end = front.end() if front else 0
     if front:
@@ -143,6 +169,40 @@ class _Resolver:
             hit = self.paths[key] = _resolve(base, path, served, self.pages)
         return hit[0], unquote(fragment), hit[1]
 
+    def judge(self, page: str, link: str, served: bool, ids: dict[str, set[str]]) -> tuple[str, str | None]:
+        """`_problem(page, link, served, ...)`, its commonest cases (a fragment of the page, a page
+        of the site and its fragment, a page elsewhere) without its calls: a page has thousands of links."""
+        if link.startswith("#"):
+            target, fragment = page, link[1:]
+        elif link.startswith(("https://", "http://")):
+            return "", None
+        elif not _PLAIN.match(link):
+            return _problem(page, link, served, self.pages, ids, self)
+        else:
+            path, _, fragment = link.partition("#")
+            if not path:
+                target = page
+            else:
+                base = self.bases.get((page, served))
+                if base is None:
+                    base = self.bases[(page, served)] = url_dir(page) if served else posixpath.dirname(page)
+                key = (base, path, served)
+                hit = self.paths.get(key)
+                if hit is None:
+                    hit = self.paths[key] = _resolve(base, path, served, self.pages)
+                target, why = hit
+                if why or target is None:
+                    return why, target
+        if not fragment or not target.endswith(".md"):
+            return "", target
+        fragment = unquote(fragment)
+        known = ids.get(target)
+        if known is None:
+            known = ids[target] = page_ids(self.pages[target])
+        if fragment in known:
+            return "", target
+        return f"no id {fragment} on {'this page' if target == page else target}", target
+
 
 def _problem(
     page: str,
@@ -199,11 +259,13 @@ class Verdicts:
 
 @dataclass
 class Scan:
-    """What the check read of one page's text: its links, its ids once a link needed them, and
-    its links' verdicts."""
+    """What the check read of one page: its text (while kept), its links (each once), how many
+    links it has, its ids, and its links' verdicts."""
 
     text: str
-    links: list[tuple[int, str, bool]]
+    local: set[str]  # fragments of its links within the page
+    links: list[tuple[str, bool]]  # its other links
+    count: int = 0
     ids: set[str] | None = None
     verdicts: Verdicts | None = None
 
@@ -221,62 +283,83 @@ class Memo:
 def dangling(pages: dict[str, str], memo: Memo | None = None) -> tuple[list[Dangling], int]:
     """Every internal link of `pages` (path under docs → text) that leads nowhere, and how many were checked.
 
-    With a kept `memo`, a page whose text is unchanged is not read again, and its links'
-    verdicts stand while no file was added or removed and no page they lead to lost or
-    gained an id: an edit re-checks the edited pages and the pages linking to ids of theirs
-    that changed."""
-    kept = memo is not None  # else each page's text and links are let go once checked (the build's memory)
+    Each page is read once, for its links and its ids. With a kept `memo`, a page whose text
+    is unchanged is not read again, and its links' verdicts stand while no file was added or
+    removed and no page they lead to lost or gained an id: an edit re-checks the edited pages
+    and the pages linking to ids of theirs that changed."""
+    kept = memo is not None  # else each page's text is let go once read (the build's memory)
     memo = memo if memo is not None else Memo()
     files = frozenset(pages)
     same_files = memo.files == files
     memo.files = files
     for page in memo.scans.keys() - files:
         del memo.scans[page]
-    edited = {p for p in pages if p.endswith(".md") and (p not in memo.scans or memo.scans[p].text != pages[p])}
-    ids: dict[str, set[str]] = {}
     renumbered: set[str | None] = set()  # pages whose ids changed: links into them are checked again
-    for page, scan in memo.scans.items():
-        if page not in edited:
-            scan.text = pages[page]  # the same text, perhaps made again (a corpus-wide page)
-            if scan.ids is not None:
-                ids[page] = scan.ids
-        elif scan.ids is not None:  # a link led into this page: do its ids still hold?
-            ids[page] = page_ids(pages[page])
-            if ids[page] != scan.ids:
+    edited = set()
+    for page in pages:
+        if not page.endswith(".md"):
+            continue
+        text = pages[page]  # (read back from disk when the build kept no text: once a page)
+        scan = memo.scans.get(page)
+        if scan is not None and scan.text == text:
+            scan.text = text  # the same text, perhaps made again (a corpus-wide page)
+            continue
+        edited.add(page)
+        fresh = memo.scans[page] = Scan(text if kept else "", *_distinct_links(text))
+        if (scan is not None and scan.ids is not None) or fresh.local:
+            fresh.ids = page_ids(text)  # its own links need them (else read if a link leads here)
+            if scan is not None and scan.ids is not None and scan.ids != fresh.ids:
                 renumbered.add(page)
+    ids = {page: scan.ids for page, scan in memo.scans.items() if scan.ids is not None}
     found: list[Dangling] = []
     checked = 0
     resolve = _Resolver(pages)
-    for page, text in pages.items():
+    for page in pages:
         if not page.endswith(".md"):
             continue
-        if page in edited:
-            memo.scans[page] = Scan(text, list(_links(text)), ids.get(page))
         scan = memo.scans[page]
         verdicts = scan.verdicts
         if verdicts is None or not same_files or page in edited or not verdicts.targets.isdisjoint(renumbered):
-            verdicts = scan.verdicts = Verdicts()
-            for offset, link, served in scan.links:
-                verdicts.add(page, offset, link, _problem(page, link, served, pages, ids, resolve))
-        if not kept:
-            scan.text, scan.links = "", []
+            verdicts = scan.verdicts = _page_verdicts(page, scan, pages, ids, resolve)
         found += verdicts.found
         checked += verdicts.checked
     if SEARCH_INDEX in pages:
-        records = {name: text for name, text in pages.items() if name.startswith(RECORDS)}
+        records = {name: pages[name] for name in pages if name.startswith(RECORDS)} if kept else {}
         verdicts = memo.search
         same_records = records.keys() == memo.records.keys() and all(records[n] is memo.records[n] for n in records)
         if verdicts is None or not same_files or not same_records or not verdicts.targets.isdisjoint(renumbered):
             verdicts = memo.search = Verdicts()
             for file, url in _search_urls(pages):
-                verdicts.add(file, -1, url, _problem("index.md", url, True, pages, ids, resolve))
+                verdicts.add(file, -1, url, resolve.judge("index.md", url, True, ids))
         memo.records = records
         found += verdicts.found
         checked += verdicts.checked
-    for page, page_ids_ in ids.items():
-        if page in memo.scans:
-            memo.scans[page].ids = page_ids_
+    for page, page_ids_ in ids.items():  # those read for a link leading there
+        memo.scans[page].ids = page_ids_
     return found, checked
+
+
+def _page_verdicts(
+    page: str, scan: Scan, pages: dict[str, str], ids: dict[str, set[str]], resolve: _Resolver
+) -> Verdicts:
+    """The verdicts on one page's links: each distinct link judged once; where one leads nowhere,
+    every link of the page again, for the offset of each that does."""
+    verdicts = Verdicts(checked=scan.count)
+    targets = verdicts.targets
+    broken = bool(scan.local) and not scan.local <= ids[page]
+    if scan.local:
+        targets.add(page)
+    judge = resolve.judge
+    for link, served in scan.links:
+        why, target = judge(page, link, served, ids)
+        targets.add(target)
+        broken = broken or bool(why)
+    if not broken:
+        return verdicts
+    verdicts = Verdicts()
+    for offset, link, served in _links(scan.text or pages[page]):
+        verdicts.add(page, offset, link, _problem(page, link, served, pages, ids, resolve))
+    return verdicts
 
 
 def check(

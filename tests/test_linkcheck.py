@@ -234,3 +234,27 @@ def test_a_kept_memo_checks_again_only_the_pages_an_edit_can_break():
     assert memo.scans["c.md"].verdicts is stands, "a page made again with the same text is unchanged"
     fewer = {p: t for p, t in edited.items() if p != "e.md"}
     assert [d.link for d in linkcheck.dangling(fewer, memo)[0]] == ["../b/#op2", "../e/"], "a file removed: all again"
+
+
+def test_each_link_is_judged_once_yet_every_dangling_one_is_named_at_its_line(tmp_path):
+    """The check judges a page's distinct links (its own fragments all at once); where one dangles,
+    every occurrence is named, in order, with its line, and an escaped or quoted fragment is
+    decoded as a browser decodes it."""
+    text = (
+        '<p id="op1">One <a href="#op1">again</a> <a href="#op%31">quoted</a></p>\n'
+        '<p id="a&amp;b"><a href="#a&amp;b">escaped</a> <a href="#op2">missing</a></p>\n'
+        '<p><a href="#op2">missing again</a> <a href="../b/#x">b</a> <a href="../b/#y">b</a></p>\n'
+        '<p><a href="../b/#x">b again</a> <a href="https://undocs.org/A/RES/1">elsewhere</a></p>\n'
+    )
+    pages = {"a.md": text, "b.md": '<p id="x">X</p>\n'}
+    errors, checked = linkcheck.check(pages, tmp_path, {})
+    assert checked == 9
+    assert [e.render() for e in errors] == [
+        f"{tmp_path / 'a.md'}:2: error: dangling link #op2: no id op2 on this page",
+        f"{tmp_path / 'a.md'}:3: error: dangling link #op2: no id op2 on this page",
+        f"{tmp_path / 'a.md'}:3: error: dangling link ../b/#y: no id y on b.md",
+    ]
+    only_own = {**pages, "a.md": text.replace("#y", "#x")}  # dangling only within the page
+    assert [(d.link, d.why) for d in linkcheck.dangling(only_own)[0]] == [("#op2", "no id op2 on this page")] * 2
+    fixed = {**pages, "a.md": text.replace("#op2", "#op1").replace("#y", "#x")}
+    assert linkcheck.dangling(fixed) == ([], 9)

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 from builder import workers
 from builder.linking.discovery import note_identifications
-from builder.linking.instruments import Mention, Registry
+from builder.linking.instruments import KINDS, Mention, Registry
 from builder.linking.references import find_references, own_body, resolution_symbol
 from builder.model import Document, Inline, Link, Note, Paragraph
 
@@ -229,6 +229,8 @@ def _unregistered_kinds(text: str, mentions: list[Mention], bare: list[tuple[int
     """Kinds ("Convention", "Protocol") the text names outside registered names and
     bare "the Convention": a sign of an instrument the registry does not know,
     which makes a bare "the Convention" ambiguous."""
+    if not any(kind in text for kind in KINDS):  # most texts: `_KIND_WORD` would try every position for nothing
+        return set()
     covered = [(m.start, m.end) for m in mentions] + [(s, e) for s, e, _ in bare]
     return {m.group(1) for m in _KIND_WORD.finditer(text) if not any(s <= m.start() < e for s, e in covered)}
 

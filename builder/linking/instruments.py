@@ -32,6 +32,7 @@ _BARE = re.compile(
     r"\bthe (?:Global )?(Protocol|Convention|Declaration|Plan of Action|Agenda)\b"
     r"(?! (?:to|on|against|for|of|concerning|relating)\b)"
 )
+KINDS = ("Protocol", "Convention", "Declaration", "Plan of Action", "Agenda")  # what `_BARE` names, as written
 _DEFINED = re.compile(r"""(?:\s*\([^()]{0,80}\))?\s*\((?:the |hereinafter )?"([^"]{3,80})"\)""")
 _KEYS = {"id", "title", "kind", "short_names", "aliases", "adopted", "unts", "cited_as", "description"}
 
@@ -144,7 +145,10 @@ class Registry:
 
     def bare(self, text: str) -> list[tuple[int, int, str]]:
         """Bare "the Protocol", "the Convention": (start, end, kind)."""
-        return [(m.start(), m.end(), m.group(1)) for m in _BARE.finditer(fold(text))]
+        folded = fold(text)
+        if not any(kind in folded for kind in KINDS):  # most texts: `_BARE` would try every position for nothing
+            return []
+        return [(m.start(), m.end(), m.group(1)) for m in _BARE.finditer(folded)]
 
     def identified_by_note(self, text: str, previous_resolution: str) -> tuple[set[str], str]:
         """Instruments a note identifies; also the resolution it cites (for a later "Ibid.")."""
