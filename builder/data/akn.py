@@ -99,7 +99,7 @@ class _Context:
 
 
 def _sub(parent: ET.Element, tag: str, **attrs: str) -> ET.Element:
-    return ET.SubElement(parent, tag, {k.rstrip("_"): v for k, v in attrs.items()})
+    return ET.SubElement(parent, tag, attrs)
 
 
 def _append_text(el: ET.Element, text: str) -> None:
@@ -157,6 +157,10 @@ def _note(holder: ET.Element, ref: NoteRef, ctx: _Context) -> None:
 def _inline(p: ET.Element, content: Inline, ctx: _Context) -> None:
     """Text with its emphasis (`i`, `b`), links (`ref`, `concept`) and note markers, into `p`."""
     text = content.text
+    if not (content.refs or content.spans or content.links):  # most texts: plain, one piece
+        if text:
+            _append_text(p, text)
+        return
     refs_at: dict[int, list[NoteRef]] = {}
     for ref in content.refs:
         refs_at.setdefault(min(max(ref.offset, 0), len(text)), []).append(ref)
@@ -413,22 +417,28 @@ def _serialize(el: ET.Element, write) -> None:
     if text or len(el):
         write(">")
         if text:
-            write(escape(text))
+            write(escape(text) if _ESCAPED.search(text) else text)
         for child in el:
             _serialize(child, write)
         write(f"</{tag}>")
     else:
         write(" />")
-    if el.tail:
-        write(escape(el.tail))
+    tail = el.tail
+    if tail:
+        write(escape(tail) if _ESCAPED.search(tail) else tail)
 
 
 # What ElementTree's serializer escapes in attribute values besides &, < and > (saxutils.escape's own three).
 _ATTRIBUTE_ENTITIES = {'"': "&quot;", "\r": "&#13;", "\n": "&#10;", "\t": "&#09;"}
 
 
+# What needs escaping at all (`escape` runs a replace per character it escapes, on every text).
+_ESCAPED = re.compile("[&<>]")
+_ESCAPED_ATTRIBUTE = re.compile('[&<>"\r\n\t]')
+
+
 def _escape_attrib(text: str) -> str:
-    return escape(text, _ATTRIBUTE_ENTITIES)
+    return escape(text, _ATTRIBUTE_ENTITIES) if _ESCAPED_ATTRIBUTE.search(text) else text
 
 
 def _indent(el: ET.Element, level: int = 0) -> None:

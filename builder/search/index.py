@@ -32,6 +32,11 @@ import json
 import math
 import statistics
 from collections import Counter, defaultdict
+from dataclasses import dataclass
+from itertools import repeat
+
+import numpy as np
+import orjson
 
 from builder.search.records import Record
 
@@ -41,11 +46,33 @@ COMMON = 0.1  # share of all records above which a term's postings carry no scor
 COMMON_MIN = 2000  # ... and never below this many records (a small site keeps every score)
 
 
-def score_records(records: list[Record], boosts: dict[str, int]) -> dict[str, dict[int, int]]:
-    """term -> {record number: score in tenths}, BM25 per field times its boost, summed over fields.
+@dataclass
+class Scores:
+    """Every (term, record) score, grouped by term: `terms` sorted; term i's records are
+    `numbers[starts[i]:starts[i + 1]]`, increasing, with their scores in tenths (`values`) and
+    their gaps from the record before (`gaps`, the first from -1)."""
+
+    terms: list[str]
+    starts: list[int]
+    numbers: np.ndarray
+    values: np.ndarray
+    gaps: np.ndarray
+
+    def postings(self, i: int) -> tuple[list[int], list[int]]:
+        """Term i's record numbers and scores."""
+        a, b = self.starts[i], self.starts[i + 1]
+        return self.numbers[a:b].tolist(), self.values[a:b].tolist()
+
+
+def score_records(records: list[Record], boosts: dict[str, int]) -> Scores:
+    """Every term's records and scores in tenths, BM25 per field times its boost, summed over fields.
 
     Uses each record's `counted` (its terms' frequencies per field, made with the record, so
-    cached with it); record numbers come in increasing order in every row.
+    cached with it). The same arithmetic as one loop over every (term, record) pair, in the same
+    order of operations, so the same scores: `tf / (norm + tf) * boost` per field (summed in field
+    order where a record has several), times the term's weight, rounded half to even (numpy's
+    `rint` rounds as Python's `round`), at least 1. Most records (paragraphs: text only) are
+    computed as whole arrays, about 1.7 million pairs at 1,180 documents.
     """
     count = len(records) or 1
     total_length = dict.fromkeys(boosts, 0)
@@ -60,18 +87,35 @@ def score_records(records: list[Record], boosts: dict[str, int]) -> dict[str, di
             containing.update(next(iter(counted.values()))[0].keys())
         else:
             containing.update({t for counts, _ in counted.values() for t in counts})
+    terms = sorted(containing)
+    ids = {t: i for i, t in enumerate(terms)}
     # idf times (k1 + 1) times 10 (tenths), once per term
-    weight = {t: 10 * (K1 + 1) * math.log(1 + abs((count - n + 0.5) / (n + 0.5))) for t, n in containing.items()}
+    weight = np.array(
+        [10 * (K1 + 1) * math.log(1 + abs((count - n + 0.5) / (n + 0.5))) for n in map(containing.__getitem__, terms)],
+        dtype=np.float64,
+    )
     # A field's average length over the records that have it (lunr divides by every record, which
     # makes a title look long next to the paragraphs that have none).
     average = {name: (total_length[name] / having[name]) if having[name] else 1 for name in boosts}
-    scores: dict[str, dict[int, int]] = defaultdict(dict)
+    # Single-field records: their pairs as arrays (term, record, tf, norm, boost).
+    tokens: list[str] = []
+    numbers: list[int] = []
+    tfs: list[int] = []
+    norms: list[float] = []
+    field_boosts: list[int] = []
+    # Records with several fields: their pairs' summed values, computed here.
+    multi_tokens: list[str] = []
+    multi_numbers: list[int] = []
+    multi_values: list[float] = []
     for number, record in enumerate(records):
         if len(record.counted) == 1:  # most paragraphs: text only
             ((name, (counts, length)),) = record.counted.items()
-            boost, norm = boosts[name], K1 * (1 - B + B * (length / average[name]))
-            for token, tf in counts.items():
-                scores[token][number] = max(1, round(tf / (norm + tf) * boost * weight[token]))
+            n = len(counts)
+            tokens += counts
+            tfs += counts.values()
+            numbers += repeat(number, n)
+            norms += repeat(K1 * (1 - B + B * (length / average[name])), n)
+            field_boosts += repeat(boosts[name], n)
             continue
         combined: dict[str, float] = {}
         for name, (counts, length) in record.counted.items():
@@ -79,18 +123,28 @@ def score_records(records: list[Record], boosts: dict[str, int]) -> dict[str, di
             norm = K1 * (1 - B + B * (length / average[name]))
             for token, tf in counts.items():
                 combined[token] = combined.get(token, 0.0) + tf / (norm + tf) * boost
-        for token, value in combined.items():
-            scores[token][number] = max(1, round(value * weight[token]))
-    return scores
+        multi_tokens += combined
+        multi_numbers += repeat(number, len(combined))
+        multi_values += combined.values()
+    tf = np.array(tfs, dtype=np.float64)
+    value = np.concatenate([tf / (np.array(norms, dtype=np.float64) + tf) * np.array(field_boosts, dtype=np.float64),
+                            np.array(multi_values, dtype=np.float64)])  # fmt: skip
+    term_ids = np.fromiter(map(ids.__getitem__, tokens + multi_tokens), dtype=np.int64, count=len(value))
+    record_numbers = np.array(numbers + multi_numbers, dtype=np.int64)
+    scores = np.maximum(np.rint(value * weight[term_ids]), 1).astype(np.int64)
+    order = np.argsort(term_ids * count + record_numbers, kind="stable")
+    term_ids, record_numbers, scores = term_ids[order], record_numbers[order], scores[order]
+    starts = np.searchsorted(term_ids, np.arange(len(terms) + 1)).tolist()
+    gaps = np.diff(record_numbers, prepend=-1)
+    firsts = np.array(starts[:-1], dtype=np.int64)
+    gaps[firsts[firsts < len(gaps)]] = record_numbers[firsts[firsts < len(gaps)]] + 1
+    return Scores(terms, starts, record_numbers, scores, gaps)
 
 
-def encode(postings: dict[int, int], common: int) -> list:
-    """`[gaps, scores]`: record numbers as gaps from the previous one, scores in tenths;
+def encode(numbers: list[int], gaps: list[int], scores: list[int], common: int) -> list:
+    """`[gaps, scores]`: record numbers (increasing) as gaps from the previous one, scores in tenths;
     for a term in more than `common` records, `[gaps, median, high gaps, high scores]`:
     one score for all but the records scoring at least twice the median."""
-    numbers = list(postings)  # in increasing order (`score_records`)
-    gaps = [b - a for a, b in zip([-1, *numbers], numbers, strict=False)]
-    scores = list(postings.values())
     if len(numbers) > common:
         median = round(statistics.median(scores))
         # ... except where the term scores far above it: in a title or a symbol, which rank a record.
@@ -102,14 +156,28 @@ def encode(postings: dict[int, int], common: int) -> list:
     return [gaps, scores]
 
 
-def shards(scores: dict[str, dict[int, int]], count: int, limit: int) -> dict[str, list]:
+def _size(entry: list) -> int:
+    """Length of `json.dumps(entry, separators=(",", ":"))`: orjson's where the bytes are the same
+    (a term of printable ASCII; the rest is integers), else the standard library's."""
+    if entry[0].isascii() and entry[0].isprintable():
+        return len(orjson.dumps(entry))
+    return len(json.dumps(entry, separators=(",", ":")))
+
+
+def shards(scores: Scores, count: int, limit: int) -> dict[str, list]:
     """Every term's encoded postings, in shards of about `limit` bytes keyed by term prefix.
 
     A shard lists `[term, gaps, scores]` per term, terms sorted.
     """
     common = max(COMMON_MIN, int(count * COMMON))
-    entries = {term: [term, *encode(scores[term], common)] for term in sorted(scores)}
-    sizes = {term: len(json.dumps(entry, separators=(",", ":"))) for term, entry in entries.items()}
+    entries = {}
+    for i, term in enumerate(scores.terms):
+        a, b = scores.starts[i], scores.starts[i + 1]
+        entries[term] = [
+            term,
+            *encode(scores.numbers[a:b].tolist(), scores.gaps[a:b].tolist(), scores.values[a:b].tolist(), common),
+        ]
+    sizes = {term: _size(entry) for term, entry in entries.items()}
     out: dict[str, list] = {}
 
     def cut(group_terms: list[str], depth: int) -> None:
