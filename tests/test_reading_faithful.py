@@ -371,3 +371,54 @@ def test_a_running_title_line_opening_like_a_formula_is_furniture():
     texts = [p.content.text for p in doc.paragraphs()]
     assert not [t for t in texts if "A/RES/99/7" in t or "Wiphala" in t]
     assert texts[-2].endswith("services and effective communication in all the official languages;")
+
+
+def test_a_marker_spaced_after_a_sentence_ending_on_a_number_or_a_quotation_is_found():
+    """`Risk Reduction 2015–2030. 14 Disasters and` (A/RES/79/323 annex, para. 17) and
+    `of “The future we want”. 5` at a paragraph's end (A/RES/79/314 annex, para. 4)."""
+    doc, state = read_text(
+        _page(
+            "Recalling the Convention,3 and alignment with the Sendai Framework 2015–2030. 4 Disasters grow.\n\n"
+            "Recalling paragraph 158 of “The future we want”. 5\n\nNoting the report,6\n",
+            "3 Treaty Series, vol. 1.\n\n4 Resolution 69/283, annex II.\n\n5 Resolution 66/288, annex.\n\n6 A/99/1.",
+        )
+    )
+    assert all(_refs(doc)[label] for label in ("3", "4", "5", "6"))
+    assert "2015–2030. Disasters grow." in doc.parts[0].blocks[1].content.text
+    assert "unreferenced-note" not in _kinds(state)
+
+
+def test_a_marker_glued_to_the_full_stop_after_a_year_is_found():
+    """`resolution 5/14 of 2 March 2022.13` ending a sentence (A/RES/79/314 annex, para. 15)."""
+    doc, state = read_text(
+        _page(
+            "Recalling the Convention,12 and resolution 5/14 of 2 March 2022.13\n\nNoting the report,14\n",
+            "12 Treaty Series, vol. 1.\n\n13 UNEP/EA.5/Res.14.\n\n14 A/99/1.",
+        )
+    )
+    assert all(_refs(doc)[label] for label in ("12", "13", "14"))
+    assert doc.parts[0].blocks[1].content.text.endswith("of 2 March 2022.")
+    assert "unreferenced-note" not in _kinds(state)
+
+
+def test_a_marker_glued_to_the_small_word_after_it_is_found():
+    """`all previous resolutions 3on the follow-up`, `the Paris Agreement 5and its` (A/RES/80/129, pp2 and pp6)."""
+    doc, state = read_text(
+        _page(
+            "Recalling the Agenda,2 and all previous resolutions 3on the follow-up to the Conference,\n\n"
+            "Reaffirming the Paris Agreement 4and its entry into force,\n",
+            "2 Resolution 70/1.\n\n3 Resolutions 70/192 and 71/217.\n\n4 FCCC/CP/2015/10/Add.1, decision 1/CP.21.",
+        )
+    )
+    assert all(_refs(doc)[label] for label in ("2", "3", "4"))
+    assert "resolutions on the follow-up" in doc.parts[0].blocks[1].content.text
+    assert "Agreement and its" in doc.parts[0].blocks[2].content.text
+    assert "unreferenced-note" not in _kinds(state)
+
+
+def test_a_number_before_a_sentence_or_a_word_stays_a_number_where_no_note_needs_it():
+    """`in 2024. 14 States` and `Phase 2of` with every note cited: the text is left as it is."""
+    doc, _ = read_text(_page("Noting that in 2024. 14 States acceded,1 and the Treaty 2of the region,\n", "1 A/99/1."))
+    text = doc.parts[0].blocks[1].content.text
+    assert "in 2024. 14 States acceded" in text and "Treaty 2of" in text
+    assert _refs(doc)["1"]
