@@ -422,3 +422,33 @@ def test_a_number_before_a_sentence_or_a_word_stays_a_number_where_no_note_needs
     text = doc.parts[0].blocks[1].content.text
     assert "in 2024. 14 States acceded" in text and "Treaty 2of" in text
     assert _refs(doc)["1"]
+
+
+def test_a_marker_glued_to_the_number_of_a_name_is_found():
+    """`the Rio Declaration on Environment and Development5 and Agenda 216 and the principles`
+    (Second Committee resolutions on sustainable development, e.g. A/RES/78/157 pp12): Agenda 21, note 6."""
+    doc, state = read_text(
+        _page(
+            "Reaffirming the Rio Declaration on Environment and Development5 and Agenda 216 and the principles\n"
+            "set out therein, and the Plan of Implementation,7\n",
+            "5 A/CONF.151/26/Rev.1 (Vol. I), annex I.\n\n6 Ibid., annex II.\n\n7 A/CONF.199/20, chap. I.",
+        )
+    )
+    assert all(_refs(doc)[label] for label in ("5", "6", "7"))
+    assert "and Agenda 21 and the principles" in doc.parts[0].blocks[1].content.text
+    assert "unreferenced-note" not in _kinds(state)
+
+
+def test_a_year_or_a_goal_is_not_a_name_number_with_a_marker():
+    """`Reduction 2015` and `Goal 16` keep their numbers: the note stays unreferenced."""
+    doc, state = read_text(
+        _page(
+            "Recalling the Sendai Framework for Disaster Risk Reduction 2015 and the Agenda,4\n\n"
+            "Noting Goal 16 and the Convention,7\n",
+            "4 Resolution 69/283, annex II.\n\n5 A/99/5.\n\n6 A/99/6.\n\n7 A/99/7.",
+        )
+    )
+    text = doc.parts[0].blocks[1].content.text + doc.parts[0].blocks[2].content.text
+    assert "Reduction 2015 and" in text and "Goal 16 and" in text
+    assert _refs(doc)["5"] == [] and _refs(doc)["6"] == []
+    assert "unreferenced-note" in _kinds(state)
