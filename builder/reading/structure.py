@@ -40,6 +40,9 @@ _NAMED_HEADING = re.compile(
     r"^(?P<kind>Part|Chapter|Section|Article|Rule) (?P<num>[IVXLC]{1,6}|\d{1,3}(?: ?(?:bis|ter|[a-z]))?)\.?(?=\s|$)"
 )
 # A rule of procedure ("Rule 7 General powers of the President", numbered paragraphs under it) is an article.
+# A programme of action's priority area ("Priority area 2: Trade, …"), its sections I, II, … under it,
+# its paragraphs numbered on across the areas (A/RES/79/233 annex).
+_AREA_HEADING = re.compile(r"^(?P<kind>Priority area) (?P<num>\d{1,2}):\s+(?P<rest>\S.*)$", re.DOTALL)
 _NAMED_LEVEL = {"Part": 2, "Chapter": 2, "Section": 2, "Article": 3, "Rule": 3}
 _NAMED_ID = {"Part": "part", "Chapter": "chap", "Section": "sec", "Article": "art", "Rule": "rule"}
 
@@ -72,6 +75,7 @@ class _Cursor:
     subsection: str = ""
     scope: str = ""
     scoped_level: int = 0
+    area: str = ""  # the open priority area's heading id and "-", which the ids of its sections begin with
     top: Paragraph | None = None
     letter: Paragraph | None = None
     roman: Paragraph | None = None
@@ -140,6 +144,9 @@ def build_structure(state: ReadState) -> None:
                 f"a list nested deeper than ({cur.roman.number}) in {cur.roman.anchor}; kept as unnumbered text",
                 block.line,
             )
+
+        if _area(state, cur, block, state.blocks[:index]):
+            continue
 
         if _section(state, cur, block, first, plain):
             continue
@@ -376,12 +383,38 @@ def _section(state: ReadState, cur: _Cursor, block: Block, first: str, plain: st
         return False
     num = m["num"]
     if _is_roman_heading(cur, num):
+        if cur.area and num == "I" and cur.section:
+            # Sections start again at I under an unnumbered heading (`Implementation, follow-up and
+            # monitoring`): the priority areas are over, these sections are the part's own (`sec-i`).
+            cur.area = ""
         cur.section, cur.subsection = num.lower(), ""
         anchor, level = anchors.section(num), 2
     else:
         cur.subsection = num.lower()
         anchor, level = anchors.section(num, within=cur.section), (3 if cur.section else 2)
+    if cur.area:
+        anchor, level = cur.area + anchor, level + 1
     _add_heading(state, cur, block, anchor, num, m["rest"], level)
+    return True
+
+
+def _area(state: ReadState, cur: _Cursor, block: Block, before: list[Block]) -> bool:
+    """`Priority area 2: Trade, trade facilitation and regional integration`: a heading above sections.
+
+    Its sections start again at I, so their ids begin with the area's (`priority-area-2-sec-i`); the
+    paragraphs run on (`annex-para104`). The same lines listed after a paragraph ending in a colon
+    ("… five priority areas for action, as follows:") are that list, not headings.
+    """
+    m = _AREA_HEADING.match(block.plain)
+    if m is None or not _heading_like(m["rest"]):
+        return False
+    previous = next((b for b in reversed(before) if b.kind == "text"), None)
+    if previous is not None and (previous.plain.rstrip().endswith(":") or _AREA_HEADING.match(previous.plain)):
+        return False
+    anchor = anchors.named_section("priority-area", m["num"])
+    _add_heading(state, cur, block, anchor, f"{m['kind']} {m['num']}", block.text[m.start("rest") :], 2)
+    cur.area = anchor + "-"
+    cur.section = cur.subsection = ""
     return True
 
 
