@@ -452,3 +452,82 @@ def test_a_year_or_a_goal_is_not_a_name_number_with_a_marker():
     assert "Reduction 2015 and" in text and "Goal 16 and" in text
     assert _refs(doc)["5"] == [] and _refs(doc)["6"] == []
     assert "unreferenced-note" in _kinds(state)
+
+
+# A programme of action whose priority areas each hold sections I, II, … and whose paragraphs are
+# numbered on across the areas; the areas are listed once in a paragraph before them (shaped like
+# A/RES/79/233 annex, lines 397–434 and 905–912).
+PROGRAMME = """The General Assembly,
+
+1. Adopts the Programme of Action annexed to the present resolution.
+
+Annex
+
+Programme of Action
+
+1. The present Programme of Action will have two priority areas for action, as follows:
+
+Priority area 1: Structural transformation and science, technology and
+innovation
+
+Priority area 2: Means of implementation.
+
+2. The fulfilment of commitments will be supported through dedicated actions.
+
+Priority area 1: Structural transformation and science, technology
+and innovation
+3. We recognize that the landlocked developing countries face major structural impediments.
+
+I.
+Productive capacity development
+4. We recognize that many landlocked developing countries have weak productive capacities.
+
+II.
+Private sector development
+5. We note that the private sector is a driver of growth.
+
+Priority area 2: Means of implementation
+I.
+Domestic resource mobilization
+6. We recognize that domestic resources are the main source of finance.
+
+Implementation, follow-up and monitoring
+
+7. We emphasize that follow-up mechanisms are needed.
+
+I.
+National reviews
+8. We encourage regular reviews at the national level.
+"""
+
+
+def test_priority_areas_are_headings_that_scope_their_sections():
+    doc, state = read_text(PROGRAMME)
+    headings = [(b.anchor, b.level) for part in doc.parts for b in part.blocks if isinstance(b, Heading)]
+    assert headings == [
+        ("annex-priority-area-1", 2),
+        ("annex-priority-area-1-sec-i", 3),
+        ("annex-priority-area-1-sec-ii", 3),
+        ("annex-priority-area-2", 2),
+        ("annex-priority-area-2-sec-i", 3),
+        ("annex-sec-i", 2),
+    ]
+    assert [a for a in _anchors(doc) if "para" in a] == [f"annex-para{n}" for n in range(1, 9)]
+    assert "duplicate-number" not in _kinds(state)
+
+
+def test_priority_areas_listed_after_a_colon_stay_the_list():
+    doc, _ = read_text(PROGRAMME)
+    texts = [p.content.text for p in doc.paragraphs() if p.kind == "text"]
+    assert texts[:2] == [
+        "Priority area 1: Structural transformation and science, technology and innovation",
+        "Priority area 2: Means of implementation.",
+    ]
+
+
+def test_a_lone_section_number_under_a_heading_starts_its_own_block():
+    """`Priority area 2: Means of implementation` / `I.` / `Domestic resource mobilization` with no blank line:
+    the section is its own heading, not the end of the area's title."""
+    doc, _ = read_text(PROGRAMME)
+    area = next(b for part in doc.parts for b in part.blocks if b.anchor == "annex-priority-area-2")
+    assert area.content.text == "Means of implementation"
