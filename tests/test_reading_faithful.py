@@ -531,3 +531,68 @@ def test_a_lone_section_number_under_a_heading_starts_its_own_block():
     doc, _ = read_text(PROGRAMME)
     area = next(b for part in doc.parts for b in part.blocks if b.anchor == "annex-priority-area-2")
     assert area.content.text == "Means of implementation"
+
+
+# A paragraph ending in a colon whose list goes on under lettered headings, each list starting
+# again at (a) (shaped like A/RES/78/317 annex, lines 921–1000).
+HEADED_LISTS = """The General Assembly,
+
+1. Adopts the Agenda annexed to the present resolution.
+
+Annex
+
+The Antigua and Barbuda Agenda for Small Island Developing States
+
+III.
+How do small island developing States get there?
+
+32. Therefore, we, the international community, commit to the following actions:
+
+A.
+Build economic resilience
+
+(a)
+Reform the international financial architecture by:
+
+(i) Considering how best vulnerability could be incorporated into existing practices;
+
+(ii) Expanding multilateral lending to small island developing States;
+
+(b) Increase effectiveness of development finance by:
+
+(i) Improving donors’ aid effectiveness;
+
+B.
+Scale up climate action
+
+(a) Accelerated actions towards full implementation of the Paris Agreement by:
+
+(i) Taking urgent actions;
+
+33. We will monitor progress.
+"""
+
+
+def test_a_list_right_under_a_heading_is_the_headings_list():
+    doc, state = read_text(HEADED_LISTS)
+    anchors = _anchors(doc)
+    assert [a for a in anchors if a.startswith("annex-sec")] == [
+        "annex-sec-iii-a-a",
+        "annex-sec-iii-a-a-i",
+        "annex-sec-iii-a-a-ii",
+        "annex-sec-iii-a-b",
+        "annex-sec-iii-a-b-i",
+        "annex-sec-iii-b-a",
+        "annex-sec-iii-b-a-i",
+    ]
+    item = next(p for p in doc.paragraphs() if p.anchor == "annex-sec-iii-a-b")
+    assert item.citation == "annex, section III.A (b)"
+    assert item.content.text == "Increase effectiveness of development finance by:"
+    assert "annex-para33" in anchors
+    assert "sub-numbering" not in _kinds(state) and "duplicate-number" not in _kinds(state)
+
+
+def test_a_list_under_a_heading_not_from_a_stays_text():
+    """`(c)` first under a heading is no list the heading holds: it stays an unnumbered paragraph."""
+    doc, _ = read_text(HEADED_LISTS.replace("(a)\nReform", "(c)\nReform"))
+    assert not any(a.startswith("annex-sec-iii-a-") for a in _anchors(doc))

@@ -76,6 +76,7 @@ class _Cursor:
     scope: str = ""
     scoped_level: int = 0
     area: str = ""  # the open priority area's heading id and "-", which the ids of its sections begin with
+    heading: Heading | None = None  # the last heading, while no paragraph has followed it
     top: Paragraph | None = None
     letter: Paragraph | None = None
     roman: Paragraph | None = None
@@ -203,7 +204,7 @@ def _numbered(state: ReadState, cur: _Cursor, m: re.Match[str], block: Block) ->
     para.opening = _opening(content, _OPERATIVE_OPENING if kind == "operative" else None)
     para.citation = cur.cite.numbered(cur.part, para, number, repeated=repeated)
     cur.part.blocks.append(para)
-    cur.top, cur.letter, cur.roman = para, None, None
+    cur.top, cur.letter, cur.roman, cur.heading = para, None, None, None
 
 
 def _action(state: ReadState, cur: _Cursor, m: re.Match[str], block: Block) -> None:
@@ -214,7 +215,7 @@ def _action(state: ReadState, cur: _Cursor, m: re.Match[str], block: Block) -> N
     para = Paragraph(anchor, "action", to_inline(m["rest"]), block.line, number=m["num"], label=label)
     para.citation = cur.cite.distinct(anchors.citation(cur.part, para))
     cur.part.blocks.append(para)
-    cur.top, cur.letter, cur.roman = para, None, None
+    cur.top, cur.letter, cur.roman, cur.heading = para, None, None, None
 
 
 def _is_roman_sub(cur: _Cursor, num: str) -> bool:
@@ -237,7 +238,7 @@ def _sub(state: ReadState, cur: _Cursor, m: re.Match[str], block: Block) -> bool
     roman = _is_roman_sub(cur, num)
     parent = cur.letter if roman else cur.top
     if parent is None:
-        return False
+        return _heading_list_item(state, cur, m, block)
     previous = next((c.number for c in reversed(parent.children) if c.kind == "sub"), "")
     expected = _next_sub(previous, roman)
     # A list of romans right under a paragraph ((i), (ii) with no letters) runs in its own sequence.
@@ -256,6 +257,30 @@ def _sub(state: ReadState, cur: _Cursor, m: re.Match[str], block: Block) -> bool
         cur.roman = para
     else:
         cur.letter, cur.roman = para, None
+    return True
+
+
+def _heading_list_item(state: ReadState, cur: _Cursor, m: re.Match[str], block: Block) -> bool:
+    """`(a)`, `(b)`, … right under a heading, with no paragraph to hang on: the heading's own list.
+
+    A paragraph ending in a colon ("… commit to the following actions:") may go on in lists under
+    headings (`A. Build economic resilience` / `(a) Reform … by:` / `(i)` …, A/RES/78/317 annex,
+    lines 921–975). Each item is a paragraph of the part, named by the heading
+    (`annex-sec-iii-a-a`, cited "annex, section III.A (a)"); its romans hang on it. Only a list
+    in order from (a) is taken; anything else stays text.
+    """
+    heading = cur.heading
+    num = m["num"]
+    previous = cur.letter.number if cur.letter is not None else ""
+    if heading is None or num != _next_sub(previous, roman=False):
+        return False
+    anchor = _claim(state, cur, f"{heading.anchor}-{num}", block.line)
+    para = Paragraph(anchor, "sub", to_inline(m["rest"]), block.line, number=num, label=f"{m['quote']}({num})")
+    where = anchors.scope_label(heading.number, cur.section.upper() if heading.number != cur.section.upper() else "")
+    prefix = [anchors.annex_label(cur.part)] if cur.part.prefix else []
+    para.citation = cur.cite.distinct(", ".join([*prefix, where]) + f" ({num})")
+    cur.part.blocks.append(para)
+    cur.letter, cur.roman = para, None
     return True
 
 
@@ -366,6 +391,7 @@ def _add_heading(state: ReadState, cur: _Cursor, block: Block, anchor: str, numb
         cur.started, cur.preamble, cur.text, cur.numbers = False, 0, 0, []
         cur.cite.scope = anchors.scope_label(number, cur.section.upper())
     cur.top = cur.letter = cur.roman = None
+    cur.heading = cur.part.blocks[-1]
     cur.cite.after_heading()
 
 
@@ -481,7 +507,7 @@ def _unnumbered(state: ReadState, cur: _Cursor, block: Block) -> None:
         para = Paragraph(anchor, "text", content, block.line, number=str(cur.text))
     para.citation = cur.cite.unnumbered(cur.part, para, cur.section)
     cur.part.blocks.append(para)
-    cur.top, cur.letter, cur.roman = para, None, None
+    cur.top, cur.letter, cur.roman, cur.heading = para, None, None, None
 
 
 def _opening(content: Inline, pattern: re.Pattern[str] | None) -> str:
