@@ -596,3 +596,38 @@ def test_a_list_under_a_heading_not_from_a_stays_text():
     """`(c)` first under a heading is no list the heading holds: it stays an unnumbered paragraph."""
     doc, _ = read_text(HEADED_LISTS.replace("(a)\nReform", "(c)\nReform"))
     assert not any(a.startswith("annex-sec-iii-a-") for a in _anchors(doc))
+
+
+UNDOTTED = """The General Assembly,
+
+Recalling its resolution 79/1,
+
+5.
+Reaffirms the role of the General Assembly in encouraging the progressive development of international law;
+
+6
+Also reaffirms the important role of the International Law Commission;
+
+7.
+Further reaffirms the imperative of upholding the rule of law;
+
+12
+Member States attended the meeting.
+"""
+
+
+def test_a_paragraph_number_that_lost_its_full_stop_is_the_next_number():
+    """`6` alone on its line, then `Also reaffirms …` (A/RES/80/167 and A/C.6/80/L.16, para. 6; A/RES/79/160,
+    paras. 26 and 27): the next paragraph, not an unnumbered text starting with a number."""
+    doc, state = read_text(UNDOTTED.replace("5.\n", "1.\n").replace("6\n", "2\n").replace("7.\n", "3.\n"))
+    ops = [p for p in doc.paragraphs() if p.kind == "operative"]
+    assert [p.anchor for p in ops] == ["op1", "op2", "op3"]
+    assert ops[1].content.text == "Also reaffirms the important role of the International Law Commission;"
+    assert "numbering" not in _kinds(state)
+
+
+def test_a_lone_number_that_is_not_the_next_stays_text():
+    """`12` after paragraph 3 is not paragraph 4: the text keeps it."""
+    doc, _ = read_text(UNDOTTED.replace("5.\n", "1.\n").replace("6\n", "2\n").replace("7.\n", "3.\n"))
+    last = doc.paragraphs()[-1]
+    assert last.kind == "text" and last.content.text.startswith("12 Member States")

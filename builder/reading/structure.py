@@ -21,6 +21,7 @@ from builder.reading.state import Block, ReadState
 
 _QUOTE = r"(?P<quote>[“\"‘]?)"
 _NUMBERED = re.compile(rf"^{_QUOTE}(?P<num>\d{{1,3}})\.(?:\s+|$)(?P<rest>.*)$", re.DOTALL)
+_UNDOTTED = re.compile(rf"^{_QUOTE}(?P<num>\d{{1,3}})\s+(?P<rest>[A-Z].*)$", re.DOTALL)
 _ACTION = re.compile(rf"^{_QUOTE}Action (?P<num>\d{{1,3}})\.\s+(?P<rest>.*)$", re.DOTALL)
 _SUB = re.compile(rf"^{_QUOTE}\((?P<num>[a-z]{{1,2}}|[ivxlc]{{1,7}})\)\s*(?P<rest>.*)$", re.DOTALL)
 _FORMULA = FORMULA_RE
@@ -125,7 +126,7 @@ def build_structure(state: ReadState) -> None:
             cur.part.blocks.append(Paragraph("", "formula", to_inline(block.text), block.line))
             continue
 
-        m = _NUMBERED.match(block.text)
+        m = _NUMBERED.match(block.text) or _undotted_number(cur, block)
         if m:
             _numbered(state, cur, m, block)
             continue
@@ -205,6 +206,18 @@ def _numbered(state: ReadState, cur: _Cursor, m: re.Match[str], block: Block) ->
     para.citation = cur.cite.numbered(cur.part, para, number, repeated=repeated)
     cur.part.blocks.append(para)
     cur.top, cur.letter, cur.roman, cur.heading = para, None, None, None
+
+
+def _undotted_number(cur: _Cursor, block: Block) -> re.Match[str] | None:
+    """`6` on a line of its own, then `Also reaffirms the important role …`: the next paragraph's number,
+    its full stop lost in the text layer (A/RES/80/167 para. 6, A/RES/79/160 paras. 26–27). Only the
+    number that comes next, printed alone on the first line, and a capitalised text after it."""
+    if not cur.numbers or not block.first_line[:1].isdigit():
+        return None
+    m = _UNDOTTED.match(block.text)
+    if m is None or block.first_line.strip() != m["num"] or int(m["num"]) != cur.numbers[-1] + 1:
+        return None
+    return m
 
 
 def _action(state: ReadState, cur: _Cursor, m: re.Match[str], block: Block) -> None:
