@@ -371,3 +371,263 @@ def test_a_running_title_line_opening_like_a_formula_is_furniture():
     texts = [p.content.text for p in doc.paragraphs()]
     assert not [t for t in texts if "A/RES/99/7" in t or "Wiphala" in t]
     assert texts[-2].endswith("services and effective communication in all the official languages;")
+
+
+def test_a_marker_spaced_after_a_sentence_ending_on_a_number_or_a_quotation_is_found():
+    """`Risk Reduction 2015–2030. 14 Disasters and` (A/RES/79/323 annex, para. 17) and
+    `of “The future we want”. 5` at a paragraph's end (A/RES/79/314 annex, para. 4)."""
+    doc, state = read_text(
+        _page(
+            "Recalling the Convention,3 and alignment with the Sendai Framework 2015–2030. 4 Disasters grow.\n\n"
+            "Recalling paragraph 158 of “The future we want”. 5\n\nNoting the report,6\n",
+            "3 Treaty Series, vol. 1.\n\n4 Resolution 69/283, annex II.\n\n5 Resolution 66/288, annex.\n\n6 A/99/1.",
+        )
+    )
+    assert all(_refs(doc)[label] for label in ("3", "4", "5", "6"))
+    assert "2015–2030. Disasters grow." in doc.parts[0].blocks[1].content.text
+    assert "unreferenced-note" not in _kinds(state)
+
+
+def test_a_marker_glued_to_the_full_stop_after_a_year_is_found():
+    """`resolution 5/14 of 2 March 2022.13` ending a sentence (A/RES/79/314 annex, para. 15)."""
+    doc, state = read_text(
+        _page(
+            "Recalling the Convention,12 and resolution 5/14 of 2 March 2022.13\n\nNoting the report,14\n",
+            "12 Treaty Series, vol. 1.\n\n13 UNEP/EA.5/Res.14.\n\n14 A/99/1.",
+        )
+    )
+    assert all(_refs(doc)[label] for label in ("12", "13", "14"))
+    assert doc.parts[0].blocks[1].content.text.endswith("of 2 March 2022.")
+    assert "unreferenced-note" not in _kinds(state)
+
+
+def test_a_marker_glued_to_the_small_word_after_it_is_found():
+    """`all previous resolutions 3on the follow-up`, `the Paris Agreement 5and its` (A/RES/80/129, pp2 and pp6)."""
+    doc, state = read_text(
+        _page(
+            "Recalling the Agenda,2 and all previous resolutions 3on the follow-up to the Conference,\n\n"
+            "Reaffirming the Paris Agreement 4and its entry into force,\n",
+            "2 Resolution 70/1.\n\n3 Resolutions 70/192 and 71/217.\n\n4 FCCC/CP/2015/10/Add.1, decision 1/CP.21.",
+        )
+    )
+    assert all(_refs(doc)[label] for label in ("2", "3", "4"))
+    assert "resolutions on the follow-up" in doc.parts[0].blocks[1].content.text
+    assert "Agreement and its" in doc.parts[0].blocks[2].content.text
+    assert "unreferenced-note" not in _kinds(state)
+
+
+def test_a_number_before_a_sentence_or_a_word_stays_a_number_where_no_note_needs_it():
+    """`in 2024. 14 States` and `Phase 2of` with every note cited: the text is left as it is."""
+    doc, _ = read_text(_page("Noting that in 2024. 14 States acceded,1 and the Treaty 2of the region,\n", "1 A/99/1."))
+    text = doc.parts[0].blocks[1].content.text
+    assert "in 2024. 14 States acceded" in text and "Treaty 2of" in text
+    assert _refs(doc)["1"]
+
+
+def test_a_marker_glued_to_the_number_of_a_name_is_found():
+    """`the Rio Declaration on Environment and Development5 and Agenda 216 and the principles`
+    (Second Committee resolutions on sustainable development, e.g. A/RES/78/157 pp12): Agenda 21, note 6."""
+    doc, state = read_text(
+        _page(
+            "Reaffirming the Rio Declaration on Environment and Development5 and Agenda 216 and the principles\n"
+            "set out therein, and the Plan of Implementation,7\n",
+            "5 A/CONF.151/26/Rev.1 (Vol. I), annex I.\n\n6 Ibid., annex II.\n\n7 A/CONF.199/20, chap. I.",
+        )
+    )
+    assert all(_refs(doc)[label] for label in ("5", "6", "7"))
+    assert "and Agenda 21 and the principles" in doc.parts[0].blocks[1].content.text
+    assert "unreferenced-note" not in _kinds(state)
+
+
+def test_a_year_or_a_goal_is_not_a_name_number_with_a_marker():
+    """`Reduction 2015` and `Goal 16` keep their numbers: the note stays unreferenced."""
+    doc, state = read_text(
+        _page(
+            "Recalling the Sendai Framework for Disaster Risk Reduction 2015 and the Agenda,4\n\n"
+            "Noting Goal 16 and the Convention,7\n",
+            "4 Resolution 69/283, annex II.\n\n5 A/99/5.\n\n6 A/99/6.\n\n7 A/99/7.",
+        )
+    )
+    text = doc.parts[0].blocks[1].content.text + doc.parts[0].blocks[2].content.text
+    assert "Reduction 2015 and" in text and "Goal 16 and" in text
+    assert _refs(doc)["5"] == [] and _refs(doc)["6"] == []
+    assert "unreferenced-note" in _kinds(state)
+
+
+# A programme of action whose priority areas each hold sections I, II, … and whose paragraphs are
+# numbered on across the areas; the areas are listed once in a paragraph before them (shaped like
+# A/RES/79/233 annex, lines 397–434 and 905–912).
+PROGRAMME = """The General Assembly,
+
+1. Adopts the Programme of Action annexed to the present resolution.
+
+Annex
+
+Programme of Action
+
+1. The present Programme of Action will have two priority areas for action, as follows:
+
+Priority area 1: Structural transformation and science, technology and
+innovation
+
+Priority area 2: Means of implementation.
+
+2. The fulfilment of commitments will be supported through dedicated actions.
+
+Priority area 1: Structural transformation and science, technology
+and innovation
+3. We recognize that the landlocked developing countries face major structural impediments.
+
+I.
+Productive capacity development
+4. We recognize that many landlocked developing countries have weak productive capacities.
+
+II.
+Private sector development
+5. We note that the private sector is a driver of growth.
+
+Priority area 2: Means of implementation
+I.
+Domestic resource mobilization
+6. We recognize that domestic resources are the main source of finance.
+
+Implementation, follow-up and monitoring
+
+7. We emphasize that follow-up mechanisms are needed.
+
+I.
+National reviews
+8. We encourage regular reviews at the national level.
+"""
+
+
+def test_priority_areas_are_headings_that_scope_their_sections():
+    doc, state = read_text(PROGRAMME)
+    headings = [(b.anchor, b.level) for part in doc.parts for b in part.blocks if isinstance(b, Heading)]
+    assert headings == [
+        ("annex-priority-area-1", 2),
+        ("annex-priority-area-1-sec-i", 3),
+        ("annex-priority-area-1-sec-ii", 3),
+        ("annex-priority-area-2", 2),
+        ("annex-priority-area-2-sec-i", 3),
+        ("annex-sec-i", 2),
+    ]
+    assert [a for a in _anchors(doc) if "para" in a] == [f"annex-para{n}" for n in range(1, 9)]
+    assert "duplicate-number" not in _kinds(state)
+
+
+def test_priority_areas_listed_after_a_colon_stay_the_list():
+    doc, _ = read_text(PROGRAMME)
+    texts = [p.content.text for p in doc.paragraphs() if p.kind == "text"]
+    assert texts[:2] == [
+        "Priority area 1: Structural transformation and science, technology and innovation",
+        "Priority area 2: Means of implementation.",
+    ]
+
+
+def test_a_lone_section_number_under_a_heading_starts_its_own_block():
+    """`Priority area 2: Means of implementation` / `I.` / `Domestic resource mobilization` with no blank line:
+    the section is its own heading, not the end of the area's title."""
+    doc, _ = read_text(PROGRAMME)
+    area = next(b for part in doc.parts for b in part.blocks if b.anchor == "annex-priority-area-2")
+    assert area.content.text == "Means of implementation"
+
+
+# A paragraph ending in a colon whose list goes on under lettered headings, each list starting
+# again at (a) (shaped like A/RES/78/317 annex, lines 921–1000).
+HEADED_LISTS = """The General Assembly,
+
+1. Adopts the Agenda annexed to the present resolution.
+
+Annex
+
+The Antigua and Barbuda Agenda for Small Island Developing States
+
+III.
+How do small island developing States get there?
+
+32. Therefore, we, the international community, commit to the following actions:
+
+A.
+Build economic resilience
+
+(a)
+Reform the international financial architecture by:
+
+(i) Considering how best vulnerability could be incorporated into existing practices;
+
+(ii) Expanding multilateral lending to small island developing States;
+
+(b) Increase effectiveness of development finance by:
+
+(i) Improving donors’ aid effectiveness;
+
+B.
+Scale up climate action
+
+(a) Accelerated actions towards full implementation of the Paris Agreement by:
+
+(i) Taking urgent actions;
+
+33. We will monitor progress.
+"""
+
+
+def test_a_list_right_under_a_heading_is_the_headings_list():
+    doc, state = read_text(HEADED_LISTS)
+    anchors = _anchors(doc)
+    assert [a for a in anchors if a.startswith("annex-sec")] == [
+        "annex-sec-iii-a-a",
+        "annex-sec-iii-a-a-i",
+        "annex-sec-iii-a-a-ii",
+        "annex-sec-iii-a-b",
+        "annex-sec-iii-a-b-i",
+        "annex-sec-iii-b-a",
+        "annex-sec-iii-b-a-i",
+    ]
+    item = next(p for p in doc.paragraphs() if p.anchor == "annex-sec-iii-a-b")
+    assert item.citation == "annex, section III.A (b)"
+    assert item.content.text == "Increase effectiveness of development finance by:"
+    assert "annex-para33" in anchors
+    assert "sub-numbering" not in _kinds(state) and "duplicate-number" not in _kinds(state)
+
+
+def test_a_list_under_a_heading_not_from_a_stays_text():
+    """`(c)` first under a heading is no list the heading holds: it stays an unnumbered paragraph."""
+    doc, _ = read_text(HEADED_LISTS.replace("(a)\nReform", "(c)\nReform"))
+    assert not any(a.startswith("annex-sec-iii-a-") for a in _anchors(doc))
+
+
+UNDOTTED = """The General Assembly,
+
+Recalling its resolution 79/1,
+
+5.
+Reaffirms the role of the General Assembly in encouraging the progressive development of international law;
+
+6
+Also reaffirms the important role of the International Law Commission;
+
+7.
+Further reaffirms the imperative of upholding the rule of law;
+
+12
+Member States attended the meeting.
+"""
+
+
+def test_a_paragraph_number_that_lost_its_full_stop_is_the_next_number():
+    """`6` alone on its line, then `Also reaffirms …` (A/RES/80/167 and A/C.6/80/L.16, para. 6; A/RES/79/160,
+    paras. 26 and 27): the next paragraph, not an unnumbered text starting with a number."""
+    doc, state = read_text(UNDOTTED.replace("5.\n", "1.\n").replace("6\n", "2\n").replace("7.\n", "3.\n"))
+    ops = [p for p in doc.paragraphs() if p.kind == "operative"]
+    assert [p.anchor for p in ops] == ["op1", "op2", "op3"]
+    assert ops[1].content.text == "Also reaffirms the important role of the International Law Commission;"
+    assert "numbering" not in _kinds(state)
+
+
+def test_a_lone_number_that_is_not_the_next_stays_text():
+    """`12` after paragraph 3 is not paragraph 4: the text keeps it."""
+    doc, _ = read_text(UNDOTTED.replace("5.\n", "1.\n").replace("6\n", "2\n").replace("7.\n", "3.\n"))
+    last = doc.paragraphs()[-1]
+    assert last.kind == "text" and last.content.text.startswith("12 Member States")

@@ -297,7 +297,8 @@ _CALLS_FOR_NUMBER = re.compile(
     r"to|from|at|on|by|in|under|Add|Rev|Corr|Vol)$"
 )
 _LISTS_NUMBERS = re.compile(r"\s*(?:and|or|to)\s+\d|,\s*\d")  # `Goals 5 and 6`, `1, 2`: numbers, not a marker
-_DATED = re.compile(r" of \d")  # `61/29 of 4 December 2006`: a dated symbol's marker follows the date
+_DATED = re.compile(r" of \d")
+_YEAR = re.compile(r"(?:19|20)\d\d")  # `61/29 of 4 December 2006`: a dated symbol's marker follows the date
 
 
 @lru_cache(maxsize=1024)
@@ -317,6 +318,14 @@ def _loose_patterns(label: str) -> tuple[re.Pattern[str], ...]:
         re.compile(rf"(?<=\b(?:19|20)\d\d) {{1,2}}({digits})(?= {{1,2}}[A-Z])"),
         # `(A/80/100/Add.1).1`: after a full stop that closes a bracket
         re.compile(rf"(?<=[)”\"]\.)({digits})(?=\s|$)"),
+        # `the Sendai Framework 2015–2030. 14 Disasters`, `“The future we want”. 5`: spaced after the full
+        # stop that ends a sentence on a number or a quotation, before the next sentence or the block's end
+        re.compile(rf"(?<=[\d)”’\"]\.)\s{{1,2}}({digits})(?=\s{{1,2}}[A-Z]|\s*$)"),
+        # `resolution 5/14 of 2 March 2022.13`: glued to the full stop after a year that ends a sentence
+        re.compile(rf"(?<=\b(?:19|20)\d\d\.)({digits})(?=\s|$)"),
+        # `all previous resolutions 3on the follow-up`, `the Treaty 6and the`: a number is never glued
+        # to the small word after it; a marker is, where the text layer lost the space
+        re.compile(rf"(?<=[^\W\d_] )({digits})(?=(?:and|or|on|in|of|to|the|for|which|that|as|at|by|with)\b)"),
     )
 
 
@@ -342,6 +351,14 @@ def _loose_candidates(text: str, label: str) -> list[tuple[int, int]]:
             if _DATED.match(text, end):
                 continue
             found.append((start, end))
+    # `Agenda 216 and`: glued to the number of a name; the name's own number is never a year
+    for m in re.finditer(rf"\b([A-Z][a-z]+) ([1-9]\d?)({re.escape(label)})(?=[\s,;:)]|\.(?:\s|$)|$)", text):
+        number, end = m.group(2) + label, m.end(3)
+        if _CALLS_FOR_NUMBER.search(m.group(1)) or _YEAR.fullmatch(number) or _NOT_AFTER.match(text, end):
+            continue  # `Goal 16`, `Reduction 2015`, `Phase 25 per cent`: numbers
+        if _LISTS_NUMBERS.match(text, end) or _DATED.match(text, end):
+            continue
+        found.append((m.start(3), end))
     # `conflict,10,11`: a marker right before the next one
     for m in re.finditer(rf"(?<=[^\W\d_][,;:])({re.escape(label)}),{following}(?!\d)", text):
         found.append((m.start(1), m.end(1)))
@@ -353,8 +370,11 @@ def only_place_markers(state: ReadState) -> None:
 
     The text layer glues a marker to a number (`resolution 5/1411` is 5/14 and note 11,
     `COVID-1916`) or spaces it after a word that may call for a number (`the Nelson
-    Mandela Rules) 40`, `Development Goals 5 and`), forms `digit_markers` refuses, since
-    most such digits are numbers. Between the markers of the notes before and after it
+    Mandela Rules) 40`, `Development Goals 5 and`), after a sentence's full stop
+    (`2015–2030. 14 Disasters`, `March 2022.13`) or glued to the word after it
+    (`resolutions 3on the`) or to the number of a name (`Agenda 216 and` is Agenda 21
+    and note 6), forms `digit_markers` refuses, since most such digits
+    are numbers. Between the markers of the notes before and after it
     (and before the place the note is printed), the marker of note N can only be where
     N is written; where exactly one such place is left, it is that place. Two places or
     none: the note stays unreferenced, and the build says so.

@@ -168,6 +168,27 @@ def plenary_start(before: list[str], line: str) -> bool:
 
 
 # Where a masthead ends: the enacting formula or a numbered paragraph.
+_LONE_SECTION_NUMBER = re.compile(r"^\s*[IVXLC]{1,6}\.\s*$")
+_HEADING_ENDS = re.compile(r"[.;,:]\W*$")
+
+
+def section_after_heading_start(before: list[str], line: str) -> bool:
+    """`I.` on a line of its own right under a heading of a rank above it (`Priority area 2: Trade, trade
+    facilitation and regional integration` / `I.` / `International trade`, A/RES/79/233 annex): the
+    section's number starts a block of its own. A heading of two words or more, not a word like `Annex`
+    or `Chapter` that a number completes, and ending in no punctuation."""
+    if len(before) > 3 or not _LONE_SECTION_NUMBER.match(line):
+        return False
+    heading = " ".join(part.strip() for part in before)
+    return (
+        len(heading) < _HEADING_MAX
+        and heading[:1].isupper()
+        and len(heading.split()) >= 2
+        and not _HEADING_ENDS.search(heading)
+        and not ENUMERATOR.match(heading)
+    )
+
+
 BODY = re.compile(rf"^\s*(?:{FORMULA_RE.pattern[1:-1]}\s*$|[“\"]?\d{{1,3}}\.(?:\s|$))")
 
 
@@ -176,6 +197,7 @@ BODY = re.compile(rf"^\s*(?:{FORMULA_RE.pattern[1:-1]}\s*$|[“\"]?\d{{1,3}}\.(?
 PARAGRAPH_STARTS: list[tuple[str, Callable[[list[str], str], bool]]] = [
     ("numbered_start", numbered_start),
     ("after_heading_start", after_heading_start),
+    ("section_after_heading_start", section_after_heading_start),
     ("formula_start", formula_start),
     ("after_formula_start", after_formula_start),
     ("opening_phrase_start", opening_phrase_start),
@@ -192,6 +214,7 @@ PARAGRAPH_STARTS: list[tuple[str, Callable[[list[str], str], bool]]] = [
 OPENS: dict[str, re.Pattern[str]] = {
     "numbered_start": re.compile(r"[“\"\d(]"),
     "after_heading_start": re.compile(r"[“\"\d]"),
+    "section_after_heading_start": re.compile(r"[IVXLC]"),
     "formula_start": re.compile(r"[“\"T]"),
     "opening_phrase_start": re.compile(r"[“\"A-Z]"),
     "note_definition_start": re.compile(r"[\[*¹²³⁴⁵⁶⁷⁸⁹⁰]"),

@@ -21,6 +21,7 @@ from builder.reading.state import Block, ReadState
 
 _QUOTE = r"(?P<quote>[“\"‘]?)"
 _NUMBERED = re.compile(rf"^{_QUOTE}(?P<num>\d{{1,3}})\.(?:\s+|$)(?P<rest>.*)$", re.DOTALL)
+_UNDOTTED = re.compile(rf"^{_QUOTE}(?P<num>\d{{1,3}})\s+(?P<rest>[A-Z].*)$", re.DOTALL)
 _ACTION = re.compile(rf"^{_QUOTE}Action (?P<num>\d{{1,3}})\.\s+(?P<rest>.*)$", re.DOTALL)
 _SUB = re.compile(rf"^{_QUOTE}\((?P<num>[a-z]{{1,2}}|[ivxlc]{{1,7}})\)\s*(?P<rest>.*)$", re.DOTALL)
 _FORMULA = FORMULA_RE
@@ -40,6 +41,9 @@ _NAMED_HEADING = re.compile(
     r"^(?P<kind>Part|Chapter|Section|Article|Rule) (?P<num>[IVXLC]{1,6}|\d{1,3}(?: ?(?:bis|ter|[a-z]))?)\.?(?=\s|$)"
 )
 # A rule of procedure ("Rule 7 General powers of the President", numbered paragraphs under it) is an article.
+# A programme of action's priority area ("Priority area 2: Trade, …"), its sections I, II, … under it,
+# its paragraphs numbered on across the areas (A/RES/79/233 annex).
+_AREA_HEADING = re.compile(r"^(?P<kind>Priority area) (?P<num>\d{1,2}):\s+(?P<rest>\S.*)$", re.DOTALL)
 _NAMED_LEVEL = {"Part": 2, "Chapter": 2, "Section": 2, "Article": 3, "Rule": 3}
 _NAMED_ID = {"Part": "part", "Chapter": "chap", "Section": "sec", "Article": "art", "Rule": "rule"}
 
@@ -72,6 +76,8 @@ class _Cursor:
     subsection: str = ""
     scope: str = ""
     scoped_level: int = 0
+    area: str = ""  # the open priority area's heading id and "-", which the ids of its sections begin with
+    heading: Heading | None = None  # the last heading, while no paragraph has followed it
     top: Paragraph | None = None
     letter: Paragraph | None = None
     roman: Paragraph | None = None
@@ -120,7 +126,7 @@ def build_structure(state: ReadState) -> None:
             cur.part.blocks.append(Paragraph("", "formula", to_inline(block.text), block.line))
             continue
 
-        m = _NUMBERED.match(block.text)
+        m = _NUMBERED.match(block.text) or _undotted_number(cur, block)
         if m:
             _numbered(state, cur, m, block)
             continue
@@ -140,6 +146,9 @@ def build_structure(state: ReadState) -> None:
                 f"a list nested deeper than ({cur.roman.number}) in {cur.roman.anchor}; kept as unnumbered text",
                 block.line,
             )
+
+        if _area(state, cur, block, state.blocks[:index]):
+            continue
 
         if _section(state, cur, block, first, plain):
             continue
@@ -196,7 +205,19 @@ def _numbered(state: ReadState, cur: _Cursor, m: re.Match[str], block: Block) ->
     para.opening = _opening(content, _OPERATIVE_OPENING if kind == "operative" else None)
     para.citation = cur.cite.numbered(cur.part, para, number, repeated=repeated)
     cur.part.blocks.append(para)
-    cur.top, cur.letter, cur.roman = para, None, None
+    cur.top, cur.letter, cur.roman, cur.heading = para, None, None, None
+
+
+def _undotted_number(cur: _Cursor, block: Block) -> re.Match[str] | None:
+    """`6` on a line of its own, then `Also reaffirms the important role …`: the next paragraph's number,
+    its full stop lost in the text layer (A/RES/80/167 para. 6, A/RES/79/160 paras. 26–27). Only the
+    number that comes next, printed alone on the first line, and a capitalised text after it."""
+    if not cur.numbers or not block.first_line[:1].isdigit():
+        return None
+    m = _UNDOTTED.match(block.text)
+    if m is None or block.first_line.strip() != m["num"] or int(m["num"]) != cur.numbers[-1] + 1:
+        return None
+    return m
 
 
 def _action(state: ReadState, cur: _Cursor, m: re.Match[str], block: Block) -> None:
@@ -207,7 +228,7 @@ def _action(state: ReadState, cur: _Cursor, m: re.Match[str], block: Block) -> N
     para = Paragraph(anchor, "action", to_inline(m["rest"]), block.line, number=m["num"], label=label)
     para.citation = cur.cite.distinct(anchors.citation(cur.part, para))
     cur.part.blocks.append(para)
-    cur.top, cur.letter, cur.roman = para, None, None
+    cur.top, cur.letter, cur.roman, cur.heading = para, None, None, None
 
 
 def _is_roman_sub(cur: _Cursor, num: str) -> bool:
@@ -230,7 +251,7 @@ def _sub(state: ReadState, cur: _Cursor, m: re.Match[str], block: Block) -> bool
     roman = _is_roman_sub(cur, num)
     parent = cur.letter if roman else cur.top
     if parent is None:
-        return False
+        return _heading_list_item(state, cur, m, block)
     previous = next((c.number for c in reversed(parent.children) if c.kind == "sub"), "")
     expected = _next_sub(previous, roman)
     # A list of romans right under a paragraph ((i), (ii) with no letters) runs in its own sequence.
@@ -249,6 +270,30 @@ def _sub(state: ReadState, cur: _Cursor, m: re.Match[str], block: Block) -> bool
         cur.roman = para
     else:
         cur.letter, cur.roman = para, None
+    return True
+
+
+def _heading_list_item(state: ReadState, cur: _Cursor, m: re.Match[str], block: Block) -> bool:
+    """`(a)`, `(b)`, … right under a heading, with no paragraph to hang on: the heading's own list.
+
+    A paragraph ending in a colon ("… commit to the following actions:") may go on in lists under
+    headings (`A. Build economic resilience` / `(a) Reform … by:` / `(i)` …, A/RES/78/317 annex,
+    lines 921–975). Each item is a paragraph of the part, named by the heading
+    (`annex-sec-iii-a-a`, cited "annex, section III.A (a)"); its romans hang on it. Only a list
+    in order from (a) is taken; anything else stays text.
+    """
+    heading = cur.heading
+    num = m["num"]
+    previous = cur.letter.number if cur.letter is not None else ""
+    if heading is None or num != _next_sub(previous, roman=False):
+        return False
+    anchor = _claim(state, cur, f"{heading.anchor}-{num}", block.line)
+    para = Paragraph(anchor, "sub", to_inline(m["rest"]), block.line, number=num, label=f"{m['quote']}({num})")
+    where = anchors.scope_label(heading.number, cur.section.upper() if heading.number != cur.section.upper() else "")
+    prefix = [anchors.annex_label(cur.part)] if cur.part.prefix else []
+    para.citation = cur.cite.distinct(", ".join([*prefix, where]) + f" ({num})")
+    cur.part.blocks.append(para)
+    cur.letter, cur.roman = para, None
     return True
 
 
@@ -359,6 +404,7 @@ def _add_heading(state: ReadState, cur: _Cursor, block: Block, anchor: str, numb
         cur.started, cur.preamble, cur.text, cur.numbers = False, 0, 0, []
         cur.cite.scope = anchors.scope_label(number, cur.section.upper())
     cur.top = cur.letter = cur.roman = None
+    cur.heading = cur.part.blocks[-1]
     cur.cite.after_heading()
 
 
@@ -376,12 +422,38 @@ def _section(state: ReadState, cur: _Cursor, block: Block, first: str, plain: st
         return False
     num = m["num"]
     if _is_roman_heading(cur, num):
+        if cur.area and num == "I" and cur.section:
+            # Sections start again at I under an unnumbered heading (`Implementation, follow-up and
+            # monitoring`): the priority areas are over, these sections are the part's own (`sec-i`).
+            cur.area = ""
         cur.section, cur.subsection = num.lower(), ""
         anchor, level = anchors.section(num), 2
     else:
         cur.subsection = num.lower()
         anchor, level = anchors.section(num, within=cur.section), (3 if cur.section else 2)
+    if cur.area:
+        anchor, level = cur.area + anchor, level + 1
     _add_heading(state, cur, block, anchor, num, m["rest"], level)
+    return True
+
+
+def _area(state: ReadState, cur: _Cursor, block: Block, before: list[Block]) -> bool:
+    """`Priority area 2: Trade, trade facilitation and regional integration`: a heading above sections.
+
+    Its sections start again at I, so their ids begin with the area's (`priority-area-2-sec-i`); the
+    paragraphs run on (`annex-para104`). The same lines listed after a paragraph ending in a colon
+    ("… five priority areas for action, as follows:") are that list, not headings.
+    """
+    m = _AREA_HEADING.match(block.plain)
+    if m is None or not _heading_like(m["rest"]):
+        return False
+    previous = next((b for b in reversed(before) if b.kind == "text"), None)
+    if previous is not None and (previous.plain.rstrip().endswith(":") or _AREA_HEADING.match(previous.plain)):
+        return False
+    anchor = anchors.named_section("priority-area", m["num"])
+    _add_heading(state, cur, block, anchor, f"{m['kind']} {m['num']}", block.text[m.start("rest") :], 2)
+    cur.area = anchor + "-"
+    cur.section = cur.subsection = ""
     return True
 
 
@@ -448,7 +520,7 @@ def _unnumbered(state: ReadState, cur: _Cursor, block: Block) -> None:
         para = Paragraph(anchor, "text", content, block.line, number=str(cur.text))
     para.citation = cur.cite.unnumbered(cur.part, para, cur.section)
     cur.part.blocks.append(para)
-    cur.top, cur.letter, cur.roman = para, None, None
+    cur.top, cur.letter, cur.roman, cur.heading = para, None, None, None
 
 
 def _opening(content: Inline, pattern: re.Pattern[str] | None) -> str:
