@@ -23,7 +23,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+import numpy as np
 from rapidfuzz import fuzz
+from rapidfuzz.process import cdist
 
 from builder.linking.references import find_references
 from builder.model import Document
@@ -157,11 +159,29 @@ def relate(docs: list[Document], index: Index) -> Relations:
             by_session.setdefault(session_of(res), []).append((res, fold_title(res.meta.title)))
     proposals = []
     orders = {d.path: _order(d) for d in [*drafts, *resolutions]}  # each date parsed once
+    waiting: dict[int | None, list[tuple[Document, str]]] = {}
     for draft in drafts:
         if draft.path in resolution_of or draft.path in replaced_by or not draft.meta.title:
             continue
-        title = fold_title(draft.meta.title)
-        for res, other in by_session.get(session_of(draft), []):
+        waiting.setdefault(session_of(draft), []).append((draft, fold_title(draft.meta.title)))
+    for session, waiting_drafts in waiting.items():
+        candidates = by_session.get(session, [])
+        if not candidates:
+            continue
+        # Every title of the session against every draft's at once; a float32 score near the bar
+        # is scored again exactly (as one pair at a time was).
+        near = cdist(
+            [title for _, title in waiting_drafts],
+            [other for _, other in candidates],
+            scorer=fuzz.ratio,
+            score_cutoff=NEAR_TITLE - 1,
+        )
+        same_title = np.equal.outer(  # equal titles pass whatever their score (two empty ones score 0)
+            np.array([title for _, title in waiting_drafts], dtype=object),
+            np.array([other for _, other in candidates], dtype=object),
+        )
+        for d, r in np.argwhere((near > 0) | same_title).tolist():
+            (draft, title), (res, other) = waiting_drafts[d], candidates[r]
             if res.path in draft_of or orders[res.path][0] < orders[draft.path][0]:
                 continue
             same = other == title
