@@ -36,8 +36,7 @@ def words(text: str) -> list[str]:
 def words_in(texts: Iterable[str]) -> list[str]:
     """`words` of each text in turn, in one pass: markers come out of each text on its own, then the
     texts are read as one, a space between each (a space ends a word, so none runs from one into the next)."""
-    joined = " ".join(MARKER_RE.sub("", t) if MARK_OPEN in t else t for t in texts)
-    return (_WORD if "_" in joined else _WORD_CHARS).findall(joined.casefold())
+    return _WORD.findall(" ".join(MARKER_RE.sub("", t) if MARK_OPEN in t else t for t in texts).casefold())
 
 
 # Hand-written rather than html.parser: the pages are the renderer's own
