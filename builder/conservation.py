@@ -22,6 +22,7 @@ from html import unescape
 from builder.reading.state import MARK_OPEN, MARKER_RE
 
 _WORD = re.compile(r"[^\W_]+")
+_WORD_CHARS = re.compile(r"\w+")  # `_WORD` in a text without "_" (a faster pattern: a class of one category)
 _HEADING = re.compile(r"^#{1,6} (.*?)(?: \{([^}]*)\})?$")
 _MD_ESCAPE = re.compile(r"\\([^\w\s])")
 _VOID = {"br", "hr", "img", "input", "meta", "link", "wbr"}
@@ -89,7 +90,7 @@ def _words_of(texts: list[str]) -> list[str]:
     once resolved (`&#57344;` would be one)."""
     resolved = unescape(" ".join(texts))  # an entity never spans a space
     if MARK_OPEN not in resolved:
-        return _WORD.findall(resolved.casefold())
+        return (_WORD if "_" in resolved else _WORD_CHARS).findall(resolved.casefold())
     return [w for text in texts for w in words(unescape(text))]
 
 
