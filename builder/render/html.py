@@ -85,6 +85,8 @@ def inline_html(content: Inline, here: str = "") -> str:
     nests, a span may cross a link, and a marker is never inside a link.
     """
     text = content.text
+    if not (content.refs or content.spans or content.links):  # most texts: the loop below would give just this
+        return escape(text, quote=False)
     refs: dict[int, list[str]] = {}
     for ref in content.refs:
         refs.setdefault(ref.offset, []).append(note_ref_html(ref.label, ref.note_id, ref.ref_id))
