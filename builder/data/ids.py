@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from builder.anchors import note_key
 from builder.model import Document, Heading, Note, Paragraph, Part
@@ -67,6 +68,7 @@ class PartTree:
     body: list[Item] = field(default_factory=list)
 
 
+@lru_cache(maxsize=8192)
 def clean(number: str) -> str:
     """A number as an eId part: "5" → "5", "III." → "iii", "5 bis" → "5-bis", "(b)" → "b"."""
     text = "-".join(re.sub(r"[^\w.-]+", " ", number.lower()).replace("_", " ").split())
