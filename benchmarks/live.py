@@ -168,15 +168,17 @@ def _in_browser(victim: Path, page_url: str, edits: int, pid: int, cpu: list) ->
     return out
 
 
-def _over_http(victim: Path, page_url: str, edits: int) -> list[float]:
+def _over_http(victim: Path, page_url: str, edits: int, pid: int, cpu: list) -> list[float]:
+    """Without a browser: seconds from each save to the served page holding the edit."""
     out = []
     for n in range(edits):
         word = f"Livereloaded{n}x"
-        started = time.monotonic()
-        _edit(victim, word)
-        if not _wait(lambda w=word: w in _fetch(page_url), 120):
-            raise RuntimeError(f"{word} never appeared at {page_url}")
-        out.append(time.monotonic() - started)
+
+        def appeared(w: str = word) -> None:
+            if not _wait(lambda: w in _fetch(page_url), 120):
+                raise RuntimeError(f"{w} never appeared at {page_url}")
+
+        out.append(_timed_edit(victim, word, pid, cpu, appeared))
         time.sleep(4)
     return out
 
