@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 import numpy as np
 from rapidfuzz import fuzz
@@ -69,17 +70,48 @@ def is_draft(doc: Document) -> bool:
     return "/L." in doc.meta.symbol
 
 
+# Relations are made again on every build of `make serve`, from every document's metadata: what
+# is read of each symbol, title and masthead is memoised by its text (read-only results).
+
+
 def session_of(doc: Document) -> int | None:
-    m = _SESSION.match(doc.meta.symbol)
+    return _session(doc.meta.symbol)
+
+
+@lru_cache(maxsize=1 << 14)
+def _session(symbol: str) -> int | None:
+    m = _SESSION.match(symbol)
     return int(m[1]) if m else None
 
 
+@lru_cache(maxsize=1 << 14)
 def fold_title(title: str) -> str:
     return " ".join(re.sub(r"[^\w]+", " ", title.lower()).split())
 
 
 def _order(doc: Document) -> tuple:
-    return (date_parts(doc.meta.date) or (9999,), doc.meta.symbol)
+    return _order_of(doc.meta.date, doc.meta.symbol)
+
+
+@lru_cache(maxsize=1 << 14)
+def _order_of(date: str, symbol: str) -> tuple:
+    return (date_parts(date) or (9999,), symbol)
+
+
+@lru_cache(maxsize=1 << 14)
+def _consulted(stated: str) -> tuple[str, ...]:
+    """The draft symbols a draft's type and masthead say it was submitted on the basis of."""
+    return tuple(m[1] for m in _CONSULTATIONS.finditer(" ".join(stated.split())))
+
+
+@lru_cache(maxsize=1 << 14)
+def _stated_drafts(masthead: str) -> tuple[str, ...]:
+    """What a resolution's masthead names as its draft, each mention's first draft symbol (or "")."""
+    out = []
+    for m in _STATED_DRAFT.finditer(" ".join(masthead.split())):
+        symbols = [s for s in re.findall(_DRAFT_SYMBOL, m[1]) if "/Add." not in s]
+        out.append(symbols[0] if symbols else "")
+    return tuple(out)
 
 
 def _overlap(index: Index, draft: str, resolution: str) -> float:
@@ -106,11 +138,11 @@ def relate(docs: list[Document], index: Index) -> Relations:
     replaced_by: dict[str, str] = {}
     for doc in drafts:
         stated = " ".join([doc.meta.document_type, *doc.meta.masthead_text])
-        for m in _CONSULTATIONS.finditer(" ".join(stated.split())):
-            old = by_symbol.get(m[1])
+        for symbol in _consulted(stated):
+            old = by_symbol.get(symbol)
             if old is not None and old is not doc:
                 replaced_by[old.path] = doc.path
-                why = f"{doc.meta.symbol} was submitted on the basis of informal consultations on {m[1]}"
+                why = f"{doc.meta.symbol} was submitted on the basis of informal consultations on {symbol}"
                 out.replaced.append((old.path, doc.path))
                 out.add(doc.path, Relation(old.path, "replaces", why))
                 out.add(old.path, Relation(doc.path, "replaced by", why))
@@ -138,11 +170,10 @@ def relate(docs: list[Document], index: Index) -> Relations:
         out.add(res.path, Relation(draft.path, "draft", why, inferred))
 
     for res in resolutions:
-        for m in _STATED_DRAFT.finditer(" ".join(" ".join(res.meta.masthead_text).split())):
-            symbols = [s for s in re.findall(_DRAFT_SYMBOL, m[1]) if "/Add." not in s]
-            draft = by_symbol.get(symbols[0]) if symbols else None
+        for symbol in _stated_drafts(" ".join(res.meta.masthead_text)):
+            draft = by_symbol.get(symbol) if symbol else None
             if draft is not None and draft.path not in resolution_of:
-                adopt(draft, res, f"the masthead of {res.meta.symbol} names {symbols[0]} as its draft", False)
+                adopt(draft, res, f"the masthead of {res.meta.symbol} names {symbol} as its draft", False)
     for draft in drafts:
         if draft.path in resolution_of or not draft.meta.adopted_as:
             continue
