@@ -58,7 +58,7 @@ FEATURES = {
 }
 
 
-def _site(work: Path, name: str, partial: str, features: list[str]) -> dict[str, bytes]:
+def _site(work: Path, name: str, partial: str, features: list[str], hooks: list[str] = ()) -> dict[str, bytes]:
     overrides = work / f"overrides-{name}"
     shutil.copytree(ROOT / "site_overrides", overrides)
     (overrides / "partials/nav-item.html").write_text(partial, encoding="utf-8")
@@ -70,6 +70,7 @@ def _site(work: Path, name: str, partial: str, features: list[str]) -> dict[str,
         "theme": {"name": "material", "custom_dir": str(overrides), "font": False, "features": features},
         "nav": NAV,
         "markdown_extensions": ["attr_list", "toc"],
+        "hooks": list(hooks),
     }
     path = work / f"mkdocs-{name}.yml"
     path.write_text(yaml.safe_dump(config), encoding="utf-8")
@@ -90,9 +91,10 @@ def test_the_lean_partial_writes_materials_html(tmp_path, features):
     material_partial = MATERIAL_PARTIAL.read_text(encoding="utf-8")
     assert material_partial.count(OUR_CHANGE[0]) == 1, "Material's partial changed: look again at ours"
     reference = _site(tmp_path, "material", material_partial.replace(*OUR_CHANGE), features)
-    ours = _site(
-        tmp_path, "ours", (ROOT / "site_overrides/partials/nav-item.html").read_text(encoding="utf-8"), features
-    )
+    partial = (ROOT / "site_overrides/partials/nav-item.html").read_text(encoding="utf-8")
+    ours = _site(tmp_path, "ours", partial, features)
+    memo = _site(tmp_path, "memo", partial, features, [str(ROOT / "builder/engine/nav_hook.py")])
     assert len(reference) == len(PAGES) + 1  # and 404.html
     assert [rel for rel in reference if reference[rel] != ours.get(rel)] == []
+    assert [rel for rel in reference if reference[rel] != memo.get(rel)] == []  # items from the hook's memo
     assert b"md-nav__item--nested" in reference["ga/s80/r1/index.html"]
