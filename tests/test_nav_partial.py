@@ -4,7 +4,8 @@ Material's own partial, with the project's one change (the builder's table of
 contents in the phone drawer), is the reference: an invented site, shaped like
 ours (sections with index pages, sections without, deep nesting, pages with
 front matter, a link), is built with each, under several sets of navigation
-features, and every page must be byte-identical.
+features, and every page must be byte-identical; and so must ours built with
+the hooks whose memos the partials ask (`nav_hook`, `language_hook`, `toc_hook`).
 """
 
 from __future__ import annotations
@@ -93,8 +94,10 @@ def test_the_lean_partial_writes_materials_html(tmp_path, features):
     reference = _site(tmp_path, "material", material_partial.replace(*OUR_CHANGE), features)
     partial = (ROOT / "site_overrides/partials/nav-item.html").read_text(encoding="utf-8")
     ours = _site(tmp_path, "ours", partial, features)
-    memo = _site(tmp_path, "memo", partial, features, [str(ROOT / "builder/engine/nav_hook.py")])
+    hooks = [str(ROOT / "builder/engine" / hook) for hook in ("nav_hook.py", "language_hook.py", "toc_hook.py")]
+    memo = _site(tmp_path, "memo", partial, features, hooks)
     assert len(reference) == len(PAGES) + 1  # and 404.html
     assert [rel for rel in reference if reference[rel] != ours.get(rel)] == []
-    assert [rel for rel in reference if reference[rel] != memo.get(rel)] == []  # items from the hook's memo
+    # nav items, interface strings and tables of contents from the hooks' memos
+    assert [rel for rel in reference if reference[rel] != memo.get(rel)] == []
     assert b"md-nav__item--nested" in reference["ga/s80/r1/index.html"]
