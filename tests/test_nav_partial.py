@@ -4,7 +4,8 @@ Material's own partial, with the project's one change (the builder's table of
 contents in the phone drawer), is the reference: an invented site, shaped like
 ours (sections with index pages, sections without, deep nesting, pages with
 front matter, a link), is built with each, under several sets of navigation
-features, and every page must be byte-identical.
+features, and every page must be byte-identical; and so must ours built with
+the hooks whose memos the partials ask (`nav_hook`, `language_hook`, `toc_hook`).
 """
 
 from __future__ import annotations
@@ -58,7 +59,7 @@ FEATURES = {
 }
 
 
-def _site(work: Path, name: str, partial: str, features: list[str]) -> dict[str, bytes]:
+def _site(work: Path, name: str, partial: str, features: list[str], hooks: list[str] = ()) -> dict[str, bytes]:
     overrides = work / f"overrides-{name}"
     shutil.copytree(ROOT / "site_overrides", overrides)
     (overrides / "partials/nav-item.html").write_text(partial, encoding="utf-8")
@@ -70,6 +71,7 @@ def _site(work: Path, name: str, partial: str, features: list[str]) -> dict[str,
         "theme": {"name": "material", "custom_dir": str(overrides), "font": False, "features": features},
         "nav": NAV,
         "markdown_extensions": ["attr_list", "toc"],
+        "hooks": list(hooks),
     }
     path = work / f"mkdocs-{name}.yml"
     path.write_text(yaml.safe_dump(config), encoding="utf-8")
@@ -90,9 +92,12 @@ def test_the_lean_partial_writes_materials_html(tmp_path, features):
     material_partial = MATERIAL_PARTIAL.read_text(encoding="utf-8")
     assert material_partial.count(OUR_CHANGE[0]) == 1, "Material's partial changed: look again at ours"
     reference = _site(tmp_path, "material", material_partial.replace(*OUR_CHANGE), features)
-    ours = _site(
-        tmp_path, "ours", (ROOT / "site_overrides/partials/nav-item.html").read_text(encoding="utf-8"), features
-    )
+    partial = (ROOT / "site_overrides/partials/nav-item.html").read_text(encoding="utf-8")
+    ours = _site(tmp_path, "ours", partial, features)
+    hooks = [str(ROOT / "builder/engine" / hook) for hook in ("nav_hook.py", "language_hook.py", "toc_hook.py")]
+    memo = _site(tmp_path, "memo", partial, features, hooks)
     assert len(reference) == len(PAGES) + 1  # and 404.html
     assert [rel for rel in reference if reference[rel] != ours.get(rel)] == []
+    # nav items, interface strings and tables of contents from the hooks' memos
+    assert [rel for rel in reference if reference[rel] != memo.get(rel)] == []
     assert b"md-nav__item--nested" in reference["ga/s80/r1/index.html"]
