@@ -631,3 +631,21 @@ def test_a_lone_number_that_is_not_the_next_stays_text():
     doc, _ = read_text(UNDOTTED.replace("5.\n", "1.\n").replace("6\n", "2\n").replace("7.\n", "3.\n"))
     last = doc.paragraphs()[-1]
     assert last.kind == "text" and last.content.text.startswith("12 Member States")
+
+
+def test_a_marker_after_the_decision_or_a_named_resolution_is_found():
+    """`reiterates the decision 21 to provide` (A/RES/78/233 op41), `Dispute Resolution 5 as one`
+    (A/RES/79/117 op3): no decision or resolution is cited by a bare number; `resolution 5` still is."""
+    doc, state = read_text(
+        _page(
+            "Recalling the Agenda,20 and reiterates the decision 21 to provide support,\n\n"
+            "Commends the statute of the Advisory Centre on Dispute Resolution 22 as one element,\n\n"
+            "Recalling its resolution 23 and the report,23\n",
+            "20 Resolution 70/1.\n\n21 Resolution 69/313, annex, para. 46.\n\n22 Ibid., annex III.\n\n23 A/99/1.",
+        )
+    )
+    assert all(_refs(doc)[label] for label in ("20", "21", "22", "23"))
+    texts = [b.content.text for b in doc.parts[0].blocks[1:4]]
+    assert "the decision to provide" in texts[0] and "Dispute Resolution as one" in texts[1]
+    assert "its resolution 23 and" in texts[2]
+    assert "unreferenced-note" not in _kinds(state)

@@ -298,6 +298,10 @@ _CALLS_FOR_NUMBER = re.compile(
 )
 _LISTS_NUMBERS = re.compile(r"\s*(?:and|or|to)\s+\d|,\s*\d")  # `Goals 5 and 6`, `1, 2`: numbers, not a marker
 _DATED = re.compile(r" of \d")
+# `including the decision 20  on funding`, `the Advisory Centre on … Dispute Resolution 5 as`: a decision
+# or resolution called by the article or named in a title takes no bare number (decisions and resolutions
+# are cited by symbol, `decision 1/CP.21`, `its resolution 78/1`)
+_NAMED_NOT_NUMBERED = re.compile(r"(?:\bthe (?:decision|resolution)|\b[A-Z][a-z]+ (?:Decision|Resolution))$")
 _YEAR = re.compile(r"(?:19|20)\d\d")  # `61/29 of 4 December 2006`: a dated symbol's marker follows the date
 
 
@@ -342,7 +346,7 @@ def _loose_candidates(text: str, label: str) -> list[tuple[int, int]]:
             before = text[:start].rstrip(" ")
             if len(before) < start and not before.endswith((")", "”", "’", '"')):
                 word = before[-16:].split()[-1:]  # a word before the spaces (after a bracket: none)
-                if word and _CALLS_FOR_NUMBER.search(word[0]):
+                if word and _CALLS_FOR_NUMBER.search(word[0]) and not _NAMED_NOT_NUMBERED.search(before):
                     continue
             if _NOT_AFTER.match(text, end) and not text.startswith("," + following, end):
                 continue  # `conflict,10,11`: two markers, not the number 10,11
