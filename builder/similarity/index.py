@@ -103,7 +103,7 @@ class Signed:
 
 
 _SIGNED: dict[str, tuple[np.ndarray, np.ndarray, np.ndarray]] = {}  # text → (word ids, shingles, MinHash)
-_SIGNED_MOST = 1 << 16  # texts remembered at most (then forgotten at once): a bound on this process's memory
+_SIGNED_MOST = 1 << 15  # texts remembered at most (then forgotten at once): a bound on this process's memory
 
 
 def signature(doc: Document) -> Signed:
