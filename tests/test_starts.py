@@ -23,6 +23,8 @@ CASES = [
     ("after_heading_start", ["Priority area 1: Structural transformation and science, technology", "and innovation"],
      "36. We recognize", True),
     ("after_heading_start", ["considering all the issues before it in its report on"], "2. the", False),
+    ("section_after_heading_start", ["Priority area 2: Trade, trade facilitation and regional integration"], "I.", True),
+    ("section_after_heading_start", ["Annex"], "I.", False),
     ("formula_start", ["Peace and Security"], "The Security Council,", True),
     ("formula_start", ["Peace and Security"], "The General Assembly, at its 2nd plenary meeting, decides", True),
     ("after_formula_start", ["The General Assembly,"], "Recalling its resolution 70/1,", True),
