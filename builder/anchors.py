@@ -9,7 +9,10 @@ document sits in the corpus:
   notes and reports `para14`;
 - sub-paragraphs append their letter or numeral: `op5-b`, `op5-b-ii`;
 - section headings `sec-iii`, `sec-iii-a`; named ones `part-ii`, `chap-ii`,
-  `art-5`, `rule-7` (rules of procedure);
+  `art-5`, `rule-7` (rules of procedure); a heading above sections
+  ("Priority area 2: …") `priority-area-2`, its sections `priority-area-2-sec-i`;
+- lettered items right under a heading, with no paragraph to hang on, are the
+  heading's list: `sec-iii-a-a`, `sec-iii-a-a-i`;
 - where numbering starts again under each section (sectioned resolutions,
   articles of a convention, rules of procedure), paragraph ids are prefixed
   with the section's: `sec-ii-op3`, `art-5-para2`, `annex3-rule-7-para1`;
