@@ -160,6 +160,11 @@ class _Resolver:
         path, _, fragment = link.partition("#")
         if not path:
             return page, unquote(fragment), ""
+        hit = self._path(page, path, served)
+        return hit[0], unquote(fragment), hit[1]
+
+    def _path(self, page: str, path: str, served: bool) -> tuple[str | None, str]:
+        """Where `path` leads from `page` (the page or None, and why not), remembered per folder."""
         base = self.bases.get((page, served))
         if base is None:
             base = self.bases[(page, served)] = url_dir(page) if served else posixpath.dirname(page)
@@ -167,7 +172,7 @@ class _Resolver:
         hit = self.paths.get(key)
         if hit is None:
             hit = self.paths[key] = _resolve(base, path, served, self.pages)
-        return hit[0], unquote(fragment), hit[1]
+        return hit
 
     def judge(self, page: str, link: str, served: bool, ids: dict[str, set[str]]) -> tuple[str, str | None]:
         """`_problem(page, link, served, ...)`, its commonest cases (a fragment of the page, a page
@@ -183,14 +188,7 @@ class _Resolver:
             if not path:
                 target = page
             else:
-                base = self.bases.get((page, served))
-                if base is None:
-                    base = self.bases[(page, served)] = url_dir(page) if served else posixpath.dirname(page)
-                key = (base, path, served)
-                hit = self.paths.get(key)
-                if hit is None:
-                    hit = self.paths[key] = _resolve(base, path, served, self.pages)
-                target, why = hit
+                target, why = self._path(page, path, served)
                 if why or target is None:
                     return why, target
         if not fragment or not target.endswith(".md"):
