@@ -78,17 +78,31 @@ def text_ids(text: str) -> list[int]:
     return word_ids(tokens(text))
 
 
-_CODE: dict[str, int] = {}  # word → its number in this process, in order of first use
+_LAST_CHAR = 0x10FFFF
+
+
+def _code_points(first: int, count: int) -> np.ndarray:
+    """The code points standing for the words numbered `first` … `first + count - 1` (in order
+    of first use): every character but the surrogates, which are not characters. Holds at most
+    about 1.1 million distinct words; the whole corpus uses a few tens of thousands."""
+    numbers = np.arange(first, first + count, dtype=np.int64)
+    points = np.where(numbers < 0xD800, numbers, numbers + 0x800)
+    if count and points[-1] > _LAST_CHAR:
+        raise OverflowError("more distinct words than there are characters to stand for them")
+    return points
+
+
+_CODE: dict[str, int] = {}  # word → its code point in this process, in order of first use
 
 
 @lru_cache(maxsize=1 << 16)
 def text_codes(text: str) -> np.ndarray:
-    """The numbers of the words of `text` (`tokens`) in this process, one number for one word
-    and never a surrogate's, so each is a character (memoised: read-only)."""
+    """The code points of the words of `text` (`tokens`) in this process, one for one word
+    (`_code_points`; memoised: read-only)."""
     words = tokens(text)
-    for word in set(words).difference(_CODE):
-        count = len(_CODE)
-        _CODE[word] = count if count < 0xD800 else count + 0x800
+    new = [word for word in dict.fromkeys(words) if word not in _CODE]
+    if new:
+        _CODE.update(zip(new, _code_points(len(_CODE), len(new)).tolist(), strict=True))
     return np.fromiter(map(_CODE.__getitem__, words), dtype=np.uint32, count=len(words))
 
 
@@ -150,16 +164,14 @@ def comparable(doc: Document) -> list[tuple[Paragraph, list[str]]]:
 
 _KNOWN = np.zeros(0, dtype=np.uint32)  # word ids given a character in this process, sorted…
 _KNOWN_CODE = np.zeros(0, dtype=np.uint32)  # …and the code point of each, in order of first use
-_LAST_CHAR = 0x10FFFF
 
 
 def word_chars(ids: np.ndarray) -> str:
     """The words `ids` as a string of one character per word, the same character for the same
     word throughout this process: rapidfuzz compares two strings far faster than two lists of
     ids (no hashing of each element), and with the same result, a character standing for one
-    word only. Holds at most about 1.1 million distinct words (the code points that are not
-    surrogates); the whole corpus uses a few tens of thousands. The words are looked up all at
-    once in a sorted table (new ones numbered in the order of their ids)."""
+    word only (`_code_points`). The words are looked up all at once in a sorted table (new
+    ones numbered in the order of their ids)."""
     global _KNOWN, _KNOWN_CODE
     if not len(ids):
         return ""
@@ -173,11 +185,7 @@ def word_chars(ids: np.ndarray) -> str:
     codes[found] = _KNOWN_CODE[at[found]]
     new = ~found
     if new.any():
-        count = np.arange(len(_KNOWN), len(_KNOWN) + int(new.sum()), dtype=np.int64)
-        fresh = np.where(count < 0xD800, count, count + 0x800)  # surrogates are not characters
-        if fresh[-1] > _LAST_CHAR:
-            raise OverflowError("more distinct words than there are characters to stand for them")
-        codes[new] = fresh
+        codes[new] = _code_points(len(_KNOWN), int(new.sum()))
         _KNOWN = np.insert(_KNOWN, at[new], unique[new])
         _KNOWN_CODE = np.insert(_KNOWN_CODE, at[new], codes[new])
     return codes[inverse.ravel()].astype("<u4").tobytes().decode("utf-32-le")
