@@ -68,6 +68,7 @@ def on_env(env, config, files, **kwargs):
 def on_serve(server, config, builder, **kwargs):
     from builder.engine.session import Session
 
+    Session.settle()  # the first build is done; the rebuilds of edits follow
     server.unwatch(config["docs_dir"])
     paths = [str(_sources()), str(Session.events_folder(Path(config["docs_dir"]).parent))]
     for path in paths:

@@ -12,6 +12,7 @@ triggers one more, cheap, rebuild.
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 import sys
@@ -40,6 +41,19 @@ class Session:
         folder = out / "serve-events"
         folder.mkdir(parents=True, exist_ok=True)
         return folder
+
+    @staticmethod
+    def settle() -> None:
+        """After the first build: hide its long-lived objects from the cyclic garbage collector.
+
+        The first build leaves millions of objects the session keeps (the cache, MkDocs' pages,
+        compiled templates). Every few rebuilds the collector's oldest generation comes due and
+        walks them all: a pause of more than a second in the middle of an edit's rebuild.
+        Frozen objects are skipped by the collector (objects a rebuild replaces are still freed
+        by their reference count), and a forked search worker does not touch their pages.
+        """
+        gc.collect()
+        gc.freeze()
 
     def rebuild(self, sources: Path, out: Path) -> BuildResult:
         """Build `sources` into `out` with the session's cache; print what a CLI build prints."""
