@@ -71,3 +71,16 @@ def test_a_worker_that_dies_lets_the_next_rebuild_try_again(tmp_path):
     while session.latest_search and time.monotonic() < deadline:
         time.sleep(0.05)
     assert session.latest_search == ""
+
+
+def test_the_worker_starts_once_mkdocs_has_written_the_pages(tmp_path):
+    from conftest import SOURCES
+
+    session = Session()
+    session.rebuild(SOURCES, tmp_path / "build")
+    assert session.worker is None, "a worker during MkDocs' rendering of the edit takes its core"
+    job, out = session.pending_search
+    session.search_when_built()  # MkDocs' on_post_build
+    assert session.pending_search is None
+    assert _wait_for(out / "serve-events/search-ready")
+    assert session.latest_search == job.key

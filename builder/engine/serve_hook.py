@@ -6,7 +6,8 @@ reads again only the edited sources, links, renders and checks only the
 pages whose inputs changed (the edited document, the pages citing it, index
 pages when a title or a document changed), and writes only files whose
 content changed, so `mkdocs serve --dirty` renders only those pages. The
-search files follow a few seconds later. The sources folder is $SOURCES
+search files follow a few seconds later, made by a worker started once MkDocs
+has written the pages. The sources folder is $SOURCES
 (default `source_docs`), watched for changes; the build folder is not
 watched, as the builder, its only writer, runs on every rebuild (so its
 writes cause no second rebuild): the search worker touches
@@ -63,6 +64,11 @@ def on_env(env, config, files, **kwargs):
             session.templates = _Templates()
         env.bytecode_cache = session.templates
     return env
+
+
+def on_post_build(config, **kwargs):
+    if session := _session():
+        session.search_when_built()
 
 
 def on_serve(server, config, builder, **kwargs):

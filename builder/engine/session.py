@@ -7,7 +7,9 @@ read, linked, rendered nor checked again, and only changed files are
 written (so the watcher sees the edit once, not the whole corpus). The
 search files take seconds at corpus scale; they are made on a forked worker
 after the pages are written (`search_later`), and written when ready, which
-triggers one more, cheap, rebuild.
+triggers one more, cheap, rebuild. The worker starts once MkDocs has written
+the rebuilt pages (`search_when_built`), not before: on two cores it would
+otherwise slow the very rebuild the editor is waiting for.
 """
 
 from __future__ import annotations
@@ -34,6 +36,7 @@ class Session:
         self.latest_search = ""  # the key of the search files the last build asked for
         self.templates = None  # compiled theme templates (see `serve_hook.on_env`)
         self.worker = None  # the process making the latest search files
+        self.pending_search: tuple[SearchJob, Path] | None = None  # asked for, not yet started
 
     @staticmethod
     def events_folder(out: Path) -> Path:
@@ -71,9 +74,16 @@ class Session:
             for error in result.errors:
                 print(error.render(), file=sys.stderr)
             print(summary(result), file=sys.stderr, flush=True)
-            if result.search_job is not None:
-                self._search(result.search_job, out)
+            self.pending_search = None if result.search_job is None else (result.search_job, out)
             return result
+
+    def search_when_built(self) -> None:
+        """Start making the search files the last rebuild asked for: called once MkDocs has
+        written the pages, so the worker does not take a core from MkDocs rendering the edit."""
+        with self.lock:
+            pending, self.pending_search = self.pending_search, None
+            if pending is not None:
+                self._search(*pending)
 
     def _search(self, job: SearchJob, out: Path) -> None:
         """Make the search files on a forked worker; write them when they are ready.
