@@ -35,12 +35,20 @@ def _wait_for(path: Path, seconds: float = 20) -> bool:
 
 
 def test_the_search_files_are_written_when_the_worker_is_done(tmp_path):
+    """Into the build folder and the served site: search files change no page, so no rebuild."""
     session = _session(tmp_path)
+    session.site = tmp_path / "site"
+    session.site.mkdir()
     with session.lock:
         session._search(_Job("a", 0.1), tmp_path)
-    assert _wait_for(tmp_path / "docs/search/a.json")
-    assert _wait_for(tmp_path / "serve-events/search-ready")
-    assert (tmp_path / "serve-events/search-ready").read_text(encoding="utf-8") == "a"
+    assert _wait_for(tmp_path / "site/search/a.json")
+    assert (tmp_path / "docs/search/a.json").read_text(encoding="utf-8") == '["a"]'
+    with session.lock:
+        session._search(_Job("b", 0.1), tmp_path)
+    assert _wait_for(tmp_path / "site/search/b.json")
+    time.sleep(0.2)
+    assert not (tmp_path / "site/search/a.json").exists(), "the older search files leave the site"
+    assert not (tmp_path / "docs/search/a.json").exists()
 
 
 def test_a_newer_edit_stops_the_worker_of_the_older_one(tmp_path):
@@ -82,5 +90,8 @@ def test_the_worker_starts_once_mkdocs_has_written_the_pages(tmp_path):
     job, out = session.pending_search
     session.search_when_built()  # MkDocs' on_post_build
     assert session.pending_search is None
-    assert _wait_for(out / "serve-events/search-ready")
     assert session.latest_search == job.key
+    deadline = time.monotonic() + 20
+    while session.cache.last_search == {} and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert session.cache.last_search, "the worker's search files were written"

@@ -10,8 +10,8 @@ search files follow a few seconds later, made by a worker started once MkDocs
 has written the pages. The sources folder is $SOURCES
 (default `source_docs`), watched for changes; the build folder is not
 watched, as the builder, its only writer, runs on every rebuild (so its
-writes cause no second rebuild): the search worker touches
-`<build>/serve-events/search-ready` instead. The watching is done by the
+writes cause no second rebuild); the search files, which change no page,
+are written into the served site as well, with no rebuild. The watching is done by the
 platform's file notifier where there is one (`builder.engine.watcher`), so a
 save starts the rebuild at once instead of at MkDocs' next half-second poll.
 Compiled templates are kept between rebuilds. Edits to the builder's own code need a restart of `make serve`.
@@ -54,6 +54,7 @@ def on_startup(command, dirty, **kwargs):
 
 def on_config(config, **kwargs):
     if session := _session():
+        session.site = Path(config["site_dir"])
         session.rebuild(_sources(), Path(config["docs_dir"]).parent)
     return config
 
@@ -76,7 +77,7 @@ def on_serve(server, config, builder, **kwargs):
 
     Session.settle()  # the first build is done; the rebuilds of edits follow
     server.unwatch(config["docs_dir"])
-    paths = [str(_sources()), str(Session.events_folder(Path(config["docs_dir"]).parent))]
+    paths = [str(_sources())]
     for path in paths:
         server.watch(path)
     if getattr(config, "config_file_path", None):

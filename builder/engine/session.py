@@ -6,8 +6,8 @@ this process against the same `BuildCache`: unchanged documents are neither
 read, linked, rendered nor checked again, and only changed files are
 written (so the watcher sees the edit once, not the whole corpus). The
 search files take seconds at corpus scale; they are made on a forked worker
-after the pages are written (`search_later`), and written when ready, which
-triggers one more, cheap, rebuild. The worker starts once MkDocs has written
+after the pages are written (`search_later`), and written when ready, into
+the build folder and the served site (no rebuild needed). The worker starts once MkDocs has written
 the rebuilt pages (`search_when_built`), not before: on two cores it would
 otherwise slow the very rebuild the editor is waiting for.
 """
@@ -37,13 +37,7 @@ class Session:
         self.templates = None  # compiled theme templates (see `serve_hook.on_env`)
         self.worker = None  # the process making the latest search files
         self.pending_search: tuple[SearchJob, Path] | None = None  # asked for, not yet started
-
-    @staticmethod
-    def events_folder(out: Path) -> Path:
-        """A folder `make serve` watches, where the session says that late files are written."""
-        folder = out / "serve-events"
-        folder.mkdir(parents=True, exist_ok=True)
-        return folder
+        self.site: Path | None = None  # the folder MkDocs serves (its `site_dir`)
 
     @staticmethod
     def settle() -> None:
@@ -132,21 +126,33 @@ class Session:
             self._write_search(key, files, out)
 
     def _write_search(self, key: str, files: dict[str, str], out: Path) -> None:
+        """Write the new search files into the build folder and straight into the served site.
+
+        Search files change no page, so they need no rebuild: written into the site as well,
+        they are served at once, and the next rebuild finds them there, as new as their
+        sources, and leaves them. (They once went through a rebuild of their own, which the
+        editor's next save, a few seconds after the last, often had to wait for.)
+        """
         if key != self.latest_search or self.cache is None:
             return  # a later edit asked for newer search files
         cache = self.cache
         cache.search.put(key, files)
         written = cache.written
         old = cache.last_search
-        count = sum(write_file(out / "docs" / rel, text) for rel, text in files.items() if written.get(rel) != text)
+        folders = [out / "docs"] + ([self.site] if self.site is not None and self.site.is_dir() else [])
+        count = 0
+        for rel, text in files.items():
+            if written.get(rel) != text:
+                count += write_file(out / "docs" / rel, text)
+                for folder in folders[1:]:
+                    write_file(folder / rel, text)
         for rel in old.keys() - files.keys():
-            (out / "docs" / rel).unlink(missing_ok=True)
+            for folder in folders:
+                (folder / rel).unlink(missing_ok=True)
             written.pop(rel, None)
         written.update(files)
         cache.last_search = files
         print(f"builder: search files ready, {count} written", file=sys.stderr, flush=True)
-        if count:
-            (self.events_folder(out) / "search-ready").write_text(key, encoding="utf-8")
 
 
 _JOB: list[SearchJob | None] = [None]
