@@ -87,7 +87,7 @@ def test_the_worker_starts_once_mkdocs_has_written_the_pages(tmp_path):
     session = Session()
     session.rebuild(SOURCES, tmp_path / "build")
     assert session.worker is None, "a worker during MkDocs' rendering of the edit takes its core"
-    job, out = session.pending_search
+    job, _ = session.pending_search
     session.search_when_built()  # MkDocs' on_post_build
     assert session.pending_search is None
     assert session.latest_search == job.key
