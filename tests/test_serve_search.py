@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 import time
 from pathlib import Path
 
@@ -95,3 +96,24 @@ def test_the_worker_starts_once_mkdocs_has_written_the_pages(tmp_path):
     while session.cache.last_search == {} and time.monotonic() < deadline:
         time.sleep(0.05)
     assert session.cache.last_search, "the worker's search files were written"
+
+
+def test_an_edit_stops_the_outdated_worker_before_mkdocs_renders(tmp_path):
+    from conftest import SOURCES
+
+    sources = tmp_path / "src"
+    shutil.copytree(SOURCES, sources)
+    session = Session()
+    session.rebuild(sources, tmp_path / "build")
+    session.pending_search = (_Job("slow", 60), tmp_path / "build")  # a worker still at work
+    session.search_when_built()
+    worker = session.worker
+    assert worker.is_alive()
+    edited = next(sources.glob("*.txt"))
+    edited.write_text(edited.read_text(encoding="utf-8") + "\nAn edit.\n", encoding="utf-8")
+    session.rebuild(sources, tmp_path / "build")
+    deadline = time.monotonic() + 10
+    while worker.is_alive() and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert not worker.is_alive(), "the outdated worker ran on through the rebuild"
+    assert session.pending_search is not None, "the edit's own search files are still to be made"

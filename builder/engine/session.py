@@ -55,6 +55,11 @@ class Session:
     def rebuild(self, sources: Path, out: Path) -> BuildResult:
         """Build `sources` into `out` with the session's cache; print what a CLI build prints."""
         with self.lock:
+            # A rebuild is for an edit: a search worker still at work makes outdated files, on the
+            # core the builder and MkDocs are about to need. (Were its files still wanted after
+            # all, `search_when_built` starts it again.)
+            self.latest_search = ""
+            self.stop_search()
             if self.cache is None or self.folder != out:
                 self.cache, self.folder = BuildCache(out / "cache", long_lived=True), out
             result = build(
@@ -87,7 +92,7 @@ class Session:
         rebuilds of the next edits (three quick edits once had three workers running at once).
         """
         if job.key == self.latest_search:
-            return  # already being made (the rebuild our own writes caused)
+            return  # already being made
         self.latest_search = job.key
         if "fork" not in multiprocessing.get_all_start_methods():
             self._write_search(job.key, job.run(), out)
