@@ -60,6 +60,7 @@ class BuildResult:
     seconds: float = 0.0
     stages: dict[str, float] = field(default_factory=dict)  # seconds per stage, in order
     written: int = 0  # files written (the others were unchanged)
+    changed: frozenset[str] = frozenset()  # paths under docs/ this build wrote or removed
     search_job: SearchJob | None = None  # with `search_later`: what makes the search files
 
     def lap(self, stage: str, since: float) -> float:
@@ -260,6 +261,7 @@ def build(
         result.errors.extend(dangling)
         lap = result.lap("check links", lap)
         result.written = output.finish()
+        result.changed = frozenset(output.touched | output.removed)
         result.pages, result.data = output.pages(), output.data()
         try:
             write_config(out, nav, site.NOT_IN_NAV, site_config)
@@ -667,6 +669,7 @@ class Output:
         self.made: dict[str, str | None] = {}  # page → its text when kept
         self.made_data: dict[str, bytes | None] = {}
         self.touched: set[str] = set()  # every file written, even by a page made again later
+        self.removed: set[str] = set()  # files of an earlier build this one did not make
         self.count = 0
 
     def add(self, files: Mapping[str, str] | Mapping[str, bytes], data: bool = False) -> None:
@@ -716,12 +719,14 @@ class Output:
             stale = (self.written.keys() | self.touched) - made
             for rel in stale:
                 (self.root / rel).unlink(missing_ok=True)
+            self.removed.update(stale)
             _remove_empty_folders(self.root, {str(Path(rel).parent) for rel in stale})
         else:
             wanted = {self.root / rel for rel in made}
             for path in sorted(self.root.rglob("*"), reverse=True):
                 if path.is_file() and path not in wanted:
                     path.unlink()
+                    self.removed.add(path.relative_to(self.root).as_posix())
                 elif path.is_dir() and not any(path.iterdir()):
                     path.rmdir()
         self.written.clear()

@@ -89,7 +89,7 @@ def test_the_worker_starts_once_mkdocs_has_written_the_pages(tmp_path):
     session.rebuild(SOURCES, tmp_path / "build")
     assert session.worker is None, "a worker during MkDocs' rendering of the edit takes its core"
     job, _ = session.pending_search
-    session.search_when_built()  # MkDocs' on_post_build
+    session.built()  # MkDocs' on_post_build
     assert session.pending_search is None
     assert session.latest_search == job.key
     deadline = time.monotonic() + 20
@@ -106,7 +106,7 @@ def test_an_edit_stops_the_outdated_worker_before_mkdocs_renders(tmp_path):
     session = Session()
     session.rebuild(sources, tmp_path / "build")
     session.pending_search = (_Job("slow", 60), tmp_path / "build")  # a worker still at work
-    session.search_when_built()
+    session.built()
     worker = session.worker
     assert worker.is_alive()
     edited = next(sources.glob("*.txt"))

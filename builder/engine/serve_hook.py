@@ -67,9 +67,24 @@ def on_env(env, config, files, **kwargs):
     return env
 
 
+def on_files(files, config, **kwargs):
+    """A file of the build folder is modified if the builder changed it since MkDocs' last build:
+    a set lookup in place of MkDocs' two `stat` calls per file (~14,000 files at corpus scale).
+    Theme files are left to MkDocs' own comparison."""
+    if session := _session():
+        docs = os.path.join(config["docs_dir"], "")
+        ours = [file for file in files if file.abs_src_path and file.abs_src_path.startswith(docs)]
+        session.listed = {file.src_uri: file.dest_uri for file in ours}
+        for file in ours:
+            unchanged = session.unchanged(file.src_uri)
+            if unchanged is not None:
+                file.is_modified = lambda modified=not unchanged: modified
+    return files
+
+
 def on_post_build(config, **kwargs):
     if session := _session():
-        session.search_when_built()
+        session.built()
 
 
 def on_serve(server, config, builder, **kwargs):
