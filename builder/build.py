@@ -671,6 +671,23 @@ class Output:
         self.touched: set[str] = set()  # every file written, even by a page made again later
         self.removed: set[str] = set()  # files of an earlier build this one did not make
         self.count = 0
+        self.listed: dict[str, frozenset[str]] = {}  # folder under docs/ → its file names, read once
+
+    def present(self, rel: str) -> bool:
+        """Whether `rel` (a file an earlier build wrote) is still there: one listing per folder,
+        not one stat per file (a warm rebuild asks for each of the ~14,000 files). A file this
+        build wrote after its folder was listed may be reported missing: it is written again,
+        never skipped."""
+        folder, _, name = rel.rpartition("/")
+        names = self.listed.get(folder)
+        if names is None:
+            try:
+                with os.scandir(self.root / folder if folder else self.root) as entries:
+                    names = frozenset(entry.name for entry in entries if entry.is_file())
+            except (FileNotFoundError, NotADirectoryError):
+                names = frozenset()
+            self.listed[folder] = names
+        return name in names
 
     def add(self, files: Mapping[str, str] | Mapping[str, bytes], data: bool = False) -> None:
         """Write `files` (path under docs/ → text or bytes); `data`: they are open-data files."""
@@ -679,7 +696,7 @@ class Output:
         for rel, text in files.items():
             known = written.get(rel)
             if known is not None and (known is text or known == text):
-                if (self.root / rel).exists():
+                if self.present(rel):
                     made[rel] = text if self.keep else None  # type: ignore[assignment]
                     continue
                 known = None  # the file is gone: written again

@@ -15,6 +15,7 @@ cites; with none of these, its page lives at a slug of the file name.
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass, field, fields
 from pathlib import Path
@@ -56,15 +57,39 @@ def discover(folder: Path) -> list[Source]:
     if not folder.is_dir():
         raise InputError(Place(folder), "the sources folder does not exist", "pass SOURCES=<folder>")
     forms: dict[Path, list[Path]] = {}
-    for path in sorted(folder.rglob("*")):
-        if path.suffix.lower() in SUFFIXES and path.is_file() and not _NOT_A_DOCUMENT.match(path.name):
+    names: dict[Path, set[str]] = {}  # folder → every name in it
+    for path in sorted(_files(folder, names)):
+        if path.suffix.lower() in SUFFIXES and not _NOT_A_DOCUMENT.match(path.name):
             forms.setdefault(path.with_suffix(""), []).append(path)
     out = []
     for stem, paths in sorted(forms.items()):
         paths.sort(key=lambda p: SUFFIXES.index(p.suffix.lower()))
-        meta = next((p for p in (stem.with_suffix(".yml"), stem.with_suffix(".yaml")) if p.exists()), None)
+        there = names[stem.parent]
+        candidates = (stem.with_suffix(".yml"), stem.with_suffix(".yaml"))
+        meta = next((p for p in candidates if p.name in there and p.exists()), None)
         out.append(Source(paths[0], meta, paths[1:]))
     return out
+
+
+def _files(folder: Path, names: dict[Path, set[str]]) -> list[Path]:
+    """Every file under `folder`, as `Path.rglob("*")` and `is_file()` find them (symlinked
+    folders are not entered), from one listing per folder rather than a stat per file: a
+    rebuild under `make serve` discovers the whole corpus on every edit. `names` gets each
+    folder's names."""
+    found: list[Path] = []
+    try:
+        with os.scandir(folder) as entries:
+            listed = list(entries)
+    except PermissionError:  # as rglob: a folder it cannot list has no files
+        return found
+    names[folder] = {entry.name for entry in listed}
+    for entry in listed:
+        path = folder / entry.name
+        if entry.is_dir() and not entry.is_symlink():
+            found.extend(_files(path, names))
+        elif entry.is_file():
+            found.append(path)
+    return found
 
 
 def read_yaml(path: Path, what: str):
