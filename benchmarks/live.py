@@ -163,7 +163,7 @@ def _in_browser(victim: Path, page_url: str, edits: int, pid: int, cpu: list) ->
             word = f"Livereloaded{n}x"
             script = f"document.body && document.body.innerText.includes({word!r})"
             out.append(_timed_edit(victim, word, pid, cpu, lambda s=script: page.wait_for_function(s, timeout=120_000)))
-            time.sleep(4)  # the search files follow: let their rebuild pass before the next edit
+            time.sleep(4)  # an editor's next save comes seconds later (the search worker starts meanwhile)
         browser.close()
     return out
 

@@ -158,9 +158,26 @@ class Document:
     parts: list[Part]
     notes: list[Note]
     path: str = ""
+    _paragraphs: list[Paragraph] | None = field(default=None, init=False, repr=False, compare=False)
 
     def paragraphs(self) -> list[Paragraph]:
-        """Every anchored paragraph in reading order, sub-paragraphs included."""
+        """Every anchored paragraph in reading order, sub-paragraphs included.
+
+        Walked once: reading hands on finished documents, whose parts no later stage changes,
+        and a rebuild under `make serve` asks for the paragraphs of all the corpus's kept
+        documents (counting, linking), not only the edited one's. A new list each call.
+        """
+        if self._paragraphs is None:
+            self._paragraphs = self._walk()
+        return list(self._paragraphs)
+
+    def __getstate__(self) -> dict:
+        """Pickled (the read cache, workers) without the walk, which is made again on demand."""
+        state = dict(self.__dict__)
+        state.pop("_paragraphs", None)
+        return state
+
+    def _walk(self) -> list[Paragraph]:
         out: list[Paragraph] = []
 
         def walk(items: list[Paragraph]) -> None:

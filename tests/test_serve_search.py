@@ -86,12 +86,17 @@ def test_the_worker_starts_once_mkdocs_has_written_the_pages(tmp_path):
     from conftest import SOURCES
 
     session = Session()
+    session.search_delay = 0.3
     session.rebuild(SOURCES, tmp_path / "build")
     assert session.worker is None, "a worker during MkDocs' rendering of the edit takes its core"
     job, _ = session.pending_search
     session.built()  # MkDocs' on_post_build
     assert session.pending_search is None
-    assert session.latest_search == job.key
+    assert session.worker is None, "a worker forked as the browser reloads the page takes its core"
+    deadline = time.monotonic() + 10
+    while session.latest_search != job.key and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert session.latest_search == job.key, "the worker started after the delay"
     deadline = time.monotonic() + 20
     while session.cache.last_search == {} and time.monotonic() < deadline:
         time.sleep(0.05)
@@ -106,7 +111,11 @@ def test_an_edit_stops_the_outdated_worker_before_mkdocs_renders(tmp_path):
     session = Session()
     session.rebuild(sources, tmp_path / "build")
     session.pending_search = (_Job("slow", 60), tmp_path / "build")  # a worker still at work
+    session.search_delay = 0
     session.built()
+    deadline = time.monotonic() + 10
+    while session.worker is None and time.monotonic() < deadline:
+        time.sleep(0.05)
     worker = session.worker
     assert worker.is_alive()
     edited = next(sources.glob("*.txt"))
@@ -117,3 +126,15 @@ def test_an_edit_stops_the_outdated_worker_before_mkdocs_renders(tmp_path):
         time.sleep(0.05)
     assert not worker.is_alive(), "the outdated worker ran on through the rebuild"
     assert session.pending_search is not None, "the edit's own search files are still to be made"
+
+
+def test_an_edit_within_the_delay_calls_off_the_older_worker_start(tmp_path):
+    session = _session(tmp_path)
+    session.search_delay = 0.5
+    session.pending_search = (_Job("old", 0.1), tmp_path)
+    session.built()
+    with session.lock:
+        session.stop_search()  # what a rebuild does first
+    time.sleep(1.0)
+    assert session.worker is None and session.latest_search == "", "the outdated worker started anyway"
+    assert not (tmp_path / "docs/search/old.json").exists()

@@ -6,8 +6,8 @@ reads again only the edited sources, links, renders and checks only the
 pages whose inputs changed (the edited document, the pages citing it, index
 pages when a title or a document changed), and writes only files whose
 content changed, so `mkdocs serve --dirty` renders only those pages. The
-search files follow a few seconds later, made by a worker started once MkDocs
-has written the pages. The sources folder is $SOURCES
+search files follow a few seconds later, made by a worker started a second after MkDocs
+has written the pages (once the browser has reloaded the edited one). The sources folder is $SOURCES
 (default `source_docs`), watched for changes; the build folder is not
 watched, as the builder, its only writer, runs on every rebuild (so its
 writes cause no second rebuild); the search files, which change no page,

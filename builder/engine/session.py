@@ -7,9 +7,9 @@ read, linked, rendered nor checked again, and only changed files are
 written (so the watcher sees the edit once, not the whole corpus). The
 search files take seconds at corpus scale; they are made on a forked worker
 after the pages are written (`search_later`), and written when ready, into
-the build folder and the served site (no rebuild needed). The worker starts once MkDocs has written
-the rebuilt pages (`built`), not before: on two cores it would
-otherwise slow the very rebuild the editor is waiting for.
+the build folder and the served site (no rebuild needed). The worker starts a second after MkDocs
+has written the rebuilt pages (`built`, `SEARCH_DELAY`), not before: on two cores it would
+otherwise slow the very rebuild, and then the very reload, the editor is waiting for.
 """
 
 from __future__ import annotations
@@ -37,6 +37,8 @@ class Session:
         self.templates = None  # compiled theme templates (see `serve_hook.on_env`)
         self.worker = None  # the process making the latest search files
         self.pending_search: tuple[SearchJob, Path] | None = None  # asked for, not yet started
+        self.search_delay = SEARCH_DELAY  # seconds from MkDocs' writing the pages to the worker's start
+        self.starting: threading.Timer | None = None  # the worker's start, waiting out `search_delay`
         self.site: Path | None = None  # the folder MkDocs serves (its `site_dir`)
         # Files under docs/ the builder wrote or removed since MkDocs last built the site; None
         # until MkDocs has built it once (`unchanged`).
@@ -107,7 +109,15 @@ class Session:
             self.unsynced, self.served = set(), self.listed
             pending, self.pending_search = self.pending_search, None
             if pending is not None:
-                self._search(*pending)
+                self.starting = threading.Timer(self.search_delay, self._start, pending)
+                self.starting.daemon = True
+                self.starting.start()
+
+    def _start(self, job: SearchJob, out: Path) -> None:
+        with self.lock:
+            if self.starting is threading.current_thread():  # not called off by a rebuild meanwhile
+                self.starting = None
+                self._search(job, out)
 
     def _search(self, job: SearchJob, out: Path) -> None:
         """Make the search files on a forked worker; write them when they are ready.
@@ -133,7 +143,10 @@ class Session:
         threading.Thread(target=self._searched, args=(job.key, worker, receive, out), daemon=True).start()
 
     def stop_search(self) -> None:
-        """Stop the search worker, if one is running."""
+        """Stop the search worker, if one is running or about to start."""
+        starting, self.starting = self.starting, None
+        if starting is not None:
+            starting.cancel()
         worker, self.worker = self.worker, None
         if worker is not None and worker.is_alive():
             worker.kill()  # SIGKILL: a SIGTERM the serving process ignores (and its fork inherits) would not stop it
@@ -186,6 +199,11 @@ class Session:
 
 
 _JOB: list[SearchJob | None] = [None]
+# Forked as MkDocs finished, the worker (its fork of a large process, then a core of work) slowed the
+# browser's reload of the edited page, ~0.3 s after: `python -m benchmarks.live --edits 5`, two
+# rounds alternating, medians 2.06 and 2.22 s with the worker started at once, 1.58 and 1.84 s
+# with this delay. An edit within the delay calls the start off (`stop_search`).
+SEARCH_DELAY = 1.0
 
 
 def _end_with(parent: int) -> None:
