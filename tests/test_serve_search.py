@@ -28,11 +28,12 @@ def _session(tmp_path: Path) -> Session:
     return session
 
 
-def _wait_for(path: Path, seconds: float = 20) -> bool:
+def _until(condition, seconds: float = 20) -> bool:
+    """Whether `condition()` came true within `seconds` (the session works on threads and a worker)."""
     deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline and not path.exists():
+    while not condition() and time.monotonic() < deadline:
         time.sleep(0.05)
-    return path.exists()
+    return condition()
 
 
 def test_the_search_files_are_written_when_the_worker_is_done(tmp_path):
@@ -42,11 +43,11 @@ def test_the_search_files_are_written_when_the_worker_is_done(tmp_path):
     session.site.mkdir()
     with session.lock:
         session._search(_Job("a", 0.1), tmp_path)
-    assert _wait_for(tmp_path / "site/search/a.json")
+    assert _until((tmp_path / "site/search/a.json").exists)
     assert (tmp_path / "docs/search/a.json").read_text(encoding="utf-8") == '["a"]'
     with session.lock:
         session._search(_Job("b", 0.1), tmp_path)
-    assert _wait_for(tmp_path / "site/search/b.json")
+    assert _until((tmp_path / "site/search/b.json").exists)
     time.sleep(0.2)
     assert not (tmp_path / "site/search/a.json").exists(), "the older search files leave the site"
     assert not (tmp_path / "docs/search/a.json").exists()
@@ -62,11 +63,8 @@ def test_a_newer_edit_stops_the_worker_of_the_older_one(tmp_path):
         session._search(_Job("new", 0.1), tmp_path)
     # The session's own thread reaps the worker too: poll until it is seen gone rather than join
     # (whichever thread's waitpid loses the race sees no child and, for a moment, no exit code).
-    deadline = time.monotonic() + 10
-    while old.is_alive() and time.monotonic() < deadline:
-        time.sleep(0.05)
-    assert not old.is_alive(), "the older worker kept running"
-    assert _wait_for(tmp_path / "docs/search/new.json")
+    assert _until(lambda: not old.is_alive(), 10), "the older worker kept running"
+    assert _until((tmp_path / "docs/search/new.json").exists)
     assert not (tmp_path / "docs/search/old.json").exists()
     assert session.latest_search == "new"
 
@@ -76,10 +74,7 @@ def test_a_worker_that_dies_lets_the_next_rebuild_try_again(tmp_path):
     with session.lock:
         session._search(_Job("a", 60), tmp_path)
     session.worker.kill()
-    deadline = time.monotonic() + 10
-    while session.latest_search and time.monotonic() < deadline:
-        time.sleep(0.05)
-    assert session.latest_search == ""
+    assert _until(lambda: session.latest_search == "", 10)
 
 
 def test_the_worker_starts_once_mkdocs_has_written_the_pages(tmp_path):
@@ -93,14 +88,8 @@ def test_the_worker_starts_once_mkdocs_has_written_the_pages(tmp_path):
     session.built()  # MkDocs' on_post_build
     assert session.pending_search is None
     assert session.worker is None, "a worker forked as the browser reloads the page takes its core"
-    deadline = time.monotonic() + 10
-    while session.latest_search != job.key and time.monotonic() < deadline:
-        time.sleep(0.05)
-    assert session.latest_search == job.key, "the worker started after the delay"
-    deadline = time.monotonic() + 20
-    while session.cache.last_search == {} and time.monotonic() < deadline:
-        time.sleep(0.05)
-    assert session.cache.last_search, "the worker's search files were written"
+    assert _until(lambda: session.latest_search == job.key, 10), "the worker started after the delay"
+    assert _until(lambda: session.cache.last_search != {}), "the worker's search files were written"
 
 
 def test_an_edit_stops_the_outdated_worker_before_mkdocs_renders(tmp_path):
@@ -113,18 +102,13 @@ def test_an_edit_stops_the_outdated_worker_before_mkdocs_renders(tmp_path):
     session.pending_search = (_Job("slow", 60), tmp_path / "build")  # a worker still at work
     session.search_delay = 0
     session.built()
-    deadline = time.monotonic() + 10
-    while session.worker is None and time.monotonic() < deadline:
-        time.sleep(0.05)
+    assert _until(lambda: session.worker is not None, 10)
     worker = session.worker
     assert worker.is_alive()
     edited = next(sources.glob("*.txt"))
     edited.write_text(edited.read_text(encoding="utf-8") + "\nAn edit.\n", encoding="utf-8")
     session.rebuild(sources, tmp_path / "build")
-    deadline = time.monotonic() + 10
-    while worker.is_alive() and time.monotonic() < deadline:
-        time.sleep(0.05)
-    assert not worker.is_alive(), "the outdated worker ran on through the rebuild"
+    assert _until(lambda: not worker.is_alive(), 10), "the outdated worker ran on through the rebuild"
     assert session.pending_search is not None, "the edit's own search files are still to be made"
 
 
