@@ -66,7 +66,8 @@ class Paragraph:
 
     kind is one of: "intro" (text before the enacting formula), "formula"
     ("The General Assembly,"), "preamble", "operative", "para" (numbered
-    paragraph of a note or report), "sub" (a lettered or roman sub-paragraph)
+    paragraph of a note or report), "sub" (a lettered or roman sub-paragraph, or an item of a
+    numbered list a paragraph introduces with a colon)
     and "text" (an unnumbered paragraph among numbered ones).
     """
 

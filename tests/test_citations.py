@@ -168,15 +168,18 @@ def test_two_annexes_are_cited_with_their_numerals_as_printed():
 
 
 def test_a_list_inside_a_paragraph_is_cited_as_its_items():
-    doc, _ = read_text(ANNEXED)
+    doc, state = read_text(ANNEXED)
     by_text = {p.content.text: p.citation for p in doc.paragraphs()}
     assert by_text["Opening of the meeting."] == "operative paragraph 2, item 1"
     assert by_text["Adoption of the agenda."] == "operative paragraph 2, item 2"
     assert by_text["Decides to remain seized of the matter."] == "operative paragraph 3"
     assert by_text["Close all divides;"] == "annex I, paragraph 2, item 1"
     assert by_text["Our cooperation must be agile."] == "annex I, paragraph 3"
-    # The ids are the reading's own: only where a number repeats is an id suffixed.
-    assert [p.anchor for p in doc.paragraphs() if p.content.text == "Opening of the meeting."] == ["op1-2"]
+    # The items hang under the paragraph that introduced them, numbered as printed; the paragraphs'
+    # numbering goes on unbroken and says nothing of a gap.
+    items = {p.anchor: [c.anchor for c in p.children] for p in doc.paragraphs() if p.children}
+    assert items == {"op2": ["op2-1", "op2-2"], "annex-para2": ["annex-para2-1", "annex-para2-2"]}
+    assert not [w for w in state.diagnostics.warnings if w.kind in ("numbering", "duplicate-number")]
 
 
 def test_rules_of_procedure_are_cited_by_rule():

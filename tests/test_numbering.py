@@ -93,3 +93,80 @@ def test_council_text_without_blank_lines_and_its_gaps_are_reported():
         "sub-paragraph (iii) of op2-c out of sequence (expected (ii), found (iii))",
         "council.txt:12: warning [numbering]: paragraph number jumps from 2 to 4 (expected 3, found 4)",
     ]
+
+
+AGENDA = """The General Assembly,
+
+Recalling its resolution 77/1,
+
+10. Welcomes the work of the Commission;
+
+11. Approves the following provisional agenda for the Congress, finalized by the Commission:
+
+1.
+Opening of the Congress.
+
+2.
+Organizational matters.
+
+3.
+Adoption of the report of the Congress.
+
+Objectives
+
+12. Decides that the following issues shall be considered in workshops:
+
+(a) Building resilient societies;
+
+(b) Criminal justice in the digital age.
+
+Annex
+
+Amendments to the terms of reference of the Trust Fund
+
+Amend paragraph 8 to read:
+
+Independent panel
+
+8. The Secretary-General may engage an independent panel to examine applications.
+"""
+
+
+def test_a_list_a_paragraph_introduces_hangs_under_it_and_the_numbering_goes_on():
+    doc, _state = read_text(AGENDA.replace("10. Welcomes", "1. Welcomes").replace("\n11.", "\n2.").replace("12.", "4."))
+    op2 = next(p for p in doc.paragraphs() if p.anchor == "op2")
+    assert [(c.anchor, c.label, c.content.text) for c in op2.children] == [
+        ("op2-1", "1.", "Opening of the Congress."),
+        ("op2-2", "2.", "Organizational matters."),
+    ]
+    # 1, 2 then 3: the text cannot tell items from paragraphs, so 3 is read as the paragraph it may be
+    assert [p.anchor for p in doc.paragraphs() if p.kind == "operative"] == ["op1", "op2", "op3", "op4"]
+
+
+def test_a_gap_after_a_list_read_as_paragraphs_is_still_reported():
+    _doc, state = read_text(AGENDA.replace("10. Welcomes", "1. Welcomes").replace("\n11.", "\n2.").replace("12.", "5."))
+    numbering = [w.message for w in state.diagnostics.warnings if w.kind == "numbering"]
+    assert numbering == ["paragraph number jumps from 3 to 5 (expected 4, found 5)"]
+
+
+def test_agenda_items_under_paragraph_11_then_paragraph_12():
+    paragraphs = "".join(f"{n}. Requests report {n};\n\n" for n in range(1, 10))
+    doc, state = read_text(AGENDA.replace("10. Welcomes", paragraphs + "10. Welcomes"))
+    op11 = next(p for p in doc.paragraphs() if p.anchor == "op11")
+    assert [(c.anchor, c.citation) for c in op11.children] == [
+        ("op11-1", "operative paragraph 11, item 1"),
+        ("op11-2", "operative paragraph 11, item 2"),
+        ("op11-3", "operative paragraph 11, item 3"),
+    ]
+    assert [c.anchor for c in next(p for p in doc.paragraphs() if p.anchor == "op12").children] == ["op12-a", "op12-b"]
+    kinds = {w.kind for w in state.diagnostics.warnings}
+    assert not kinds & {"numbering", "duplicate-number", "sub-numbering"}
+    # The amendment quotes paragraph 8 with its own number: not a gap in the annex
+    assert "annex-para8" in [p.anchor for p in doc.paragraphs()]
+
+
+def test_a_list_after_a_colon_that_the_numbering_never_comes_back_from_is_reported():
+    text = "The General Assembly,\n\n1. Decides a;\n\n2. Approves the following agenda:\n\n1. Opening.\n\n2. Closing.\n"
+    doc, state = read_text(text)
+    assert [w.kind for w in state.diagnostics.warnings if w.kind == "numbering"] == ["numbering"]
+    assert not any(p.children for p in doc.paragraphs())

@@ -81,6 +81,10 @@ class Citer:
         self.last = para
         return self.distinct(anchors.citation(part, para, self.label or self.scope))
 
+    def list_item(self, host: Paragraph, para: Paragraph) -> str:
+        """ "operative paragraph 11, item 3": an item of the numbered list a paragraph introduced."""
+        return self.distinct(f"{host.citation}, item {para.number}")
+
     def sub(self, parent: Paragraph, para: Paragraph) -> str:
         """ "operative paragraph 5 (b)"; a list that starts again under one paragraph is
         told apart by the label ending the text before it ("Item 23: …:")."""

@@ -83,6 +83,8 @@ class _Cursor:
     roman: Paragraph | None = None
     used: set[str] = field(default_factory=set)
     numbers: list[int] = field(default_factory=list)
+    items: list[int] = field(default_factory=list)  # numbers still to come of the list a paragraph introduced
+    host: Paragraph | None = None  # the paragraph that list belongs to (`_list_item`)
     cite: Citer = field(default_factory=Citer)  # how its paragraphs are cited (builder.reading.citations)
 
 
@@ -128,7 +130,8 @@ def build_structure(state: ReadState) -> None:
 
         m = _NUMBERED.match(block.text) or _undotted_number(cur, block)
         if m:
-            _numbered(state, cur, m, block)
+            if not _list_item(state, cur, m, block, state.blocks[index + 1 :]):
+                _numbered(state, cur, m, block, state.blocks[max(0, index - _ANNOUNCED_REACH) : index])
             continue
 
         m = _ACTION.match(block.text)
@@ -187,11 +190,11 @@ def _claim(state: ReadState, cur: _Cursor, anchor: str, line: int) -> str:
     return f"{anchor}-{n}"
 
 
-def _numbered(state: ReadState, cur: _Cursor, m: re.Match[str], block: Block) -> None:
+def _numbered(state: ReadState, cur: _Cursor, m: re.Match[str], block: Block, before: list[Block]) -> None:
     number = int(m["num"])
     expected = cur.numbers[-1] + 1 if cur.numbers else 1
     repeated = number in cur.numbers  # before this one
-    if number != expected:
+    if number != expected and not _announced(number, before):
         what = "repeated" if repeated else f"jumps from {expected - 1} to" if cur.numbers else "starts at"
         state.diagnostics.warn(
             "numbering", f"paragraph number {what} {number} (expected {expected}, found {number})", block.line
@@ -206,6 +209,73 @@ def _numbered(state: ReadState, cur: _Cursor, m: re.Match[str], block: Block) ->
     para.citation = cur.cite.numbered(cur.part, para, number, repeated=repeated)
     cur.part.blocks.append(para)
     cur.top, cur.letter, cur.roman, cur.heading = para, None, None, None
+    cur.items, cur.host = [], None
+
+
+_ANNOUNCED_REACH = 2  # blocks before a number that may announce it
+_ANNOUNCES = re.compile(r"\bparagraph (?P<num>\d{1,3})\b[^.;]*:\W*$", re.IGNORECASE)
+
+
+def _announced(number: int, before: list[Block]) -> bool:
+    """Does the text just before announce this very number? `Amend paragraph 8 to read:` / `Independent
+    panel` / `8. The Secretary-General …` (A/RES/79/144, annex): an amendment quotes the paragraph it
+    rewrites, with that paragraph's own number. Its numbering is the amended text's, not a gap."""
+    return any(
+        (m := _ANNOUNCES.search(b.plain.rstrip())) is not None and int(m["num"]) == number
+        for b in before
+        if b.kind == "text"
+    )
+
+
+def _list_item(state: ReadState, cur: _Cursor, m: re.Match[str], block: Block, following: list[Block]) -> bool:
+    """An item of a numbered list a paragraph introduces with a colon, numbered apart from the paragraphs.
+
+    `11. Approves the following provisional agenda …:` / `1. Opening of the Congress.` … `7. Adoption of
+    the report …` / `12. Decides …` (A/RES/78/223); `7. … we will pursue the following objectives:` /
+    `1.` … `5.` / `Principles` / `8.` (A/RES/79/1, annex I); `Article 9, new paragraph 4:` / `4. In hearing
+    …` / `15.` (A/RES/78/248). Read as paragraphs, the items broke the numbering (`op1-2`, "repeated").
+    A number out of sequence opens such a list when the paragraph (or sub-paragraph) before it ends in
+    a colon and, after a run of numbers each one more than the last, the paragraphs' own numbering goes
+    on where it stopped. Each item hangs under the paragraph that introduced it, numbered as printed
+    (`op11-1`, cited "operative paragraph 11, item 1"). A run that could be either (items 1, 2 after
+    paragraph 2, then 3) is read as paragraphs: the text cannot tell.
+    """
+    number = int(m["num"])
+    if cur.items and number == cur.items[0] and cur.host is not None:
+        cur.items.pop(0)
+        _add_item(state, cur, m, block)
+        return True
+    if not cur.numbers or number == cur.numbers[-1] + 1:
+        return False
+    host = cur.roman or cur.letter or cur.top
+    if host is None or not host.content.text.rstrip().endswith(":"):
+        return False
+    expected, run = cur.numbers[-1] + 1, [number]
+    for later in following:
+        if _opens_annex(later):
+            return False
+        n = _NUMBERED.match(later.text)
+        if n is None:
+            continue
+        if int(n["num"]) == expected:
+            break
+        if int(n["num"]) != run[-1] + 1:
+            return False
+        run.append(int(n["num"]))
+    else:
+        return False
+    cur.host, cur.items = host, run[1:]
+    _add_item(state, cur, m, block)
+    return True
+
+
+def _add_item(state: ReadState, cur: _Cursor, m: re.Match[str], block: Block) -> None:
+    host = cur.host
+    anchor = _claim(state, cur, f"{host.anchor}-{m['num']}", block.line)
+    label = f"{m['quote']}{m['num']}."
+    para = Paragraph(anchor, "sub", to_inline(m["rest"]), block.line, number=m["num"], label=label)
+    para.citation = cur.cite.list_item(host, para)
+    host.children.append(para)
 
 
 def _undotted_number(cur: _Cursor, block: Block) -> re.Match[str] | None:
