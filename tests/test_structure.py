@@ -128,3 +128,55 @@ def test_actions_are_units_of_their_own_never_note_markers():
     assert [r.label for r in paragraphs["para19"].content.refs] == ["17"]
     numbering = [w.message for w in state.diagnostics.warnings if "numbering" in w.kind]
     assert numbering == ["paragraph number starts at 19 (expected 1, found 19)"], "actions leave 19, 20 in sequence"
+
+
+LONG_TITLES = """The General Assembly,
+
+I
+
+Conditions of service of the members of the Court
+
+1. Takes note of the report of the Secretary-General;
+
+2. Endorses the conclusions of the Advisory Committee;
+
+II
+
+Conditions of service and compensation for officials, other than Secretariat
+officials, serving the General Assembly: full-time members of the International
+Civil Service Commission and the Chair of the Advisory Committee on
+Administrative and Budgetary Questions
+
+Recalling its resolution 35/221,
+
+1. Takes note of the report of the Secretary-General;
+
+2. Requests a report at its eighty-fifth session;
+
+Annex
+
+Rules of procedure
+
+Rule 4 Credentials Committee
+
+A Credentials Committee of nine members shall be appointed at the beginning of the Conference. Its
+composition shall be based on that of the Credentials Committee of the General Assembly at its current
+session. It shall examine the credentials of representatives and report to the Conference without delay.
+"""
+
+
+def test_a_section_title_of_several_lines_is_a_heading_however_long():
+    doc, state = read_text(LONG_TITLES)
+    headings = {h.anchor: h.content.text for h in doc.headings()}
+    assert headings["sec-ii"].startswith("Conditions of service and compensation for officials")
+    assert len(headings["sec-ii"]) > 250
+    assert [p.anchor for p in doc.paragraphs() if p.kind == "operative"] == [
+        "sec-i-op1", "sec-i-op2", "sec-ii-op1", "sec-ii-op2"
+    ]  # fmt: skip
+    assert not [w for w in state.diagnostics.warnings if w.kind in ("numbering", "duplicate-number")]
+
+
+def test_sentences_opening_with_a_capital_a_are_no_lettered_heading():
+    doc, _ = read_text(LONG_TITLES)
+    assert not [h for h in doc.headings() if h.anchor.endswith("-a")]
+    assert any(p.content.text.startswith("A Credentials Committee of nine") for p in doc.paragraphs())

@@ -13,7 +13,7 @@ import re
 from collections.abc import Callable
 
 from builder.reading.blocks import HYPHEN_END
-from builder.reading.patterns import ENDS_CLAUSE, FORMULA, OPENING, search_end
+from builder.reading.patterns import ENDS_CLAUSE, FORMULA, HEADING_MAX, OPENING, search_end
 from builder.reading.starts import LONE_ENUMERATOR
 from builder.reading.state import Block, ReadState, Ruler
 
@@ -134,7 +134,7 @@ def lone_section_numbers(state: ReadState) -> None:
     def joins(previous: Block, block: Block) -> bool:
         return (
             bool(_LONE_NUMERAL.match(previous.plain.strip()))
-            and len(block.plain) < 250
+            and len(block.plain) < HEADING_MAX
             and not _ENDS_COMPLETE.search(block.plain.rstrip(" ,"))
             and not _STARTS_NEW.match(block.plain)
         )

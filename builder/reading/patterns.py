@@ -16,6 +16,11 @@ _ORGAN = r"(?:General Assembly|Security Council|Economic and Social Council|Huma
 FORMULA = rf"[“\"]?(?:The [A-Z][\w ,'’()-]{{3,140}},|The {_ORGAN}(?=[”\"]?\s*$))[”\"]?"
 FORMULA_RE = re.compile(rf"^{FORMULA}$")
 
+# The longest a section's title runs: the Fifth Committee's titles name whole categories of officials
+# ("Conditions of service and compensation for officials, other than Secretariat officials, serving the
+# General Assembly: full-time members of …", 258 characters, A/C.5/80/L.5 section III).
+HEADING_MAX = 400
+
 MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
 DATE = rf"\d{{1,2}} (?:{MONTHS}) \d{{4}}"
 

@@ -16,7 +16,7 @@ from builder import anchors
 from builder.model import Heading, Inline, Note, Paragraph, Part
 from builder.reading.citations import Citer
 from builder.reading.inline import to_inline
-from builder.reading.patterns import FORMULA_RE, ROMANS
+from builder.reading.patterns import FORMULA_RE, HEADING_MAX, ROMANS
 from builder.reading.state import Block, ReadState
 
 _QUOTE = r"(?P<quote>[“\"‘]?)"
@@ -35,6 +35,7 @@ _LONE_LETTER = re.compile(r"[A-H]\.?")
 _LONE_SECTION = re.compile(r"[IVXLC]{1,6}\.?|[A-H]\.?")
 _SECTION_AND_REST = re.compile(r"^(?P<num>[IVXLC]{1,6}|[A-H])\.?\s+(?P<rest>.+)$", re.DOTALL)
 _ENDS_CLAUSE = re.compile(r"[;,:]\W*$")
+_SHORT_HEADING = 250
 _ENDS_SENTENCE = re.compile(r"[.;,:]\W*$")
 _DEEPER = re.compile(r"^(?:[a-z]\.|[a-z]\)|\([A-Z]\)|[A-Z]\)|[-–•·]|\d{1,2}\))\s")
 _NAMED_HEADING = re.compile(
@@ -89,8 +90,12 @@ class _Cursor:
 
 
 def _heading_like(rest: str) -> bool:
+    """Short, and ending in no clause punctuation; past 250 characters, ending in no full stop either
+    (`A Credentials Committee … shall be appointed …. It shall examine …`: sentences, not a title)."""
     plain = rest.strip()
-    return len(plain) < 250 and not _ENDS_CLAUSE.search(plain)
+    if _ENDS_CLAUSE.search(plain):
+        return False
+    return len(plain) < _SHORT_HEADING or (len(plain) < HEADING_MAX and not plain.endswith("."))
 
 
 def build_structure(state: ReadState) -> None:
