@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from conftest import read_text
 
+from builder.render.page import render_page
+
 SECTIONED = """United Nations A/RES/99/1
 
 The General Assembly,
@@ -180,3 +182,74 @@ def test_sentences_opening_with_a_capital_a_are_no_lettered_heading():
     doc, _ = read_text(LONG_TITLES)
     assert not [h for h in doc.headings() if h.anchor.endswith("-a")]
     assert any(p.content.text.startswith("A Credentials Committee of nine") for p in doc.paragraphs())
+
+
+TWO_RESOLUTIONS = """United Nations A/C.5/99/L.17
+
+General Assembly Distr.: Limited
+24 December 2099
+Original: English
+
+Ninety-ninth session
+Fifth Committee
+Agenda item 144
+United Nations common system
+
+Draft resolution submitted by the Chair of the Committee following informal consultations
+
+United Nations common system
+
+A
+
+The General Assembly,
+
+Recalling its resolution 44/198,
+
+I
+
+Conditions of service applicable to both categories of staff
+
+1. Approves the revised scale of staff assessment;
+
+II
+
+Conditions of service of staff in the Professional and higher categories
+
+A
+
+Base/floor salary scale
+
+1. Approves the revised base/floor salary scale;
+
+B
+
+Evolution of the margin
+
+1. Reaffirms the range of 110 to 120 for the margin;
+
+2. Notes the margin for 2099;
+
+B
+
+The General Assembly,
+
+Having considered the report of the Secretary-General,
+
+1. Takes note of the report of the Secretary-General;
+
+2. Endorses the conclusions and recommendations of the Advisory Committee.
+"""
+
+
+def test_a_lettered_resolution_after_sections_is_a_heading_of_its_own():
+    doc, state = read_text(TWO_RESOLUTIONS)
+    assert doc.meta.title == "United Nations common system"  # not "A", and not shorn of "United Nations"
+    assert [h.anchor for h in doc.headings()] == ["sec-i", "sec-ii", "sec-ii-a", "sec-ii-b", "sec-b"]
+    b = [p for p in doc.paragraphs() if p.anchor.startswith("sec-b-")]
+    assert [(p.anchor, p.citation) for p in b] == [
+        ("sec-b-pp1", "resolution B, preambular paragraph 1"),
+        ("sec-b-op1", "resolution B, operative paragraph 1"),
+        ("sec-b-op2", "resolution B, operative paragraph 2"),
+    ]
+    assert not [w for w in state.diagnostics.warnings if w.kind in ("numbering", "duplicate-number")]
+    assert "\n## B\\. {#sec-b}\n" in render_page(doc)  # a heading with no title of its own: its letter alone

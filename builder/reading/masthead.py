@@ -22,6 +22,11 @@ _BODIES = ("General Assembly", "Economic and Social Council", "Security Council"
 _BODY_START = re.compile(rf"^(?:{FORMULA}$|[“\"]?(?:\d{{1,3}}\.(?:\s|$)|[IVX]{{1,5}}\.\s|Annex\b|Contents$))")
 _ENDS_MASTHEAD = re.compile(r"^(Note|Report|Letter|Memorandum) (by|of|from) the \w")
 _MAX_BLOCKS = 25
+# `A` alone above the formula: the first of the document's resolutions A, B, … (never its title).
+_RESOLUTION_LETTER = re.compile(r"[A-H]\.?")
+# What is left of the masthead's first line once its symbol and body are read: "United Nations" alone
+# (a title may open with the words: "United Nations common system").
+_UN_LINE = re.compile(r"^[\s,.;:]*United Nations(?=[\s,.;:]*$)")
 
 # (field, pattern): a field takes the first group of the first block matching it.
 _FIELDS: list[tuple[str, re.Pattern[str]]] = [
@@ -183,13 +188,13 @@ def read_fields(state: ReadState) -> None:
             if rest:
                 found["agenda_title"] = _take_refs(meta, "agenda_title", rest)
             agenda_block = i
-        leftover = re.sub(r"^[\s,.;:]*United Nations\b", "", text).strip(" ,.;:")
+        leftover = _UN_LINE.sub("", text).strip(" ,.;:")
         m = _TYPE_LINE.match(MARKER_RE.sub("", leftover))
         if m and "document_type" not in found:
             found["document_type"] = _take_refs(meta, "document_type", leftover)
             type_block = i
             continue
-        if re.search(r"[^\W\d_]", MARKER_RE.sub("", leftover)):
+        if re.search(r"[^\W\d_]", MARKER_RE.sub("", leftover)) and not _RESOLUTION_LETTER.fullmatch(leftover):
             leftovers.append((i, leftover))
     for i, text in leftovers:
         if i == agenda_block + 1 and "agenda_title" not in found and i != len(state.masthead) - 1:

@@ -158,6 +158,9 @@ def build_structure(state: ReadState) -> None:
         if _area(state, cur, block, state.blocks[:index]):
             continue
 
+        if _resolution_heading(state, cur, block, plain, state.blocks[index + 1 : index + 3]):
+            continue
+
         if _section(state, cur, block, first, plain):
             continue
 
@@ -470,10 +473,33 @@ def _named_section(state: ReadState, cur: _Cursor, block: Block, first: str) -> 
     return True
 
 
-def _add_heading(state: ReadState, cur: _Cursor, block: Block, anchor: str, number: str, title: str, level: int):
+def _resolution_heading(state: ReadState, cur: _Cursor, block: Block, plain: str, following: list[Block]) -> bool:
+    """`B` alone, then `The General Assembly,`: the document's next resolution (A/C.5/80/L.17: resolution
+    A in sections I and II.A–B, then `B` and its own preamble and paragraphs 1, 2). A heading of the top
+    level (`sec-b`, cited "resolution B, operative paragraph 1"), whatever sections came before, under
+    which the formula opens a preamble and the paragraphs number from 1 again; with a title too
+    (`B` / `Income estimates for 2026` / `The General Assembly`, A/C.5/80/L.6)."""
+    titled = _LETTER_HEADING.match(block.text)
+    if not (_LONE_LETTER.fullmatch(plain) or (titled and _heading_like(titled["rest"]))):
+        return False
+    after = next((b for b in following if b.kind == "text"), None)
+    if after is None or not _FORMULA.match(after.plain.strip()):
+        return False
+    num = titled["num"] if titled else plain.rstrip(".")
+    cur.area, cur.section, cur.subsection = "", "", num.lower()
+    _add_heading(state, cur, block, anchors.section(num), num, titled["rest"] if titled else "", 2, restart=True)
+    cur.cite.scope = f"resolution {num}"
+    return True
+
+
+def _add_heading(
+    state: ReadState, cur: _Cursor, block: Block, anchor: str, number: str, title: str, level: int, restart=False
+) -> None:
+    """Add a heading; numbering starts again under it when its level is the part's restart level
+    (`_restart_level`), or when it opens a resolution of its own (`restart`)."""
     anchor = _claim(state, cur, cur.part.prefix + anchor, block.line)
     cur.part.blocks.append(Heading(anchor, number, to_inline(title), level, block.line))
-    if cur.scoped_level and level <= cur.scoped_level:
+    if restart or (cur.scoped_level and level <= cur.scoped_level):
         # Numbering restarts under headings of this level: a new scope.
         cur.scope = anchor.removeprefix(cur.part.prefix) + "-"
         cur.started, cur.preamble, cur.text, cur.numbers = False, 0, 0, []

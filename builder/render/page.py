@@ -376,7 +376,8 @@ def paragraph_html(doc: Document, para: Paragraph, agreed: PageAgreed | None = N
 
 def heading_md(heading: Heading, level: int) -> str:
     refs = "".join(note_ref_html(r.label, r.note_id, r.ref_id) for r in heading.content.refs)
-    return f"{'#' * level} {md_escape(heading.number)}\\. {md_escape(heading.content.text)}{refs} {{#{heading.anchor}}}"
+    title = f" {md_escape(heading.content.text)}{refs}" if heading.content.text or refs else ""
+    return f"{'#' * level} {md_escape(heading.number)}\\.{title} {{#{heading.anchor}}}"
 
 
 def part_md(doc: Document, part: Part, agreed: PageAgreed | None = None) -> list[str]:
