@@ -189,6 +189,52 @@ def test_a_marker_spaced_after_a_bracket_or_a_name_is_found():
     assert "unreferenced-note" not in _kinds(state)
 
 
+def test_markers_the_text_layer_set_where_a_number_would_stand_are_found():
+    """`a draft resolution 8  was` (A/RES/79/185), `among at least 56514 humanitarian workers` (565 and note
+    14, A/RES/80/77), `model strategy 10.24 Furthermore` (A/RES/80/226), `COVID‑1916` with a non-breaking
+    hyphen (A/RES/80/150)."""
+    doc, state = read_text(
+        _page(
+            "Recalling the statement,13 and regretting that a draft resolution 14  was not adopted,\n\n"
+            "Condemning the killing of staff among at least 56515 humanitarian workers killed,\n\n"
+            "Noting the programmes referred to under model strategy 10.16 Furthermore, access is needed,\n\n"
+            "Welcoming the declaration on COVID\u20111917 and its follow-up,\n",
+            "13 A/99/2.\n\n14 S/2014/348.\n\n15 See the situation report.\n\n16 See para. 48.\n\n17 A/75/1.",
+        )
+    )
+    assert all(_refs(doc)[label] for label in ("13", "14", "15", "16", "17"))
+    text = " ".join(p.content.text for p in doc.paragraphs())
+    assert "a draft resolution was not adopted" in text
+    assert "at least 565 humanitarian" in text and "strategy 10. Furthermore" in text
+    assert "COVID\u201119 and" in text
+    assert "unreferenced-note" not in _kinds(state)
+
+
+def test_markers_of_symbols_before_their_shared_date_are_found():
+    """`resolutions 5/7 27 and 5/8 28 of 2 March 2022 and resolution 6/929 of 1 March 2024` (A/RES/79/204):
+    the sentence marks its symbols, so a symbol's marker may stand before the date."""
+    doc, _state = read_text(
+        _page(
+            "Recalling Environment Assembly resolutions 5/7 27 and 5/8 28 of 2 March 2022 and resolution 6/929 of "
+            "1 March 2024,\n",
+            "27 UNEP/EA.5/Res.7.\n\n28 UNEP/EA.5/Res.8.\n\n29 UNEP/EA.6/Res.9.",
+        )
+    )
+    assert all(_refs(doc)[label] for label in ("27", "28", "29"))
+    assert (
+        "resolutions 5/7 and 5/8 of 2 March 2022 and resolution 6/9 of 1 March 2024" in doc.paragraphs()[1].content.text
+    )
+
+
+def test_a_dated_symbol_in_a_sentence_marking_none_keeps_its_number():
+    """`resolution 61/29 of 4 December 2006`: the marker of a dated symbol follows the date."""
+    doc, _state = read_text(
+        _page("Recalling its resolution 61/29 of 4 December 2006,\n", "29 See A/61/1."),
+    )
+    assert _refs(doc)["29"] == []
+    assert "resolution 61/29 of 4 December" in doc.paragraphs()[1].content.text
+
+
 def test_two_places_for_one_marker_stay_a_warning():
     """`paragraph 5`, `Goals 5 and 6`: numbers; with two places left, the note stays unreferenced."""
     doc, state = read_text(

@@ -298,11 +298,21 @@ _CALLS_FOR_NUMBER = re.compile(
 )
 _LISTS_NUMBERS = re.compile(r"\s*(?:and|or|to)\s+\d|,\s*\d")  # `Goals 5 and 6`, `1, 2`: numbers, not a marker
 _DATED = re.compile(r" of \d")
+# `resolutions 5/7 27 and 5/8 28 of 2 March 2022`, `54/2639 and 54/3340 of 12 October 2023`: where the
+# sentence already has a marker right after a symbol's number, its symbols carry their markers before
+# the shared date
+_MARKED_SYMBOL = re.compile(rf"\d/\d{{1,4}}[,;]? ?{MARK_OPEN}")
+_SENTENCE_END = re.compile(r"[a-z]{3}\. [A-Z]")
 # `including the decision 20  on funding`, `the Advisory Centre on … Dispute Resolution 5 as`: a decision
 # or resolution called by the article or named in a title takes no bare number (decisions and resolutions
 # are cited by symbol, `decision 1/CP.21`, `its resolution 78/1`)
-_NAMED_NOT_NUMBERED = re.compile(r"(?:\bthe (?:decision|resolution)|\b[A-Z][a-z]+ (?:Decision|Resolution))$")
+_NAMED_NOT_NUMBERED = re.compile(
+    r"(?:\b(?:the|a|draft) (?:decision|resolution)|\b[A-Z][a-z]+ (?:Decision|Resolution))$"
+)  # `regretting that a draft resolution 8  was not adopted`: drafts too are cited by symbol
 _YEAR = re.compile(r"(?:19|20)\d\d")  # `61/29 of 4 December 2006`: a dated symbol's marker follows the date
+
+
+_NEVER = re.compile(r"(?!)")  # a form a label of this length cannot take
 
 
 @lru_cache(maxsize=1024)
@@ -311,8 +321,9 @@ def _loose_patterns(label: str) -> tuple[re.Pattern[str], ...]:
     return (
         # `(the Nelson Mandela Rules) 40 and`, `Development Goals 5 and`, `at its eighth session 40 for`
         re.compile(rf"(?:(?<=[^\W\d_])|(?<=[)”’\"])) {{1,2}}({digits})(?=[\s,;.:]|$)"),
-        # `resolution 5/1411 requesting`, `decision VII/1115`, `COVID-1916`, `paragraphs VIII.7441`
-        re.compile(rf"(?<=[/.\-–])\d+?({digits})(?=[\s,;:)]|\.(?:\s|$)|$)"),
+        # `resolution 5/1411 requesting`, `decision VII/1115`, `COVID-1916` (or `COVID‑1916`, a non-breaking
+        # hyphen), `paragraphs VIII.7441`
+        re.compile(rf"(?<=[/.\-–\u2011])\d+?({digits})(?=[\s,;:)]|\.(?:\s|$)|$)"),
         # `resolutions 71/205 20 and`, `5/7 27 and`, `COVID-19 13 and`: spaced after a symbol's number
         re.compile(
             rf"(?:(?<=[/\-–]\d)|(?<=[/\-–]\d\d)|(?<=[/\-–]\d{{3}})|(?<=[/\-–]\d{{4}})) {{1,2}}({digits})"
@@ -327,10 +338,25 @@ def _loose_patterns(label: str) -> tuple[re.Pattern[str], ...]:
         re.compile(rf"(?<=[\d)”’\"]\.)\s{{1,2}}({digits})(?=\s{{1,2}}[A-Z]|\s*$)"),
         # `resolution 5/14 of 2 March 2022.13`: glued to the full stop after a year that ends a sentence
         re.compile(rf"(?<=\b(?:19|20)\d\d\.)({digits})(?=\s|$)"),
+        # `referred to under model strategy 10.24 Furthermore`: glued to the full stop after an item's
+        # number that ends a sentence, before the next
+        re.compile(rf"(?:(?<=[a-z] \d\.)|(?<=[a-z] \d\d\.)|(?<=[a-z] \d{{3}}\.))({digits})(?= {{1,2}}[A-Z][a-z])"),
+        # `among at least 56514 humanitarian workers`: UN style writes 565 and 56,514, never five digits
+        # in a row, so the run is a number of up to three digits and the marker glued to it
+        re.compile(rf"(?<![\d,./\-–\u2011])\d{{{5 - len(label)},3}}({digits})(?=[\s,;:]|$)")
+        if len(label) >= 2
+        else _NEVER,
         # `all previous resolutions 3on the follow-up`, `the Treaty 6and the`: a number is never glued
         # to the small word after it; a marker is, where the text layer lost the space
         re.compile(rf"(?<=[^\W\d_] )({digits})(?=(?:and|or|on|in|of|to|the|for|which|that|as|at|by|with)\b)"),
     )
+
+
+def _marks_its_symbols(text: str, start: int) -> bool:
+    """Does the sentence before `start` carry a marker right after a symbol's number (`_MARKED_SYMBOL`)?"""
+    begin = max(0, start - 400)
+    last_end = max((m.end() for m in _SENTENCE_END.finditer(text, begin, start)), default=begin)
+    return bool(_MARKED_SYMBOL.search(text, last_end, start))
 
 
 def _loose_candidates(text: str, label: str) -> list[tuple[int, int]]:
@@ -352,7 +378,7 @@ def _loose_candidates(text: str, label: str) -> list[tuple[int, int]]:
                 continue  # `conflict,10,11`: two markers, not the number 10,11
             if form == 0 and _LISTS_NUMBERS.match(text, end) and not text.startswith("," + following, end):
                 continue  # after a word, `5 and 6` are numbers; after a symbol, `and 72/190` lists symbols
-            if _DATED.match(text, end):
+            if _DATED.match(text, end) and not (form in (1, 2) and _marks_its_symbols(text, start)):
                 continue
             found.append((start, end))
     # `Agenda 216 and`: glued to the number of a name; the name's own number is never a year
@@ -377,9 +403,11 @@ def only_place_markers(state: ReadState) -> None:
     Mandela Rules) 40`, `Development Goals 5 and`), after a sentence's full stop
     (`2015–2030. 14 Disasters`, `March 2022.13`) or glued to the word after it
     (`resolutions 3on the`) or to the number of a name (`Agenda 216 and` is Agenda 21
-    and note 6), forms `digit_markers` refuses, since most such digits
-    are numbers. Between the markers of the notes before and after it
-    (and before the place the note is printed), the marker of note N can only be where
+    and note 6), to an item's number (`model strategy 10.24 Furthermore`) or to a number
+    UN style never prints (`at least 56514 workers` is 565 and note 14), or sets it before
+    the date a sentence's marked symbols share (`5/7 27 and 5/8 28 of 2 March 2022`),
+    forms `digit_markers` refuses, since most such digits are numbers. Between the markers of
+    the notes before and after it (and before the place the note is printed), the marker of note N can only be where
     N is written; where exactly one such place is left, it is that place. Two places or
     none: the note stays unreferenced, and the build says so.
     """
@@ -405,8 +433,11 @@ def only_place_markers(state: ReadState) -> None:
                 continue
             offset = lo[1] if bi == lo[0] else 0
             end = hi[1] if bi == hi[0] else len(block.text)
-            for start, stop in _loose_candidates(block.text[offset:end], note.label):
-                places.append((bi, offset + start, offset + stop))
+            # found in the whole block, so that what stands before the window still counts (a marker
+            # placed after a symbol earlier in the sentence: `_marks_its_symbols`)
+            for start, stop in _loose_candidates(block.text[:end], note.label):
+                if start >= offset:
+                    places.append((bi, start, stop))
         if len(places) != 1:
             continue
         bi, start, end = places[0]
