@@ -62,6 +62,11 @@ def action(number: str) -> str:
     return f"action{number}"
 
 
+def item(number: str) -> str:
+    """An item of a programme of work or agenda ("Item 3." of a Main Committee's programme): `item3`."""
+    return f"item{number}"
+
+
 def numbered(kind: str, number: str) -> str:
     return ("op" if kind == "operative" else "para") + number
 
@@ -88,6 +93,7 @@ _CITED_AS = {
     "intro": "introductory paragraph",
     "text": "unnumbered paragraph",
     "action": "action",
+    "item": "item",
 }
 
 # Units whose paragraphs are just "paragraphs", whatever the enacting formula

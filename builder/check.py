@@ -37,7 +37,7 @@ from builder.sources import NO_SOURCES, Source, discover
 T = TypeVar("T")
 
 # Paragraph kinds in the order a reader meets them; any other kind follows, by name.
-KINDS = ("intro", "formula", "preamble", "operative", "para", "sub", "text")
+KINDS = ("intro", "formula", "preamble", "operative", "para", "item", "sub", "text")
 UNREFERENCED = "unreferenced-note"
 MISSING = "missing-note"
 

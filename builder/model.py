@@ -68,6 +68,7 @@ class Paragraph:
     ("The General Assembly,"), "preamble", "operative", "para" (numbered
     paragraph of a note or report), "sub" (a lettered or roman sub-paragraph, or an item of a
     numbered list a paragraph introduces with a colon)
+    "action" (an outcome document's "Action 17."), "item" (a programme of work's "Item 3.")
     and "text" (an unnumbered paragraph among numbered ones).
     """
 

@@ -207,8 +207,40 @@ Item 1. Social development:
 """
     doc, _ = read_text(text)
     subs = [p.citation for p in doc.paragraphs() if p.kind == "sub"]
-    assert subs[:2] == ["introductory paragraph 2 (a)", "introductory paragraph 2 (b)"]
-    assert subs[2:] == ["introductory paragraph 2, item 3 (a)", "introductory paragraph 2, item 3 (b)"]
+    assert subs == ["item 1 (a)", "item 1 (b)", "item 3 (a)", "item 3 (b)"]
+
+
+def test_a_programme_of_work_is_its_items():
+    """Each `Item N.` on a line of its own, no blank lines (A/C.3/80/L.60): an item, its sub-items under it."""
+    text = """The General Assembly approves the following programme of work:
+
+Item 1.
+Social development:
+(a)
+Implementation of the outcome of the World Summit;
+(b)
+Literacy for life.
+Item 2.
+Crime prevention.
+Item 3.
+Rights of children:
+(a)
+Promotion of the rights of children;
+(b)
+Follow-up to the special session.
+"""
+    doc, state = read_text(text)
+    assert [(p.anchor, p.label, p.citation) for p in doc.paragraphs()[1:]] == [
+        ("item1", "Item 1.", "item 1"),
+        ("item1-a", "(a)", "item 1 (a)"),
+        ("item1-b", "(b)", "item 1 (b)"),
+        ("item2", "Item 2.", "item 2"),
+        ("item3", "Item 3.", "item 3"),
+        ("item3-a", "(a)", "item 3 (a)"),
+        ("item3-b", "(b)", "item 3 (b)"),
+    ]
+    assert doc.paragraphs()[4].content.text == "Crime prevention."
+    assert not state.diagnostics.warnings
 
 
 def test_a_number_repeated_for_no_reason_found_is_cited_by_occurrence():

@@ -20,7 +20,7 @@ from tests.conftest import CORPUS, SOURCES
 PAGE, PARAGRAPH, GLOSSARY = 0, 1, 2
 _SYM = r"([a-z0-9][a-z0-9.\-]*(?:/[a-z0-9][a-z0-9.\-]*)+)"
 _DES = (
-    r"(?:(operative|preambular)\s+)?(paragraphs?|paras?|op|pp|action|\u00b6)\.?\s*(\d{1,4})"
+    r"(?:(operative|preambular)\s+)?(paragraphs?|paras?|op|pp|action|item|\u00b6)\.?\s*(\d{1,4})"
     r"(?:\s*\(([a-z]{1,5})\)|-?([a-z]{1,2})\b)?"
 )
 _AFTER = re.compile(rf"^(?:(?:draft\s+)?(?:resolution|document)\s+)?{_SYM}[\s,]+{_DES}$")
@@ -124,8 +124,8 @@ def _citation(text: str) -> tuple[str, list[str]] | None:
         ids = [f"op{number}"]
     elif qualifier == "preambular" or kind == "pp":
         ids = [f"pp{number}"]
-    elif kind == "action":
-        ids = [f"action{number}"]
+    elif kind in ("action", "item"):
+        ids = [f"{kind}{number}"]
     else:
         ids = [f"op{number}", f"para{number}"]
     sub = sub1 or sub2
@@ -157,6 +157,7 @@ CORPUS_CASES = {
     "A/RES/80/173": "A/RES/80/173/",
     "A/RES/79/1 para 12": "A/RES/79/1/#para12",
     "79/1 action 17": "A/RES/79/1/#action17",
+    "A/C.3/80/L.60 item 7(b)": "A/C.3/80/L.60/#item7-b",
     "human rights defenders": "A/RES/78/216/",
     "Pact for the Future": "A/RES/79/1/",
     "79/1": "A/RES/79/1/",
@@ -216,5 +217,6 @@ def test_words_and_terms_agree_with_the_index_module():
     assert _citation("Operative paragraph 5 of resolution 61/180") == ("61/180", ["op5"])
     assert _citation("A/RES/79/1, para. 12") == ("a/res/79/1", ["op12", "para12"])
     assert _citation("79/1 action 17") == ("79/1", ["action17"])
+    assert _citation("A/C.3/80/L.60 item 7(b)") == ("a/c.3/80/l.60", ["item7-b"])
     assert _citation("61/180 op5(b)") == ("61/180", ["op5-b"])
     assert _citation("sustainable development") is None

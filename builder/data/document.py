@@ -26,7 +26,7 @@ from builder.model import Document, Heading, Inline, Paragraph, Part
 from builder.render.html import GLOSSARY_PAGE, url_dir
 from builder.render.page import date_parts, official_url
 
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION = "1.1"
 
 KINDS = {
     "preamble": "preambular",
@@ -37,6 +37,7 @@ KINDS = {
     "intro": "introductory",
     "formula": "formula",
     "action": "action",
+    "item": "item",
 }
 
 METADATA = (

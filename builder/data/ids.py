@@ -14,6 +14,7 @@ by `__` (AKN naming convention, as AKN4UN applies it):
 | `sec-iii`, `art-5` | `sec_iii`, `art_5` (paragraphs under it: `sec_iii__para_14`) | `section`, `article` |
 | `intro1`, `text1` | `preamble__intro_1`, `text_1` | `container` / `hcontainer` |
 | `action17` | `action_17` | `hcontainer name="action"` |
+| `item3` | `item_3` | `hcontainer name="item"` |
 | `annex-para5`, `annex2-…` | `att_1__para_5`, `att_2__…` | inside `attachment` |
 | `fn:5` | `authorialNote_5` | `authorialNote` |
 
@@ -112,8 +113,8 @@ def _paragraph(para: Paragraph, parent: str, in_preamble: bool, namer: _Namer, c
     elif kind in ("intro", "text"):
         element = "container" if in_preamble else "hcontainer"
         eid = _join(parent, f"{kind}_{_ordinal(para.anchor, count)}")
-    elif kind == "action":
-        element, eid = "hcontainer", _join(parent, f"action_{clean(para.number)}")
+    elif kind in ("action", "item"):
+        element, eid = "hcontainer", _join(parent, f"{kind}_{clean(para.number)}")
     elif kind == "sub":
         element, eid = "subparagraph", _join(parent, f"subpara_{clean(para.number or para.label)}")
     else:  # operative, para

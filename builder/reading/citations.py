@@ -98,6 +98,9 @@ class Citer:
                 self.sub_labels[id(parent)] = f"{m['kind'].lower()} {m['num']}"
         label = self.sub_labels.get(id(parent))
         citation = f"{parent.citation}, {label} ({para.number})" if label else f"{parent.citation} ({para.number})"
+        if label and parent.kind == "item" and label.startswith("item "):
+            # `Item 1. …: (a) … (b) … Item 3. …:` run together: the later item's own, not "item 1, item 3 (a)"
+            citation = f"{parent.citation.rpartition('item ')[0]}{label} ({para.number})"
         return self.distinct(citation)
 
     def unnumbered(self, part: Part, para: Paragraph, section: str) -> str:

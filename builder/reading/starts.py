@@ -162,6 +162,14 @@ def action_start(before: list[str], line: str) -> bool:
     return bool(_ACTION.match(line))
 
 
+_ITEM = re.compile(r"^\s*Item \d{1,3}\.(?:\s|$)")
+
+
+def item_start(before: list[str], line: str) -> bool:
+    """`Item 2.` (a programme of work's next item) after a line that closed the item before."""
+    return bool(_ITEM.match(line) and ENDS_CLAUSE.search(before[-1]))
+
+
 def plenary_start(before: list[str], line: str) -> bool:
     """`51st plenary meeting` under the last paragraph of a resolution."""
     return bool(_PLENARY.match(line))
@@ -204,6 +212,7 @@ PARAGRAPH_STARTS: list[tuple[str, Callable[[list[str], str], bool]]] = [
     ("note_definition_start", note_definition_start),
     ("amendment_start", amendment_start),
     ("action_start", action_start),
+    ("item_start", item_start),
     ("plenary_start", plenary_start),
 ]
 
@@ -220,6 +229,7 @@ OPENS: dict[str, re.Pattern[str]] = {
     "note_definition_start": re.compile(r"[\[*¹²³⁴⁵⁶⁷⁸⁹⁰]"),
     "amendment_start": re.compile(r"[“\"A-Z]"),
     "action_start": re.compile(r"A"),
+    "item_start": re.compile(r"I"),
     "plenary_start": re.compile(r"\d"),
 }
 

@@ -23,6 +23,7 @@ _QUOTE = r"(?P<quote>[“\"‘]?)"
 _NUMBERED = re.compile(rf"^{_QUOTE}(?P<num>\d{{1,3}})\.(?:\s+|$)(?P<rest>.*)$", re.DOTALL)
 _UNDOTTED = re.compile(rf"^{_QUOTE}(?P<num>\d{{1,3}})\s+(?P<rest>[A-Z].*)$", re.DOTALL)
 _ACTION = re.compile(rf"^{_QUOTE}Action (?P<num>\d{{1,3}})\.\s+(?P<rest>.*)$", re.DOTALL)
+_ITEM = re.compile(rf"^{_QUOTE}Item (?P<num>\d{{1,3}})\.(?:\s+|$)(?P<rest>.*)$", re.DOTALL)
 _SUB = re.compile(rf"^{_QUOTE}\((?P<num>[a-z]{{1,2}}|[ivxlc]{{1,7}})\)\s*(?P<rest>.*)$", re.DOTALL)
 _FORMULA = FORMULA_RE
 _ROMAN_HEADING = re.compile(r"^(?P<num>[IVXLC]{1,6})\.?\s+(?P<rest>[A-Z“\"].*)$", re.DOTALL)
@@ -142,6 +143,11 @@ def build_structure(state: ReadState) -> None:
         m = _ACTION.match(block.text)
         if m:
             _action(state, cur, m, block)
+            continue
+
+        m = _ITEM.match(block.text)
+        if m:
+            _item(state, cur, m, block)
             continue
 
         m = _SUB.match(block.text)
@@ -309,6 +315,18 @@ def _action(state: ReadState, cur: _Cursor, m: re.Match[str], block: Block) -> N
     cur.top, cur.letter, cur.roman, cur.heading = para, None, None, None
 
 
+def _item(state: ReadState, cur: _Cursor, m: re.Match[str], block: Block) -> None:
+    """`Item 3. Promotion and protection of the rights of children:` / `(a)` … : an item of a programme
+    of work (A/C.3/80/L.60), its sub-items under it (`item3-a`, cited "item 3 (a)"). Items number on
+    their own: they are neither the paragraphs' numbers nor a break in them."""
+    anchor = _claim(state, cur, cur.part.prefix + cur.scope + anchors.item(m["num"]), block.line)
+    label = f"{m['quote']}Item {m['num']}."
+    para = Paragraph(anchor, "item", to_inline(m["rest"]), block.line, number=m["num"], label=label)
+    para.citation = cur.cite.distinct(anchors.citation(cur.part, para, cur.cite.scope))
+    cur.part.blocks.append(para)
+    cur.top, cur.letter, cur.roman, cur.heading = para, None, None, None
+
+
 def _is_roman_sub(cur: _Cursor, num: str) -> bool:
     """(i) is roman under a lettered sub-paragraph, unless it follows (h); (c) after (b) (ii) is a letter."""
     if num not in ROMANS or cur.letter is None:
@@ -429,6 +447,7 @@ def _unnumbered_block(block: Block) -> bool:
         _NUMBERED.match(text)
         or _SUB.match(text)
         or _ACTION.match(text)
+        or _ITEM.match(text)
         or _FORMULA.match(block.plain.strip())
         or _ANNEX.match(first)
         or _NAMED_HEADING.match(first)

@@ -403,6 +403,7 @@ _GROUPS = {
     "preamble": "Preamble",
     "operative": "Operative paragraph",
     "para": "Paragraph",
+    "item": "Item",
     "action": "Action",
 }
 
@@ -470,7 +471,7 @@ def contents(doc: Document, cited_by: bool = False) -> list[dict]:
             if group is None or group["kind"] != block.kind:
                 group = {"kind": block.kind, "title": "", "url": f"#{block.anchor}", "numbers": []}
                 stack[-1][1].append(group)
-            numbered = block.kind in ("operative", "para") and _NUMBER.fullmatch(block.number)
+            numbered = block.kind in ("operative", "para", "item") and _NUMBER.fullmatch(block.number)
             if numbered and _goes_on(group["numbers"], block.number):
                 group["numbers"].append([block.number, block.anchor])
         if actions["numbers"]:

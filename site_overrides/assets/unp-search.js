@@ -269,7 +269,7 @@
   /* ---- citations typed into the box ---- */
 
   var SYM = "([a-z0-9][a-z0-9.\\-]*(?:/[a-z0-9][a-z0-9.\\-]*)+)";
-  var DES = "(?:(operative|preambular)\\s+)?(paragraphs?|paras?|op|pp|action|\u00b6)\\.?\\s*(\\d{1,4})" +
+  var DES = "(?:(operative|preambular)\\s+)?(paragraphs?|paras?|op|pp|action|item|\u00b6)\\.?\\s*(\\d{1,4})" +
             "(?:\\s*\\(([a-z]{1,5})\\)|-?([a-z]{1,2})\\b)?";
   var CITE_AFTER = new RegExp("^(?:(?:draft\\s+)?(?:resolution|document)\\s+)?" + SYM + "[\\s,]+" + DES + "$");
   var CITE_BEFORE = new RegExp("^" + DES + "\\s+(?:of|in)\\s+(?:(?:draft\\s+)?(?:resolution|document)\\s+)?" + SYM + "$");
@@ -284,7 +284,7 @@
     var ids;
     if (qualifier === "operative" || kind === "op") ids = ["op" + number];
     else if (qualifier === "preambular" || kind === "pp") ids = ["pp" + number];
-    else if (kind === "action") ids = ["action" + number];
+    else if (kind === "action" || kind === "item") ids = [kind + number];
     else ids = ["op" + number, "para" + number];
     if (sub) ids = ids.map(function (id) { return id + "-" + sub; });
     return { symbol: symbol.replace(/[.,;]+$/, ""), ids: ids };
