@@ -350,3 +350,36 @@ def _corpus_paragraphs(source) -> tuple[str, list[tuple[str, str]]]:
     if outcome.doc is None:
         return source.path.name, []
     return source.path.name, [(p.anchor, p.citation) for p in outcome.doc.paragraphs() if p.anchor]
+
+
+def test_a_timetable_takes_items_up_again_without_a_fault():
+    """A Main Committee's timetable (A/C.2/80/L.1, annex): `Item 23:` items, sub-items ending in no
+    punctuation, an item taken up again on a later day."""
+    text = """The General Assembly approves the following programme of work:
+
+Wednesday, 8 October
+
+Introductory statements and joint general discussion on:
+Item 21: Groups of countries in special situations:
+(a)
+Follow-up to the Fifth United Nations Conference on the Least
+Developed Countries
+(b) Follow-up to the Third United Nations Conference on Landlocked
+Developing Countries
+Item 23: Operational activities for development
+
+Thursday, 9 October
+
+Item 21: Groups of countries in special situations (concluded)
+"""
+    doc, state = read_text(text)
+    items = [(p.anchor, p.label, p.citation) for p in doc.paragraphs() if p.kind in ("item", "sub")]
+    assert items == [
+        ("item21", "Item 21:", "item 21"),
+        ("item21-a", "(a)", "item 21 (a)"),
+        ("item21-b", "(b)", "item 21 (b)"),
+        ("item23", "Item 23:", "item 23"),
+        ("item21-2", "Item 21:", "item 21, second occurrence"),
+    ]
+    assert next(p for p in doc.paragraphs() if p.anchor == "item21-b").content.text.endswith("Developing Countries")
+    assert not state.diagnostics.warnings

@@ -42,8 +42,11 @@ CASES = [
     ("amendment_start", ["the Council will"], "Deliver its report", False),
     ("action_start", ["place people at the centre of all our actions."], "Action 1. We will take bold", True),
     ("action_start", ["the Addis Ababa"], "Action Agenda and the Paris Agreement;", False),
+    ("next_item_start", ["(a)", "Operational activities for development of the system"], "(b) South-South", True),
+    ("next_item_start", ["(a) Operational activities for development under"], "(c) of article 5", False),
     ("item_start", ["Literacy for life: shaping future agendas."], "Item 2.", True),
-    ("item_start", ["as set out under agenda"], "Item 2. of the provisional agenda", False),
+    ("item_start", ["(b) South-South cooperation for development"], "Item 23: Operational activities", True),
+    ("item_start", ["as set out under"], "Item 2 of the provisional agenda", False),
     ("plenary_start", ["the present resolution."], "51st plenary meeting", True),
 ]  # fmt: skip
 

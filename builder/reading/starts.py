@@ -77,6 +77,19 @@ def _previous_label(label: str) -> str:
     return ""
 
 
+def next_item_start(before: list[str], line: str) -> bool:
+    """`(b) South-South cooperation` under a paragraph that opened with `(a)`, though that one ends in no
+    punctuation: the items of a table-like list (a programme of work's `Item 23: …` / `(a)` / `Operational
+    activities …` / `(b) South-South …`, A/C.2/80/L.1) end in none. The next letter of the list the
+    paragraph itself opened is its next item."""
+    m = ENUMERATOR.match(line)
+    if not m or not m.group(1).startswith("("):
+        return False
+    previous = _previous_label(m.group(1)[1:-1])
+    first = ENUMERATOR.match(before[0])
+    return bool(previous and first and first.group(1) == f"({previous})")
+
+
 _NUMBERED_SENTENCE = re.compile(r"^\s*[“\"]?\d{1,3}\.(?:\s+[A-Z“\"]|\s*$)")  # `36. We …`, or `36.` alone
 _HEADING_MAX = 320
 
@@ -162,12 +175,14 @@ def action_start(before: list[str], line: str) -> bool:
     return bool(_ACTION.match(line))
 
 
-_ITEM = re.compile(r"^\s*Item \d{1,3}\.(?:\s|$)")
+_ITEM = re.compile(r"^\s*Item \d{1,3}[.:](?:\s|$)")
 
 
 def item_start(before: list[str], line: str) -> bool:
-    """`Item 2.` (a programme of work's next item) after a line that closed the item before."""
-    return bool(_ITEM.match(line) and ENDS_CLAUSE.search(before[-1]))
+    """`Item 2.` or `Item 23:` (a programme of work's next item), wherever the line before ends: a
+    table-like programme's items end in no punctuation (A/C.2/80/L.1), and a sentence names an item
+    in lower case (`under agenda item 23`)."""
+    return bool(_ITEM.match(line))
 
 
 def plenary_start(before: list[str], line: str) -> bool:
@@ -204,6 +219,7 @@ BODY = re.compile(rf"^\s*(?:{FORMULA_RE.pattern[1:-1]}\s*$|[“\"]?\d{{1,3}}\.(?
 # (`before` is the paragraph so far), in order; the first that says so wins.
 PARAGRAPH_STARTS: list[tuple[str, Callable[[list[str], str], bool]]] = [
     ("numbered_start", numbered_start),
+    ("next_item_start", next_item_start),
     ("after_heading_start", after_heading_start),
     ("section_after_heading_start", section_after_heading_start),
     ("formula_start", formula_start),
@@ -222,6 +238,7 @@ PARAGRAPH_STARTS: list[tuple[str, Callable[[list[str], str], bool]]] = [
 # is asked about every line.
 OPENS: dict[str, re.Pattern[str]] = {
     "numbered_start": re.compile(r"[“\"\d(]"),
+    "next_item_start": re.compile(r"\("),
     "after_heading_start": re.compile(r"[“\"\d]"),
     "section_after_heading_start": re.compile(r"[IVXLC]"),
     "formula_start": re.compile(r"[“\"T]"),

@@ -23,7 +23,7 @@ _QUOTE = r"(?P<quote>[“\"‘]?)"
 _NUMBERED = re.compile(rf"^{_QUOTE}(?P<num>\d{{1,3}})\.(?:\s+|$)(?P<rest>.*)$", re.DOTALL)
 _UNDOTTED = re.compile(rf"^{_QUOTE}(?P<num>\d{{1,3}})\s+(?P<rest>[A-Z].*)$", re.DOTALL)
 _ACTION = re.compile(rf"^{_QUOTE}Action (?P<num>\d{{1,3}})\.\s+(?P<rest>.*)$", re.DOTALL)
-_ITEM = re.compile(rf"^{_QUOTE}Item (?P<num>\d{{1,3}})\.(?:\s+|$)(?P<rest>.*)$", re.DOTALL)
+_ITEM = re.compile(rf"^{_QUOTE}Item (?P<num>\d{{1,3}})(?P<sep>[.:])(?:\s+|$)(?P<rest>.*)$", re.DOTALL)
 _SUB = re.compile(rf"^{_QUOTE}\((?P<num>[a-z]{{1,2}}|[ivxlc]{{1,7}})\)\s*(?P<rest>.*)$", re.DOTALL)
 _FORMULA = FORMULA_RE
 _ROMAN_HEADING = re.compile(r"^(?P<num>[IVXLC]{1,6})\.?\s+(?P<rest>[A-Z“\"].*)$", re.DOTALL)
@@ -191,15 +191,18 @@ def _enacts(formula: str, rest: list[Block]) -> bool:
     return following is not None and bool(_NUMBERED.match(following.text))
 
 
-def _claim(state: ReadState, cur: _Cursor, anchor: str, line: int) -> str:
-    """Reserve an anchor; a duplicate gets a suffix and a warning."""
+def _claim(state: ReadState, cur: _Cursor, anchor: str, line: int, recurs: bool = False) -> str:
+    """Reserve an anchor; a duplicate gets a suffix, and a warning unless the text `recurs` by nature."""
     if anchor not in cur.used:
         cur.used.add(anchor)
         return anchor
     n = 2
     while f"{anchor}-{n}" in cur.used:
         n += 1
-    state.diagnostics.warn("duplicate-number", f"paragraph id {anchor!r} appears again; this one is {anchor}-{n}", line)
+    if not recurs:
+        state.diagnostics.warn(
+            "duplicate-number", f"paragraph id {anchor!r} appears again; this one is {anchor}-{n}", line
+        )
     cur.used.add(f"{anchor}-{n}")
     return f"{anchor}-{n}"
 
@@ -318,9 +321,11 @@ def _action(state: ReadState, cur: _Cursor, m: re.Match[str], block: Block) -> N
 def _item(state: ReadState, cur: _Cursor, m: re.Match[str], block: Block) -> None:
     """`Item 3. Promotion and protection of the rights of children:` / `(a)` … : an item of a programme
     of work (A/C.3/80/L.60), its sub-items under it (`item3-a`, cited "item 3 (a)"). Items number on
-    their own: they are neither the paragraphs' numbers nor a break in them."""
-    anchor = _claim(state, cur, cur.part.prefix + cur.scope + anchors.item(m["num"]), block.line)
-    label = f"{m['quote']}Item {m['num']}."
+    their own: they are neither the paragraphs' numbers nor a break in them. A timetable takes an item
+    up on each day it meets on (`Item 18: Sustainable development` … `Item 18: … (concluded)`, A/C.2/80/L.1):
+    a later one is `item18-2`, cited "item 18, second occurrence", and no fault of the text."""
+    anchor = _claim(state, cur, cur.part.prefix + cur.scope + anchors.item(m["num"]), block.line, recurs=True)
+    label = f"{m['quote']}Item {m['num']}{m['sep']}"
     para = Paragraph(anchor, "item", to_inline(m["rest"]), block.line, number=m["num"], label=label)
     para.citation = cur.cite.distinct(anchors.citation(cur.part, para, cur.cite.scope))
     cur.part.blocks.append(para)
