@@ -170,3 +170,14 @@ def test_a_list_after_a_colon_that_the_numbering_never_comes_back_from_is_report
     doc, state = read_text(text)
     assert [w.kind for w in state.diagnostics.warnings if w.kind == "numbering"] == ["numbering"]
     assert not any(p.children for p in doc.paragraphs())
+
+
+def test_a_number_that_lost_its_full_stop_before_an_italic_verb_is_the_next_paragraph():
+    """`6` / `*Also reaffirms* …` (A/RES/80/167 as its PDF prints it: the opening verb in italics)."""
+    text = "The General Assembly,\n\nRecalling x,\n\n1. Reaffirms the role;\n\n2\n*Also reaffirms* the role of the Commission;\n"
+    doc, state = read_text(text)
+    assert [(p.anchor, p.opening) for p in doc.paragraphs() if p.kind == "operative"] == [
+        ("op1", "Reaffirms"),
+        ("op2", "Also reaffirms"),
+    ]
+    assert not state.diagnostics.warnings

@@ -17,11 +17,11 @@ from builder.model import Heading, Inline, Note, Paragraph, Part
 from builder.reading.citations import Citer
 from builder.reading.inline import to_inline
 from builder.reading.patterns import FORMULA_RE, HEADING_MAX, ROMANS
-from builder.reading.state import Block, ReadState
+from builder.reading.state import EM_OPEN, STRONG_OPEN, Block, ReadState
 
 _QUOTE = r"(?P<quote>[“\"‘]?)"
 _NUMBERED = re.compile(rf"^{_QUOTE}(?P<num>\d{{1,3}})\.(?:\s+|$)(?P<rest>.*)$", re.DOTALL)
-_UNDOTTED = re.compile(rf"^{_QUOTE}(?P<num>\d{{1,3}})\s+(?P<rest>[A-Z].*)$", re.DOTALL)
+_UNDOTTED = re.compile(rf"^{_QUOTE}(?P<num>\d{{1,3}})\s+(?P<rest>[{EM_OPEN}{STRONG_OPEN}]?[A-Z].*)$", re.DOTALL)
 _ACTION = re.compile(rf"^{_QUOTE}Action (?P<num>\d{{1,3}})\.\s+(?P<rest>.*)$", re.DOTALL)
 _ITEM = re.compile(rf"^{_QUOTE}Item (?P<num>\d{{1,3}})(?P<sep>[.:])(?:\s+|$)(?P<rest>.*)$", re.DOTALL)
 _SUB = re.compile(rf"^{_QUOTE}\((?P<num>[a-z]{{1,2}}|[ivxlc]{{1,7}})\)\s*(?P<rest>.*)$", re.DOTALL)
@@ -298,7 +298,8 @@ def _add_item(state: ReadState, cur: _Cursor, m: re.Match[str], block: Block) ->
 def _undotted_number(cur: _Cursor, block: Block) -> re.Match[str] | None:
     """`6` on a line of its own, then `Also reaffirms the important role …`: the next paragraph's number,
     its full stop lost in the text layer (A/RES/80/167 para. 6, A/RES/79/160 paras. 26–27). Only the
-    number that comes next, printed alone on the first line, and a capitalised text after it."""
+    number that comes next, printed alone on the first line, and a capitalised text after it (in
+    italics, as a PDF prints the opening verb: `6` / `*Also reaffirms*`)."""
     if not cur.numbers or not block.first_line[:1].isdigit():
         return None
     m = _UNDOTTED.match(block.text)
