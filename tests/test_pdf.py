@@ -277,3 +277,29 @@ def test_corpus_pdf_reads_like_its_text(name):
     if text.doc is not None:
         assert [p.anchor for p in outcome.doc.paragraphs()] == [p.anchor for p in text.doc.paragraphs()]
         assert outcome.doc.meta.symbol == text.doc.meta.symbol
+
+
+def test_a_list_under_the_second_cell_of_a_row_is_its_own_paragraphs():
+    """`Item 1.` | `Social development:` then `(a) …` starting under the second cell (A/C.3/80/L.60's
+    PDF): the item's list, each entry a paragraph, not wrapped lines of the row."""
+    from builder.reading.pdf.lines import PrintedLine
+    from builder.reading.pdf.paragraphs import group_paragraphs
+
+    def line(baseline: float, left: float, text: str, columns=()) -> PrintedLine:
+        return PrintedLine(1, baseline, left, 500.0, 10.0, text, columns=list(columns))
+
+    lines = [
+        line(480, 123, "Item 1. Social development:", [171.0]),
+        line(498, 171, "(a) Implementation of the outcome of the World Summit for Social"),
+        line(510, 195, "Development and of the special session;"),
+        line(528, 171, "(b) Literacy for life."),
+        line(546, 123, "Item 2. Crime prevention and criminal justice", [171.0]),
+        line(564, 171, "and the rule of law."),  # the row's second cell, wrapped (a wider step, as in tables)
+    ]
+    groups = group_paragraphs(lines, 10.0, 12.0)
+    assert [[ln.text for ln in group] for group in groups] == [
+        ["Item 1. Social development:"],
+        ["(a) Implementation of the outcome of the World Summit for Social", "Development and of the special session;"],
+        ["(b) Literacy for life."],
+        ["Item 2. Crime prevention and criminal justice", "and the rule of law."],  # a wrapped cell stays
+    ]

@@ -87,7 +87,9 @@ def group_paragraphs(lines: list[PrintedLine], size: float, pitch: float) -> lis
     groups: list[list[PrintedLine]] = []
     columns: list[float] = []  # where the cells of the table being read start
     for line in lines:
-        in_cell = _in_cell(line, size, columns) or _small_rows(groups[-1][-1] if groups else None, line, size)
+        in_cell = _in_cell(line, size, columns, groups[-1] if groups else None) or _small_rows(
+            groups[-1][-1] if groups else None, line, size
+        )
         if groups and (in_cell or not _starts_paragraph(groups[-1], line, size, pitch)):
             groups[-1].append(line)
         else:
@@ -104,9 +106,13 @@ def _small_rows(before: PrintedLine | None, line: PrintedLine, size: float) -> b
     return before is not None and all(x.columns and x.size < 0.95 * size for x in (before, line))
 
 
-def _in_cell(line: PrintedLine, size: float, columns: list[float]) -> bool:
-    """A wrapped line of a table cell: it starts where a cell of the row above starts."""
-    return not line.columns and any(abs(line.left - x) < 0.5 * size for x in columns)
+def _in_cell(line: PrintedLine, size: float, columns: list[float], group: list[PrintedLine] | None = None) -> bool:
+    """A wrapped line of a table cell: it starts where a cell of the row above starts, and does not
+    open a list item the text starts a paragraph with (`Item 1.` | `Social development:` / `(a) …`
+    under the second cell, A/C.3/80/L.60: the item's list, not its wrapped title)."""
+    if line.columns or not any(abs(line.left - x) < 0.5 * size for x in columns):
+        return False
+    return not (group and starts.numbered_start([ln.plain for ln in group], line.plain))
 
 
 def _starts_paragraph(group: list[PrintedLine], line: PrintedLine, size: float, pitch: float) -> bool:
