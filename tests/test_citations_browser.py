@@ -61,7 +61,7 @@ def copied_citation(page, anchor: str) -> str:
             "draft resolution A/C.5/99/L.5, section I, operative paragraph 2 (b) (ii)",
         ),
         ("/A/RES/99/1/", "annex-para1", "A/RES/99/1, annex I, paragraph 1"),
-        ("/A/RES/99/1/", "op1-2", "A/RES/99/1, operative paragraph 2, item 1"),
+        ("/A/RES/99/1/", "op2-1", "A/RES/99/1, operative paragraph 2, item 1"),
         (
             "/ga-no-symbol/",
             "op2-b",
