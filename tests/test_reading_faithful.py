@@ -5,6 +5,7 @@ Each test reads invented text shaped like the corpus documents named in its docs
 
 from __future__ import annotations
 
+import pytest
 from conftest import read_text
 
 from builder.model import Document, Heading
@@ -162,68 +163,51 @@ def _refs(doc: Document) -> dict[str, list[str]]:
     return {n.label: n.ref_ids for n in doc.notes}
 
 
-def test_a_marker_glued_to_a_symbol_is_found_where_it_is_the_only_place():
-    """`resolution 5/1411 requesting` is resolution 5/14 and note 11 (A/80/L.17, line 489)."""
-    doc, state = read_text(
-        _page(
-            "Recalling the Convention,10 and recalling resolution 5/1411 requesting the committee to meet,\n\n"
-            "Noting the report,12\n",
-            "10 Treaty Series, vol. 1.\n\n11 UNEP/EA.5/Res.14.\n\n12 A/99/1.",
-        )
-    )
-    assert all(_refs(doc)[label] for label in ("10", "11", "12"))
-    assert "resolution 5/14 requesting" in doc.parts[0].blocks[1].content.text
-    assert "unreferenced-note" not in _kinds(state)
+# (body, notes, what the text reads once each marker is found), each marker where only it can be:
+ONLY_PLACES = [
+    # `resolution 5/1411 requesting` is resolution 5/14 and note 11 (A/80/L.17, line 489)
+    (
+        "Recalling the Convention,10 and recalling resolution 5/1411 requesting the committee to meet,\n\n"
+        "Noting the report,12\n",
+        "10 Treaty Series, vol. 1.\n\n11 UNEP/EA.5/Res.14.\n\n12 A/99/1.",
+        "resolution 5/14 requesting",
+    ),
+    # `(the Nelson Mandela Rules) 40 and` (A/C.3/80/L.33, line 743), `Development Goals 5 and` (A/C.1/80/L.11)
+    (
+        "Recalling the Standard Minimum Rules (the Nelson Mandela Rules) 4 and the Bangkok Rules,5\n\n"
+        "Determined to achieve the Sustainable Development Goals 6 and to leave no one behind,\n",
+        "4 Resolution 70/175, annex.\n\n5 Resolution 65/229, annex.\n\n6 See resolution 70/1.",
+        "Goals and to leave",
+    ),
+    # `a draft resolution 8  was` (A/RES/79/185), `among at least 56514 humanitarian workers` (565 and
+    # note 14, A/RES/80/77), `model strategy 10.24 Furthermore` (A/RES/80/226), `COVID‑1916` with a
+    # non-breaking hyphen (A/RES/80/150)
+    (
+        "Recalling the statement,13 and regretting that a draft resolution 14  was not adopted,\n\n"
+        "Condemning the killing of staff among at least 56515 humanitarian workers killed,\n\n"
+        "Noting the programmes referred to under model strategy 10.16 Furthermore, access is needed,\n\n"
+        "Welcoming the declaration on COVID\u20111917 and its follow-up,\n",
+        "13 A/99/2.\n\n14 S/2014/348.\n\n15 See the situation report.\n\n16 See para. 48.\n\n17 A/75/1.",
+        "a draft resolution was not adopted | at least 565 humanitarian | strategy 10. Furthermore | COVID\u201119 and",
+    ),
+    # `resolutions 5/7 27 and 5/8 28 of 2 March 2022 and resolution 6/929 of 1 March 2024` (A/RES/79/204):
+    # the sentence marks its symbols, so a symbol's marker may stand before the date
+    (
+        "Recalling Environment Assembly resolutions 5/7 27 and 5/8 28 of 2 March 2022 and resolution 6/929 of "
+        "1 March 2024,\n",
+        "27 UNEP/EA.5/Res.7.\n\n28 UNEP/EA.5/Res.8.\n\n29 UNEP/EA.6/Res.9.",
+        "resolutions 5/7 and 5/8 of 2 March 2022 and resolution 6/9 of 1 March 2024",
+    ),
+]
 
 
-def test_a_marker_spaced_after_a_bracket_or_a_name_is_found():
-    """`(the Nelson Mandela Rules) 40 and` (A/C.3/80/L.33, line 743), `Development Goals 5 and` (A/C.1/80/L.11)."""
-    doc, state = read_text(
-        _page(
-            "Recalling the Standard Minimum Rules (the Nelson Mandela Rules) 4 and the Bangkok Rules,5\n\n"
-            "Determined to achieve the Sustainable Development Goals 6 and to leave no one behind,\n",
-            "4 Resolution 70/175, annex.\n\n5 Resolution 65/229, annex.\n\n6 See resolution 70/1.",
-        )
-    )
-    assert all(_refs(doc)[label] for label in ("4", "5", "6"))
-    assert "unreferenced-note" not in _kinds(state)
-
-
-def test_markers_the_text_layer_set_where_a_number_would_stand_are_found():
-    """`a draft resolution 8  was` (A/RES/79/185), `among at least 56514 humanitarian workers` (565 and note
-    14, A/RES/80/77), `model strategy 10.24 Furthermore` (A/RES/80/226), `COVID‑1916` with a non-breaking
-    hyphen (A/RES/80/150)."""
-    doc, state = read_text(
-        _page(
-            "Recalling the statement,13 and regretting that a draft resolution 14  was not adopted,\n\n"
-            "Condemning the killing of staff among at least 56515 humanitarian workers killed,\n\n"
-            "Noting the programmes referred to under model strategy 10.16 Furthermore, access is needed,\n\n"
-            "Welcoming the declaration on COVID\u20111917 and its follow-up,\n",
-            "13 A/99/2.\n\n14 S/2014/348.\n\n15 See the situation report.\n\n16 See para. 48.\n\n17 A/75/1.",
-        )
-    )
-    assert all(_refs(doc)[label] for label in ("13", "14", "15", "16", "17"))
+@pytest.mark.parametrize(("body", "notes", "reads"), ONLY_PLACES, ids=["glued", "spaced", "numbers", "dated"])
+def test_a_marker_is_found_where_it_is_the_only_place(body, notes, reads):
+    doc, state = read_text(_page(body, notes))
+    assert all(refs for refs in _refs(doc).values())
     text = " ".join(p.content.text for p in doc.paragraphs())
-    assert "a draft resolution was not adopted" in text
-    assert "at least 565 humanitarian" in text and "strategy 10. Furthermore" in text
-    assert "COVID\u201119 and" in text
+    assert all(part in text for part in reads.split(" | "))
     assert "unreferenced-note" not in _kinds(state)
-
-
-def test_markers_of_symbols_before_their_shared_date_are_found():
-    """`resolutions 5/7 27 and 5/8 28 of 2 March 2022 and resolution 6/929 of 1 March 2024` (A/RES/79/204):
-    the sentence marks its symbols, so a symbol's marker may stand before the date."""
-    doc, _state = read_text(
-        _page(
-            "Recalling Environment Assembly resolutions 5/7 27 and 5/8 28 of 2 March 2022 and resolution 6/929 of "
-            "1 March 2024,\n",
-            "27 UNEP/EA.5/Res.7.\n\n28 UNEP/EA.5/Res.8.\n\n29 UNEP/EA.6/Res.9.",
-        )
-    )
-    assert all(_refs(doc)[label] for label in ("27", "28", "29"))
-    assert (
-        "resolutions 5/7 and 5/8 of 2 March 2022 and resolution 6/9 of 1 March 2024" in doc.paragraphs()[1].content.text
-    )
 
 
 def test_a_dated_symbol_in_a_sentence_marking_none_keeps_its_number():
