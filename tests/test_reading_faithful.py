@@ -198,10 +198,19 @@ ONLY_PLACES = [
         "27 UNEP/EA.5/Res.7.\n\n28 UNEP/EA.5/Res.8.\n\n29 UNEP/EA.6/Res.9.",
         "resolutions 5/7 and 5/8 of 2 March 2022 and resolution 6/9 of 1 March 2024",
     ),
+    # `the Sendai Framework 2015–2030, a 8 nd other` (A/RES/79/263): the marker set inside "and"
+    (
+        "Highlighting the synergies between the Agenda and the New Urban Agenda,7 the Sendai Framework "
+        "2015–2030, a 8 nd other relevant outcomes,\n",
+        "7 Resolution 71/256, annex.\n\n8 Resolution 69/283, annex II.",
+        "2015–2030, and other relevant",
+    ),
 ]
 
 
-@pytest.mark.parametrize(("body", "notes", "reads"), ONLY_PLACES, ids=["glued", "spaced", "numbers", "dated"])
+@pytest.mark.parametrize(
+    ("body", "notes", "reads"), ONLY_PLACES, ids=["glued", "spaced", "numbers", "dated", "inside-a-word"]
+)
 def test_a_marker_is_found_where_it_is_the_only_place(body, notes, reads):
     doc, state = read_text(_page(body, notes))
     assert all(refs for refs in _refs(doc).values())

@@ -10,6 +10,7 @@ After `digit_markers`, plain-digit markers of the raw PDF form are tokens too.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from functools import lru_cache
 
 from builder.reading.blocks import RULE
@@ -419,23 +420,11 @@ def only_place_markers(state: ReadState) -> None:
     for note in [n for n in state.notes if n.label.isdigit() and n.label not in where]:
         if note.label in where:
             continue  # a label printed twice, its marker placed for the first
-        number = int(note.label)
-        lower = max((k for k in where if int(k) < number), key=int, default=None)
-        upper = min((k for k in where if int(k) > number), key=int, default=None)
-        lo = (where[lower][0], where[lower][2]) if lower is not None else (0, 0)
-        hi = (min(note.position, len(blocks)), 0)
-        if upper is not None and where[upper][:2] < hi:
-            hi = where[upper][:2]
         places: list[tuple[int, int, int]] = []
-        for bi in range(lo[0], min(hi[0] + 1, len(blocks))):
-            block = blocks[bi]
-            if block.kind != "text":
-                continue
-            offset = lo[1] if bi == lo[0] else 0
-            end = hi[1] if bi == hi[0] else len(block.text)
+        for bi, offset, end in _window(note, where, blocks):
             # found in the whole block, so that what stands before the window still counts (a marker
             # placed after a symbol earlier in the sentence: `_marks_its_symbols`)
-            for start, stop in _loose_candidates(block.text[:end], note.label):
+            for start, stop in _loose_candidates(blocks[bi].text[:end], note.label):
                 if start >= offset:
                     places.append((bi, start, stop))
         if len(places) != 1:
@@ -447,6 +436,57 @@ def only_place_markers(state: ReadState) -> None:
         if tail[:1].isalpha():
             tail = " " + tail
         block.text = head + marker(note.label) + tail
+        where = _marker_places(blocks)
+
+
+def _window(note: NoteDef, where: dict[str, tuple[int, int, int]], blocks: list[Block]) -> list[tuple[int, int, int]]:
+    """Where the marker of digit-labelled `note` can be: (block index, from, to) for each text block
+    between the markers of the notes before and after it, and before the place the note is printed."""
+    number = int(note.label)
+    lower = max((k for k in where if int(k) < number), key=int, default=None)
+    upper = min((k for k in where if int(k) > number), key=int, default=None)
+    lo = (where[lower][0], where[lower][2]) if lower is not None else (0, 0)
+    hi = (min(note.position, len(blocks)), 0)
+    if upper is not None and where[upper][:2] < hi:
+        hi = where[upper][:2]
+    return [
+        (bi, lo[1] if bi == lo[0] else 0, hi[1] if bi == hi[0] else len(blocks[bi].text))
+        for bi in range(lo[0], min(hi[0] + 1, len(blocks)))
+        if blocks[bi].kind == "text"
+    ]
+
+
+_WORD = re.compile(r"(?<!\w)[^\W\d_]+(?!\w)")  # a word of letters alone (not the `nd` of `2nd`)
+
+
+def split_word_markers(state: ReadState) -> None:
+    """A digit-labelled note whose marker the text layer set inside the next word: `2015–2030, a 8 nd
+    other` (A/RES/79/263: the superscript 8 after the comma landed between the `a` and the `nd` of
+    "and"). Between its neighbours' markers, the one place where the label parts two pieces that
+    make a word the document uses, the second piece standing as a word nowhere else, is the marker:
+    it is put before the word made whole (`2015–2030,⁸ and other`). Hand-written, like the other
+    marker rules."""
+    blocks = state.blocks
+    where = _marker_places(blocks)
+    missing = [n for n in state.notes if n.label.isdigit() and n.label not in where]
+    if not missing:
+        return  # every marker found (most documents)
+    vocabulary = Counter(w.lower() for b in blocks if b.kind == "text" for w in _WORD.findall(b.plain))
+    for note in missing:
+        if note.label in where:
+            continue
+        split = re.compile(rf"(?<![^\W\d_])([^\W\d_]{{1,4}}) {re.escape(note.label)} ([a-z]{{1,8}})(?![^\W\d_])")
+        places = [
+            (bi, m)
+            for bi, offset, end in _window(note, where, blocks)
+            for m in split.finditer(blocks[bi].text, offset, end)
+            if vocabulary[(m[1] + m[2]).lower()] and vocabulary[m[2]] == 1  # the piece stands only here
+        ]
+        if len(places) != 1:
+            continue
+        bi, m = places[0]
+        block = blocks[bi]
+        block.text = f"{block.text[: m.start()].rstrip(' ')}{marker(note.label)} {m[1]}{m[2]}{block.text[m.end() :]}"
         where = _marker_places(blocks)
 
 
@@ -469,5 +509,6 @@ NOTE_RULES = Ruler(
         ("unruled_notes", unruled_notes),
         ("digit_markers", digit_markers),
         ("only_place_markers", only_place_markers),
+        ("split_word_markers", split_word_markers),
     ],
 )
