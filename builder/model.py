@@ -67,9 +67,9 @@ class Paragraph:
     kind is one of: "intro" (text before the enacting formula), "formula"
     ("The General Assembly,"), "preamble", "operative", "para" (numbered
     paragraph of a note or report), "sub" (a lettered or roman sub-paragraph, or an item of a
-    numbered list a paragraph introduces with a colon)
-    "action" (an outcome document's "Action 17."), "item" (a programme of work's "Item 3.")
-    and "text" (an unnumbered paragraph among numbered ones).
+    numbered list a paragraph introduces with a colon), "action" (an outcome document's
+    "Action 17."), "item" (a programme of work's "Item 3.") and "text" (an unnumbered
+    paragraph among numbered ones).
     """
 
     anchor: str

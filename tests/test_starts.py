@@ -44,6 +44,8 @@ CASES = [
     ("action_start", ["the Addis Ababa"], "Action Agenda and the Paris Agreement;", False),
     ("next_item_start", ["(a)", "Operational activities for development of the system"], "(b) South-South", True),
     ("next_item_start", ["(a) Operational activities for development under"], "(c) of article 5", False),
+    ("next_item_start", ["(a) The measures set out in subparagraph"], "(b) of paragraph 2 above", False),
+    ("next_item_start", ["(iv) the number of packages or pieces; and"], "(v) the gross weight", True),
     ("item_start", ["Literacy for life: shaping future agendas."], "Item 2.", True),
     ("item_start", ["(b) South-South cooperation for development"], "Item 23: Operational activities", True),
     ("item_start", ["as set out under"], "Item 2 of the provisional agenda", False),

@@ -408,9 +408,9 @@ def only_place_markers(state: ReadState) -> None:
     UN style never prints (`at least 56514 workers` is 565 and note 14), or sets it before
     the date a sentence's marked symbols share (`5/7 27 and 5/8 28 of 2 March 2022`),
     forms `digit_markers` refuses, since most such digits are numbers. Between the markers of
-    the notes before and after it (and before the place the note is printed), the marker of note N can only be where
-    N is written; where exactly one such place is left, it is that place. Two places or
-    none: the note stays unreferenced, and the build says so.
+    the notes before and after it (and before the place the note is printed: `_window`), the
+    marker of note N can only be where N is written; where exactly one such place is left, it
+    is that place. Two places or none: the note stays unreferenced, and the build says so.
     """
     blocks = state.blocks
     cited = {label for b in blocks if b.kind == "text" and MARK_OPEN in b.text for label in MARKER_RE.findall(b.text)}

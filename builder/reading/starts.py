@@ -77,13 +77,20 @@ def _previous_label(label: str) -> str:
     return ""
 
 
+_CALLS_FOR_LABEL = re.compile(
+    r"(?i)\b(?:sub-?paragraphs?|paragraphs?|paras?|items?|articles?|sections?|annex|rules?|to|in|of|under)\s*$"
+)
+
+
 def next_item_start(before: list[str], line: str) -> bool:
     """`(b) South-South cooperation` under a paragraph that opened with `(a)`, though that one ends in no
     punctuation: the items of a table-like list (a programme of work's `Item 23: …` / `(a)` / `Operational
     activities …` / `(b) South-South …`, A/C.2/80/L.1) end in none. The next letter of the list the
-    paragraph itself opened is its next item."""
+    paragraph itself opened is its next item, unless the line before calls for a label (`as set out in
+    subparagraph` / `(b) of paragraph 2`: a reference wrapped to the line's start; `…; and` / `(v)`
+    ends an item)."""
     m = ENUMERATOR.match(line)
-    if not m or not m.group(1).startswith("("):
+    if not m or not m.group(1).startswith("(") or _CALLS_FOR_LABEL.search(before[-1]):
         return False
     previous = _previous_label(m.group(1)[1:-1])
     first = ENUMERATOR.match(before[0])

@@ -518,7 +518,14 @@ def _resolution_heading(state: ReadState, cur: _Cursor, block: Block, plain: str
 
 
 def _add_heading(
-    state: ReadState, cur: _Cursor, block: Block, anchor: str, number: str, title: str, level: int, restart=False
+    state: ReadState,
+    cur: _Cursor,
+    block: Block,
+    anchor: str,
+    number: str,
+    title: str,
+    level: int,
+    restart: bool = False,
 ) -> None:
     """Add a heading; numbering starts again under it when its level is the part's restart level
     (`_restart_level`), or when it opens a resolution of its own (`restart`)."""
