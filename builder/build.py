@@ -186,7 +186,7 @@ def _report(progress: Callable[[str], None] | None, done: int, total: int, start
     progress(f"read {done}/{total} documents, {spent:.1f} s, about {left:.0f} s left")
 
 
-@workers.rare_collections()
+@workers.no_collections()
 def build(
     sources: Path,
     out: Path,

@@ -135,3 +135,24 @@ def test_search_files_a_forked_worker_wrote_are_those_a_kept_build_makes(tmp_pat
     assert any((tmp_path / "streamed/cache/search").glob("*/*")), "the worker cached them"
     again = build(sources, tmp_path / "streamed", instruments=INSTRUMENTS, keep_files=False)
     assert again.written == 0 and tree_digest(tmp_path / "streamed/docs") == tree_digest(tmp_path / "kept/docs")
+
+
+def test_no_collections_turns_the_collector_off_and_back_as_it_was():
+    import gc
+
+    from builder import workers
+
+    assert gc.isenabled()
+    with workers.no_collections():
+        assert not gc.isenabled()
+        with workers.no_collections():  # the agreed-language stage inside the build
+            assert not gc.isenabled()
+        assert not gc.isenabled()
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        with workers.no_collections():
+            pass
+        assert not gc.isenabled()  # a caller that had it off keeps it off
+    finally:
+        gc.enable()

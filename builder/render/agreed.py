@@ -204,7 +204,7 @@ def agreed_files(pool: ProcessPoolExecutor | None) -> dict[str, str]:
     Only what the last build did not leave is made: a page's files when its `PageAgreed` is
     new, a comparison when its key (both documents, their names, why) is new."""
 
-    with workers.rare_collections():
+    with workers.no_collections():
         return _agreed_files(pool)
 
 

@@ -77,7 +77,7 @@ def agreed_language(
 
     `keys` (page → the document's read key) spares digesting each document; with
     `cache` None nothing is kept for a next build."""
-    with workers.rare_collections():
+    with workers.no_collections():
         return _agreed_language(docs, names, cache, keys)
 
 
