@@ -383,3 +383,36 @@ Item 21: Groups of countries in special situations (concluded)
     ]
     assert next(p for p in doc.paragraphs() if p.anchor == "item21-b").content.text.endswith("Developing Countries")
     assert not state.diagnostics.warnings
+
+
+def test_a_timetables_items_are_each_listed_once_in_the_order_met():
+    """The table of contents of a timetable (A/C.2/80/L.1, annex): every item once, where it is first
+    taken up, and no range ("Items 137–121" would say nothing true)."""
+    from builder.render.page import contents
+
+    text = """Note by the Secretariat
+
+1. The Committee will hold its organizational meeting on 1 October.
+
+Annex
+
+Draft programme of work
+
+Wednesday, 1 October
+
+Item 137: Programme planning
+
+Thursday, 2 October
+
+Item 21: Groups of countries in special situations
+Item 23: Operational activities for development
+
+Friday, 3 October
+
+Item 21: Groups of countries in special situations (concluded)
+"""
+    doc, _ = read_text(text)
+    annex = next(entry for entry in contents(doc) if entry["url"] == "#annex")
+    assert annex["children"] == [
+        {"title": "Items", "url": "#annex-item137", "numbers": "137:annex-item137 21:annex-item21 23:annex-item23"}
+    ]

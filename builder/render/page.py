@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Collection
 from html import escape
+from itertools import pairwise
 from typing import TYPE_CHECKING
 
 import yaml
@@ -418,7 +419,14 @@ def _group_title(kind: str, numbers: list[list[str]]) -> str:
         return name
     if len(numbers) == 1:
         return f"{name} {numbers[0][0]}"
+    if kind == "item" and not _ascending(numbers):
+        return f"{name}s"  # a timetable takes items up in its own order: no range to give
     return f"{name}s {numbers[0][0]}–{numbers[-1][0]}"
+
+
+def _ascending(numbers: list[list[str]]) -> bool:
+    values = [int(n) for n, _ in numbers if n.isdigit()]
+    return all(a < b for a, b in pairwise(values))
 
 
 _NUMBER = re.compile(r"[^\s:]+")
@@ -472,7 +480,11 @@ def contents(doc: Document, cited_by: bool = False) -> list[dict]:
                 group = {"kind": block.kind, "title": "", "url": f"#{block.anchor}", "numbers": []}
                 stack[-1][1].append(group)
             numbered = block.kind in ("operative", "para", "item") and _NUMBER.fullmatch(block.number)
-            if numbered and _goes_on(group["numbers"], block.number):
+            if block.kind == "item":  # each item once, in the order met (a timetable's order is its own)
+                listed = numbered and all(n != block.number for n, _ in group["numbers"])
+            else:
+                listed = numbered and _goes_on(group["numbers"], block.number)
+            if listed:
                 group["numbers"].append([block.number, block.anchor])
         if actions["numbers"]:
             top.append(actions)
