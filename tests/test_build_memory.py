@@ -8,6 +8,7 @@ naming the page's line, and a cache of one build keeps its entries on disk only.
 
 from __future__ import annotations
 
+import gc
 import shutil
 
 from conftest import SOURCES, tree_digest
@@ -138,10 +139,6 @@ def test_search_files_a_forked_worker_wrote_are_those_a_kept_build_makes(tmp_pat
 
 
 def test_no_collections_turns_the_collector_off_and_back_as_it_was():
-    import gc
-
-    from builder import workers
-
     assert gc.isenabled()
     with workers.no_collections():
         assert not gc.isenabled()

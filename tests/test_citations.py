@@ -13,7 +13,7 @@ from conftest import CORPUS, read_text
 
 from builder.anchors import within_document
 from builder.model import Document, Metadata
-from builder.render.page import adopted_note, citation_name, cite_name, header_html, render_page
+from builder.render.page import adopted_note, citation_name, cite_name, contents, header_html, render_page
 
 SECTIONED = """The General Assembly,
 
@@ -388,8 +388,6 @@ Item 21: Groups of countries in special situations (concluded)
 def test_a_timetables_items_are_each_listed_once_in_the_order_met():
     """The table of contents of a timetable (A/C.2/80/L.1, annex): every item once, where it is first
     taken up, and no range ("Items 137–121" would say nothing true)."""
-    from builder.render.page import contents
-
     text = """Note by the Secretariat
 
 1. The Committee will hold its organizational meeting on 1 October.

@@ -198,7 +198,12 @@ def test_labels_carry_the_section_and_a_citation_finds_a_sectioned_paragraph(bro
 
     from tests.conftest import serve_documents
 
-    with serve_documents(tmp_path_factory.mktemp("search-sections"), DOCUMENTS) as url:
+    programme = (
+        "The General Assembly approves the following programme of work:\n\nItem 1.\nSocial development:\n(a)\n"
+        "Implementation of the outcome of the Summit;\n(b)\nLiteracy for life.\nItem 2.\nCrime prevention.\n",
+        "symbol: A/C.3/99/L.60\ntitle: Programme of work\nbody: General Assembly\ndocument_type: draft decision\n",
+    )
+    with serve_documents(tmp_path_factory.mktemp("search-sections"), {**DOCUMENTS, "programme": programme}) as url:
         context = browser.new_context(viewport={"width": 1280, "height": 900}, base_url=url)
         page = context.new_page()
         page.goto(url + "/")
@@ -213,6 +218,9 @@ def test_labels_carry_the_section_and_a_citation_finds_a_sectioned_paragraph(bro
         page.locator(BOX).fill("")
         _search(page, "99/1 para 2")
         assert _labels(page)[0] == "A/RES/99/1 · operative paragraph 2"
+        page.locator(BOX).fill("")
+        _search(page, "A/C.3/99/L.60 item 1(b)")  # a programme of work's item, typed as cited
+        assert _labels(page)[0] == "A/C.3/99/L.60 · item 1 (b)"
         context.close()
 
 

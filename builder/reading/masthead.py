@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 
 from builder.model import NoteRef
-from builder.reading.patterns import DATE, FORMULA, MONTHS, SYMBOL
+from builder.reading.patterns import DATE, FORMULA, LONE_LETTER, MONTHS, SYMBOL
 from builder.reading.starts import MASTHEAD_FIELD
 from builder.reading.state import MARKER_RE, Block, ReadState, Ruler
 
@@ -22,8 +22,6 @@ _BODIES = ("General Assembly", "Economic and Social Council", "Security Council"
 _BODY_START = re.compile(rf"^(?:{FORMULA}$|[“\"]?(?:\d{{1,3}}\.(?:\s|$)|[IVX]{{1,5}}\.\s|Annex\b|Contents$))")
 _ENDS_MASTHEAD = re.compile(r"^(Note|Report|Letter|Memorandum) (by|of|from) the \w")
 _MAX_BLOCKS = 25
-# `A` alone above the formula: the first of the document's resolutions A, B, … (never its title).
-_RESOLUTION_LETTER = re.compile(r"[A-H]\.?")
 # What is left of the masthead's first line once its symbol and body are read: "United Nations" alone
 # (a title may open with the words: "United Nations common system").
 _UN_LINE = re.compile(r"^[\s,.;:]*United Nations(?=[\s,.;:]*$)")
@@ -194,7 +192,8 @@ def read_fields(state: ReadState) -> None:
             found["document_type"] = _take_refs(meta, "document_type", leftover)
             type_block = i
             continue
-        if re.search(r"[^\W\d_]", MARKER_RE.sub("", leftover)) and not _RESOLUTION_LETTER.fullmatch(leftover):
+        # (`A` alone above the formula opens the document's resolution A: never its title)
+        if re.search(r"[^\W\d_]", MARKER_RE.sub("", leftover)) and not LONE_LETTER.fullmatch(leftover):
             leftovers.append((i, leftover))
     for i, text in leftovers:
         if i == agenda_block + 1 and "agenda_title" not in found and i != len(state.masthead) - 1:

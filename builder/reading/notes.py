@@ -313,13 +313,10 @@ _NAMED_NOT_NUMBERED = re.compile(
 _YEAR = re.compile(r"(?:19|20)\d\d")  # `61/29 of 4 December 2006`: a dated symbol's marker follows the date
 
 
-_NEVER = re.compile(r"(?!)")  # a form a label of this length cannot take
-
-
 @lru_cache(maxsize=1024)
 def _loose_patterns(label: str) -> tuple[re.Pattern[str], ...]:
     digits = re.escape(label)
-    return (
+    forms = (
         # `(the Nelson Mandela Rules) 40 and`, `Development Goals 5 and`, `at its eighth session 40 for`
         re.compile(rf"(?:(?<=[^\W\d_])|(?<=[)”’\"])) {{1,2}}({digits})(?=[\s,;.:]|$)"),
         # `resolution 5/1411 requesting`, `decision VII/1115`, `COVID-1916` (or `COVID‑1916`, a non-breaking
@@ -342,15 +339,15 @@ def _loose_patterns(label: str) -> tuple[re.Pattern[str], ...]:
         # `referred to under model strategy 10.24 Furthermore`: glued to the full stop after an item's
         # number that ends a sentence, before the next
         re.compile(rf"(?:(?<=[a-z] \d\.)|(?<=[a-z] \d\d\.)|(?<=[a-z] \d{{3}}\.))({digits})(?= {{1,2}}[A-Z][a-z])"),
-        # `among at least 56514 humanitarian workers`: UN style writes 565 and 56,514, never five digits
-        # in a row, so the run is a number of up to three digits and the marker glued to it
-        re.compile(rf"(?<![\d,./\-–\u2011])\d{{{5 - len(label)},3}}({digits})(?=[\s,;:]|$)")
-        if len(label) >= 2
-        else _NEVER,
         # `all previous resolutions 3on the follow-up`, `the Treaty 6and the`: a number is never glued
         # to the small word after it; a marker is, where the text layer lost the space
         re.compile(rf"(?<=[^\W\d_] )({digits})(?=(?:and|or|on|in|of|to|the|for|which|that|as|at|by|with)\b)"),
     )
+    if len(label) < 2:
+        return forms  # glued to a number of up to three digits, a one-digit label makes at most four
+    # `among at least 56514 humanitarian workers`: UN style writes 565 and 56,514, never five digits
+    # in a row, so the run is a number of up to three digits and the marker glued to it
+    return (*forms, re.compile(rf"(?<![\d,./\-–\u2011])\d{{{5 - len(label)},3}}({digits})(?=[\s,;:]|$)"))
 
 
 def _marks_its_symbols(text: str, start: int) -> bool:
@@ -413,11 +410,8 @@ def only_place_markers(state: ReadState) -> None:
     is that place. Two places or none: the note stays unreferenced, and the build says so.
     """
     blocks = state.blocks
-    cited = {label for b in blocks if b.kind == "text" and MARK_OPEN in b.text for label in MARKER_RE.findall(b.text)}
-    if all(n.label in cited for n in state.notes if n.label.isdigit()):
-        return  # every marker found (most documents): nothing to place
     where = _marker_places(blocks)
-    for note in [n for n in state.notes if n.label.isdigit() and n.label not in where]:
+    for note in _unplaced(state, where):
         if note.label in where:
             continue  # a label printed twice, its marker placed for the first
         places: list[tuple[int, int, int]] = []
@@ -437,6 +431,11 @@ def only_place_markers(state: ReadState) -> None:
             tail = " " + tail
         block.text = head + marker(note.label) + tail
         where = _marker_places(blocks)
+
+
+def _unplaced(state: ReadState, where: dict[str, tuple[int, int, int]]) -> list[NoteDef]:
+    """The digit-labelled notes with no marker placed yet (`where`: `_marker_places`)."""
+    return [n for n in state.notes if n.label.isdigit() and n.label not in where]
 
 
 def _window(note: NoteDef, where: dict[str, tuple[int, int, int]], blocks: list[Block]) -> list[tuple[int, int, int]]:
@@ -468,7 +467,7 @@ def split_word_markers(state: ReadState) -> None:
     marker rules."""
     blocks = state.blocks
     where = _marker_places(blocks)
-    missing = [n for n in state.notes if n.label.isdigit() and n.label not in where]
+    missing = _unplaced(state, where)
     if not missing:
         return  # every marker found (most documents)
     vocabulary = Counter(w.lower() for b in blocks if b.kind == "text" for w in _WORD.findall(b.plain))

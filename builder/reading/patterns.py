@@ -21,6 +21,11 @@ FORMULA_RE = re.compile(rf"^{FORMULA}$")
 # General Assembly: full-time members of …", 258 characters, A/C.5/80/L.5 section III).
 HEADING_MAX = 400
 
+# A programme of work's item as printed at a block's start: `Item 3.`, `Item 23:` (starts and structure agree).
+ITEM_LABEL = r"Item (?P<num>\d{1,3})(?P<sep>[.:])"
+# A letter alone on a line: a lettered section (`B`), or the resolution it opens above the formula.
+LONE_LETTER = re.compile(r"[A-H]\.?")
+
 MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
 DATE = rf"\d{{1,2}} (?:{MONTHS}) \d{{4}}"
 

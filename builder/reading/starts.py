@@ -22,6 +22,7 @@ from builder.reading.patterns import (
     ENDS_CLAUSE,
     ENUMERATOR_LABEL,
     FORMULA_RE,
+    ITEM_LABEL,
     MONTHS,
     NOTE_AFTER,
     OPENING,
@@ -182,7 +183,7 @@ def action_start(before: list[str], line: str) -> bool:
     return bool(_ACTION.match(line))
 
 
-_ITEM = re.compile(r"^\s*Item \d{1,3}[.:](?:\s|$)")
+_ITEM = re.compile(rf"^\s*{ITEM_LABEL}(?:\s|$)")
 
 
 def item_start(before: list[str], line: str) -> bool:

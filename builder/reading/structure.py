@@ -16,14 +16,14 @@ from builder import anchors
 from builder.model import Heading, Inline, Note, Paragraph, Part
 from builder.reading.citations import Citer
 from builder.reading.inline import to_inline
-from builder.reading.patterns import FORMULA_RE, HEADING_MAX, ROMANS
+from builder.reading.patterns import FORMULA_RE, HEADING_MAX, ITEM_LABEL, LONE_LETTER, ROMANS
 from builder.reading.state import EM_OPEN, STRONG_OPEN, Block, ReadState
 
 _QUOTE = r"(?P<quote>[“\"‘]?)"
 _NUMBERED = re.compile(rf"^{_QUOTE}(?P<num>\d{{1,3}})\.(?:\s+|$)(?P<rest>.*)$", re.DOTALL)
 _UNDOTTED = re.compile(rf"^{_QUOTE}(?P<num>\d{{1,3}})\s+(?P<rest>[{EM_OPEN}{STRONG_OPEN}]?[A-Z].*)$", re.DOTALL)
 _ACTION = re.compile(rf"^{_QUOTE}Action (?P<num>\d{{1,3}})\.\s+(?P<rest>.*)$", re.DOTALL)
-_ITEM = re.compile(rf"^{_QUOTE}Item (?P<num>\d{{1,3}})(?P<sep>[.:])(?:\s+|$)(?P<rest>.*)$", re.DOTALL)
+_ITEM = re.compile(rf"^{_QUOTE}{ITEM_LABEL}(?:\s+|$)(?P<rest>.*)$", re.DOTALL)
 _SUB = re.compile(rf"^{_QUOTE}\((?P<num>[a-z]{{1,2}}|[ivxlc]{{1,7}})\)\s*(?P<rest>.*)$", re.DOTALL)
 _FORMULA = FORMULA_RE
 _ROMAN_HEADING = re.compile(r"^(?P<num>[IVXLC]{1,6})\.?\s+(?P<rest>[A-Z“\"].*)$", re.DOTALL)
@@ -32,7 +32,6 @@ _ANNEX = re.compile(r"^Annex(?:es)?(?: (?P<num>[IVXLC]{1,6}|\d{1,2}))?$")
 _ROMAN = re.compile(r"^[ivxlc]+$")
 _ROMAN_NUMERAL = re.compile(r"[IVXLC]+")
 _LONE_ROMAN = re.compile(r"[IVXLC]{1,6}\.?")
-_LONE_LETTER = re.compile(r"[A-H]\.?")
 _LONE_SECTION = re.compile(r"[IVXLC]{1,6}\.?|[A-H]\.?")
 _SECTION_AND_REST = re.compile(r"^(?P<num>[IVXLC]{1,6}|[A-H])\.?\s+(?P<rest>.+)$", re.DOTALL)
 _ENDS_CLAUSE = re.compile(r"[;,:]\W*$")
@@ -505,7 +504,7 @@ def _resolution_heading(state: ReadState, cur: _Cursor, block: Block, plain: str
     which the formula opens a preamble and the paragraphs number from 1 again; with a title too
     (`B` / `Income estimates for 2026` / `The General Assembly`, A/C.5/80/L.6)."""
     titled = _LETTER_HEADING.match(block.text)
-    if not (_LONE_LETTER.fullmatch(plain) or (titled and _heading_like(titled["rest"]))):
+    if not (LONE_LETTER.fullmatch(plain) or (titled and _heading_like(titled["rest"]))):
         return False
     after = next((b for b in following if b.kind == "text"), None)
     if after is None or not _FORMULA.match(after.plain.strip()):
@@ -626,7 +625,7 @@ def _restart_level(blocks: list[Block]) -> int:
             level = _NAMED_LEVEL[named["kind"]]
         elif _LONE_ROMAN.fullmatch(first) or _ROMAN_HEADING.match(block.text[:80]):
             level = 2
-        elif _LONE_LETTER.fullmatch(first) or _LETTER_HEADING.match(block.text[:80]):
+        elif LONE_LETTER.fullmatch(first) or _LETTER_HEADING.match(block.text[:80]):
             level = 3 if level else 2
         m = _NUMBERED.match(block.text)
         if m and m["num"] == "1":

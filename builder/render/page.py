@@ -432,9 +432,12 @@ def _ascending(numbers: list[list[str]]) -> bool:
 _NUMBER = re.compile(r"[^\s:]+")
 
 
-def _goes_on(numbers: list[list[str]], number: str) -> bool:
+def _goes_on(numbers: list[list[str]], number: str, kind: str) -> bool:
     """A number continues the run: a repeated one (a list's item 1 after paragraph 2, a
-    rule restarting at 1) is not listed again; its paragraph is reached from the one before."""
+    rule restarting at 1) is not listed again; its paragraph is reached from the one before.
+    Items go on in the order met, each once: a timetable takes them up in an order of its own."""
+    if kind == "item":
+        return all(n != number for n, _ in numbers)
     last = next((int(n) for n, _ in reversed(numbers) if n.isdigit()), None)
     return not (number.isdigit() and last is not None and int(number) <= last)
 
@@ -480,11 +483,7 @@ def contents(doc: Document, cited_by: bool = False) -> list[dict]:
                 group = {"kind": block.kind, "title": "", "url": f"#{block.anchor}", "numbers": []}
                 stack[-1][1].append(group)
             numbered = block.kind in ("operative", "para", "item") and _NUMBER.fullmatch(block.number)
-            if block.kind == "item":  # each item once, in the order met (a timetable's order is its own)
-                listed = numbered and all(n != block.number for n, _ in group["numbers"])
-            else:
-                listed = numbered and _goes_on(group["numbers"], block.number)
-            if listed:
+            if numbered and _goes_on(group["numbers"], block.number, block.kind):
                 group["numbers"].append([block.number, block.anchor])
         if actions["numbers"]:
             top.append(actions)

@@ -106,7 +106,7 @@ def _small_rows(before: PrintedLine | None, line: PrintedLine, size: float) -> b
     return before is not None and all(x.columns and x.size < 0.95 * size for x in (before, line))
 
 
-def _in_cell(line: PrintedLine, size: float, columns: list[float], group: list[PrintedLine] | None = None) -> bool:
+def _in_cell(line: PrintedLine, size: float, columns: list[float], group: list[PrintedLine] | None) -> bool:
     """A wrapped line of a table cell: it starts where a cell of the row above starts, and does not
     open a list item the text starts a paragraph with (`Item 1.` | `Social development:` / `(a) …`
     under the second cell, A/C.3/80/L.60: the item's list, not its wrapped title)."""
