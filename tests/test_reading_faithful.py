@@ -688,3 +688,14 @@ def test_a_marker_after_the_decision_or_a_named_resolution_is_found():
     assert "the decision to provide" in texts[0] and "Dispute Resolution as one" in texts[1]
     assert "its resolution 23 and" in texts[2]
     assert "unreferenced-note" not in _kinds(state)
+
+
+def test_a_star_naming_a_lettered_level_is_text_unless_the_document_has_a_star_note():
+    """`Member States in level H* have a discount` under a table of levels (A/RES/79/250)."""
+    body = "11. Decides that the levels set forth below apply:\n\nLevel H 80 (or 70 on a voluntary basis)\n\n"
+    body += "12. Notes that Member States in level H* have a discount of 70 per cent;\n"
+    doc, state = read_text(_page(body, "1 A/99/1."))
+    assert "level H* have a discount" in " ".join(p.content.text for p in doc.paragraphs())
+    assert "missing-note" not in _kinds(state)
+    doc, _ = read_text(_page(body, "* Reissued for technical reasons."))
+    assert [n.ref_ids for n in doc.notes if n.label == "*"] == [["fnref:star"]]  # with a star note, its marker

@@ -16,7 +16,7 @@ from functools import lru_cache
 from builder.reading.blocks import RULE
 from builder.reading.furniture import BREAK
 from builder.reading.patterns import MONTHS, search_end
-from builder.reading.state import MARK_OPEN, MARKER_RE, Block, Line, NoteDef, ReadState, Ruler, marker
+from builder.reading.state import MARK_CLOSE, MARK_OPEN, MARKER_RE, Block, Line, NoteDef, ReadState, Ruler, marker
 
 _STARTS_WITH_MARKER = re.compile(r"^[“\"]?" + MARKER_RE.pattern + r"\s*(.*)$", re.DOTALL)
 _STARTS_WITH_DIGITS = re.compile(r"^(\d{1,3})\s+(\S.*)$", re.DOTALL)
@@ -489,6 +489,20 @@ def split_word_markers(state: ReadState) -> None:
         where = _marker_places(blocks)
 
 
+_STAR_AFTER_LETTER = re.compile(rf"(?<=(?<![^\W\d_])[A-Z]){MARK_OPEN}(\*{{1,3}}){MARK_CLOSE}")
+
+
+def lettered_stars(state: ReadState) -> None:
+    """`Member States in level H* have a discount` (A/RES/79/250, under its table of levels A–J): a star
+    right after a lone capital letter, in a document with no note of that many stars, is part of the
+    letter's name (level H*), not a note marker; it is text again. Where such a note exists, the star
+    stays its marker."""
+    starred = {n.label for n in state.notes if n.label.startswith("*")}
+    for block in state.blocks:
+        if block.kind == "text" and MARK_OPEN in block.text and "*" in block.text:
+            block.text = _STAR_AFTER_LETTER.sub(lambda m: m[0] if m[1] in starred else m[1], block.text)
+
+
 def _marker_places(blocks: list[Block]) -> dict[str, tuple[int, int, int]]:
     """Each digit marker's first place: (block index, offset of its token, offset right after it)."""
     where: dict[str, tuple[int, int, int]] = {}
@@ -509,5 +523,6 @@ NOTE_RULES = Ruler(
         ("digit_markers", digit_markers),
         ("only_place_markers", only_place_markers),
         ("split_word_markers", split_word_markers),
+        ("lettered_stars", lettered_stars),
     ],
 )
