@@ -23,12 +23,13 @@ from __future__ import annotations
 import json
 import posixpath
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from html import unescape
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
+from builder import workers
 from builder.errors import InputError, Place
 from builder.render.html import url_dir
 from builder.render.page_ids import page_ids
@@ -281,12 +282,12 @@ class Memo:
 def dangling(pages: dict[str, str], memo: Memo | None = None) -> tuple[list[Dangling], int]:
     """Every internal link of `pages` (path under docs → text) that leads nowhere, and how many were checked.
 
-    Each page is read once, for its links and its ids. With a kept `memo`, a page whose text
-    is unchanged is not read again, and its links' verdicts stand while no file was added or
-    removed and no page they lead to lost or gained an id: an edit re-checks the edited pages
-    and the pages linking to ids of theirs that changed."""
-    kept = memo is not None  # else each page's text is let go once read (the build's memory)
-    memo = memo if memo is not None else Memo()
+    Each page is read once, for its links and its ids. With a kept `memo` (the pages' texts
+    kept in memory), a page whose text is unchanged is not read again, and its links' verdicts
+    stand while no file was added or removed and no page they lead to lost or gained an id: an
+    edit re-checks the edited pages and the pages linking to ids of theirs that changed."""
+    if memo is None:
+        return _dangling_once(pages)
     files = frozenset(pages)
     same_files = memo.files == files
     memo.files = files
@@ -297,13 +298,13 @@ def dangling(pages: dict[str, str], memo: Memo | None = None) -> tuple[list[Dang
     for page in pages:
         if not page.endswith(".md"):
             continue
-        text = pages[page]  # (read back from disk when the build kept no text: once a page)
+        text = pages[page]
         scan = memo.scans.get(page)
         if scan is not None and scan.text == text:
             scan.text = text  # the same text, perhaps made again (a corpus-wide page)
             continue
         edited.add(page)
-        fresh = memo.scans[page] = Scan(text if kept else "", *_distinct_links(text))
+        fresh = memo.scans[page] = Scan(text, *_distinct_links(text))
         if (scan is not None and scan.ids is not None) or fresh.local:
             fresh.ids = page_ids(text)  # its own links need them (else read if a link leads here)
             if scan is not None and scan.ids is not None and scan.ids != fresh.ids:
@@ -322,19 +323,84 @@ def dangling(pages: dict[str, str], memo: Memo | None = None) -> tuple[list[Dang
         found += verdicts.found
         checked += verdicts.checked
     if SEARCH_INDEX in pages:
-        records = {name: pages[name] for name in pages if name.startswith(RECORDS)} if kept else {}
+        records = {name: pages[name] for name in pages if name.startswith(RECORDS)}
         verdicts = memo.search
         same_records = records.keys() == memo.records.keys() and all(records[n] is memo.records[n] for n in records)
         if verdicts is None or not same_files or not same_records or not verdicts.targets.isdisjoint(renumbered):
-            verdicts = memo.search = Verdicts()
-            for file, url in _search_urls(pages):
-                verdicts.add(file, -1, url, resolve.judge("index.md", url, True, ids))
+            verdicts = memo.search = _search_verdicts(pages, ids, resolve)
         memo.records = records
         found += verdicts.found
         checked += verdicts.checked
     for page, page_ids_ in ids.items():  # those read for a link leading there
         memo.scans[page].ids = page_ids_
     return found, checked
+
+
+_SHARES = 16  # pages split into this many runs, taken by the workers as they free up
+
+
+def _dangling_once(pages: Mapping[str, str]) -> tuple[list[Dangling], int]:
+    """`dangling` without a memo (a one-off build), on forked workers: first every page's ids,
+    then each page's links judged against them, each step a run of pages at a time (reading
+    the pages back, their ids and their links' verdicts are a core's work for a second or two
+    at 1,180 documents), the search results' addresses here meanwhile. The same verdicts in
+    the same order as in one process."""
+    md = [page for page in pages if page.endswith(".md")]
+    size = -(-len(md) // _SHARES) or 1
+    runs = [md[i : i + size] for i in range(0, len(md), size)]
+    with workers.sharing(link_pages=pages, link_runs=runs), workers.pool(len(md)) as pool:
+        ids = {page: one for run in workers.run(pool, _run_ids, len(runs)) for page, one in run.items()}
+    with workers.sharing(link_pages=pages, link_runs=runs, link_ids=ids), workers.pool(len(md)) as pool:
+        pending = workers.each(pool, _run_verdicts, len(runs))
+        search = _search_verdicts(pages, ids, _Resolver(pages)) if SEARCH_INDEX in pages else Verdicts()
+        done = [*pending, search]
+    return [d for verdicts in done for d in verdicts.found], sum(verdicts.checked for verdicts in done)
+
+
+def _run_ids(i: int) -> dict[str, set[str]]:
+    """On a worker: the ids of one run of pages."""
+    pages = workers.SHARED["link_pages"]
+    return {page: page_ids(pages[page]) for page in workers.SHARED["link_runs"][i]}
+
+
+def _run_verdicts(i: int) -> Verdicts:
+    """On a worker: the verdicts on the links of one run of pages (their dangling links and how
+    many links they have), against every page's ids."""
+    pages, ids = workers.SHARED["link_pages"], workers.SHARED["link_ids"]
+    resolve = _Resolver(pages)
+    out = Verdicts()
+    for page in workers.SHARED["link_runs"][i]:
+        verdicts = _page_verdicts(page, Scan("", *_distinct_links(pages[page])), pages, ids, resolve)
+        out.found += verdicts.found
+        out.checked += verdicts.checked
+    return out
+
+
+def _search_verdicts(pages: Mapping[str, str], ids: dict[str, set[str]], resolve: _Resolver) -> Verdicts:
+    """The verdicts on the addresses search results open (`_search_urls`)."""
+    verdicts = Verdicts()
+    for file, url in _search_urls(pages):
+        verdicts.add(file, -1, url, resolve.judge("index.md", url, True, ids))
+    return verdicts
+
+
+def _check_run(i: int) -> tuple[list[Dangling], int, dict[str, set[str]]]:
+    """On a worker: the dangling links of one run of pages, how many links it has, and the ids of
+    those of its pages that have any (for the search results' check)."""
+    pages, run = workers.SHARED["link_pages"], workers.SHARED["link_runs"][i]
+    resolve = _Resolver(pages)
+    ids: dict[str, set[str]] = {}
+    found: list[Dangling] = []
+    checked = 0
+    for page in run:
+        text = pages[page]
+        scan = Scan("", *_distinct_links(text))
+        if scan.local:
+            ids[page] = page_ids(text)
+        verdicts = _page_verdicts(page, scan, pages, ids, resolve)
+        found += verdicts.found
+        checked += verdicts.checked
+    return found, checked, {page: ids[page] for page in run if page in ids}
 
 
 def _page_verdicts(

@@ -258,3 +258,25 @@ def test_each_link_is_judged_once_yet_every_dangling_one_is_named_at_its_line(tm
     assert [(d.link, d.why) for d in linkcheck.dangling(only_own)[0]] == [("#op2", "no id op2 on this page")] * 2
     fixed = {**pages, "a.md": text.replace("#op2", "#op1").replace("#y", "#x")}
     assert linkcheck.dangling(fixed) == ([], 9)
+
+
+def test_a_one_off_check_on_workers_gives_the_verdicts_of_one_process():
+    """A one-off build checks on forked workers when there are pages enough to share
+    (`workers.pool`); its verdicts, in their order, and its count of links are those of the
+    one-process check (a kept memo)."""
+    pages = {}
+    for n in range(400):
+        nxt = (n + 1) % 400
+        pages[f"d{n}.md"] = (
+            f'<p id="op1"><a href="#op1">self</a> <a href="../d{nxt}/#op{1 + n % 3}">next</a></p>\n'
+            f'<p id="op2"><a href="../d{nxt}/">next page</a> <a href="#op{3 + n % 2}">own</a></p>\n'
+        )
+    found, checked = linkcheck.dangling(pages)
+    assert (found, checked) == linkcheck.dangling(pages, linkcheck.Memo())
+    assert checked == 1600
+    expected = []
+    for n in range(400):
+        if n % 3 == 2:
+            expected.append((f"d{n}.md", f"../d{(n + 1) % 400}/#op3", f"no id op3 on d{(n + 1) % 400}.md"))
+        expected.append((f"d{n}.md", f"#op{3 + n % 2}", f"no id op{3 + n % 2} on this page"))
+    assert [(d.page, d.link, d.why) for d in found] == expected
