@@ -699,3 +699,41 @@ def test_a_star_naming_a_lettered_level_is_text_unless_the_document_has_a_star_n
     assert "missing-note" not in _kinds(state)
     doc, _ = read_text(_page(body, "* Reissued for technical reasons."))
     assert [n.ref_ids for n in doc.notes if n.label == "*"] == [["fnref:star"]]  # with a star note, its marker
+
+
+TABLE_OF_REPORTS = """Annex
+
+Programme of work
+
+Item 147 Financing of the Residual Mechanism
+
+A/80/5/Add.15 Financial report and audited financial statements, and report of the Board of Auditors:
+
+(q) Residual Mechanism for Criminal Tribunals 14 October
+
+A/80/___ Report of the Advisory Committee
+
+Item 26 Advancement of women (a) Advancement of women
+
+(b) Implementation of the outcome of the Fourth World Conference on Women
+
+(c) Follow-up to the Conference
+"""
+
+
+def test_a_letter_opening_no_list_under_unnumbered_text_is_text():
+    """A table of documents read as text: a report's volume `(q)` and the sub-items of an agenda
+    item whose `(a)` ran into the item's line start lines, but open no list (A/C.5/80/L.1, A/C.3/80/L.1)."""
+    doc, state = read_text(TABLE_OF_REPORTS)
+    texts = {p.content.text: p for p in doc.paragraphs()}
+    for label in ("(q) Residual Mechanism", "(b) Implementation", "(c) Follow-up"):
+        para = next(p for text, p in texts.items() if text.startswith(label))
+        assert para.kind == "text" and "-" not in para.anchor.removeprefix("annex-")
+    assert "sub-numbering" not in _kinds(state)
+
+
+def test_a_list_under_a_numbered_paragraph_that_lost_its_first_items_is_still_said():
+    doc, state = read_text("The General Assembly,\n\n1. Decides:\n\n(c) to act;\n\n(d) to report.\n")
+    op1 = next(p for p in doc.paragraphs() if p.anchor == "op1")
+    assert [c.anchor for c in op1.children] == ["op1-c", "op1-d"]
+    assert _kinds(state).count("sub-numbering") == 1

@@ -357,6 +357,8 @@ def _sub(state: ReadState, cur: _Cursor, m: re.Match[str], block: Block) -> bool
     expected = _next_sub(previous, roman)
     # A list of romans right under a paragraph ((i), (ii) with no letters) runs in its own sequence.
     alternative = _next_sub(previous, roman=True) if not roman and previous in ("", *ROMANS) else expected
+    if num not in (expected, alternative) and _label_in_text(parent, previous):
+        return False
     if num not in (expected, alternative):
         state.diagnostics.warn(
             "sub-numbering",
@@ -372,6 +374,19 @@ def _sub(state: ReadState, cur: _Cursor, m: re.Match[str], block: Block) -> bool
     else:
         cur.letter, cur.roman = para, None
     return True
+
+
+def _label_in_text(parent: Paragraph, previous: str) -> bool:
+    """A letter out of sequence opening no list, under an unnumbered paragraph: a label within
+    text, not a sub-paragraph, so it stays text (and no numbering is said to be broken).
+
+    Tables read as text put such letters at the start of a line: a report's volume in a list
+    of documents (`A/80/5/Add.15` / `… report of the Board of Auditors:` / `(q) International
+    Residual Mechanism …`), an agenda item's sub-items after the first, which ran into the item's
+    own line (`Item 26 Advancement of women (a) Advancement of women` / `(b) Implementation …`).
+    Under a numbered paragraph the same letter is a list whose first items the source lost, and
+    the build says so (`_sub`)."""
+    return parent.kind == "text" and not previous
 
 
 def _heading_list_item(state: ReadState, cur: _Cursor, m: re.Match[str], block: Block) -> bool:
