@@ -737,3 +737,37 @@ def test_a_list_under_a_numbered_paragraph_that_lost_its_first_items_is_still_sa
     op1 = next(p for p in doc.paragraphs() if p.anchor == "op1")
     assert [c.anchor for c in op1.children] == ["op1-c", "op1-d"]
     assert _kinds(state).count("sub-numbering") == 1
+
+
+APPROPRIATIONS = """The General Assembly
+
+Resolves that, for 2026:
+
+1. Appropriations totalling 3,450,426,300 United States dollars are hereby approved for the following purposes:
+
+Section Amount (United States dollars)
+
+Part I. Overall policymaking, direction and coordination
+1 Overall policymaking, direction and coordination 92 738 500
+Subtotal, part I 446 092 700
+
+Part XIV. Staff assessment
+36 Staff assessment 276 513 300
+
+Total 3 450 426 300
+
+2. The Secretary-General shall be authorized to transfer credits between sections of the budget.
+"""
+
+
+def test_a_tables_row_under_a_part_name_is_no_heading():
+    """A table of appropriations whose rows ran into each part's name (A/C.5/80/L.6 PDF): the rows
+    are text, and paragraph 2 is the resolution's, not part XIV's."""
+    doc, state = read_text(APPROPRIATIONS)
+    assert not [b for p in doc.parts for b in p.blocks if isinstance(b, Heading)]
+    assert [p.anchor for p in doc.paragraphs() if p.kind == "para"] == ["para1", "para2"]
+    assert any(p.content.text.startswith("Part XIV. Staff assessment 36") for p in doc.paragraphs())
+    assert "numbering" not in _kinds(state)
+    alone = APPROPRIATIONS.replace("\n1 Overall policymaking, direction and coordination 92 738 500", "")
+    doc, _ = read_text(alone.replace("\nSubtotal, part I 446 092 700", ""))  # the part's name alone: a heading
+    assert [b.anchor for p in doc.parts for b in p.blocks if isinstance(b, Heading)][:1] == ["part-i"]

@@ -36,6 +36,7 @@ _LONE_SECTION = re.compile(r"[IVXLC]{1,6}\.?|[A-H]\.?")
 _SECTION_AND_REST = re.compile(r"^(?P<num>[IVXLC]{1,6}|[A-H])\.?\s+(?P<rest>.+)$", re.DOTALL)
 _ENDS_CLAUSE = re.compile(r"[;,:]\W*$")
 _SHORT_HEADING = 250
+_FIGURES = re.compile(r"(?<![\d,.])\d{1,3}(?: \d{3}){2,}(?![\d,])")  # an amount as tables print it: 92 738 500
 _ENDS_SENTENCE = re.compile(r"[.;,:]\W*$")
 _DEEPER = re.compile(r"^(?:[a-z]\.|[a-z]\)|\([A-Z]\)|[A-Z]\)|[-–•·]|\d{1,2}\))\s")
 _NAMED_HEADING = re.compile(
@@ -91,9 +92,11 @@ class _Cursor:
 
 def _heading_like(rest: str) -> bool:
     """Short, and ending in no clause punctuation; past 250 characters, ending in no full stop either
-    (`A Credentials Committee … shall be appointed …. It shall examine …`: sentences, not a title)."""
+    (`A Credentials Committee … shall be appointed …. It shall examine …`: sentences, not a title).
+    Holding no table's figures: `Part IV. International cooperation for development` / `9 Economic
+    and social affairs 92 232 500` … is a row of a table of appropriations, its rows run into it."""
     plain = rest.strip()
-    if _ENDS_CLAUSE.search(plain):
+    if _ENDS_CLAUSE.search(plain) or _FIGURES.search(plain):
         return False
     return len(plain) < _SHORT_HEADING or (len(plain) < HEADING_MAX and not plain.endswith("."))
 
