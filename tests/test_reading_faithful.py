@@ -771,3 +771,39 @@ def test_a_tables_row_under_a_part_name_is_no_heading():
     alone = APPROPRIATIONS.replace("\n1 Overall policymaking, direction and coordination 92 738 500", "")
     doc, _ = read_text(alone.replace("\nSubtotal, part I 446 092 700", ""))  # the part's name alone: a heading
     assert [b.anchor for p in doc.parts for b in p.blocks if isinstance(b, Heading)][:1] == ["part-i"]
+
+
+INCOME = """The General Assembly
+
+Resolves that, for 2026:
+
+1. Estimates of income totalling 312,115,000 United States dollars are approved as follows:
+
+Income section
+Amount (United States dollars)
+1. Income from staff assessment
+278 735 200
+2. General income
+32 815 100
+Total
+312 115 000
+
+2. The income from staff assessment shall be credited to the Tax Equalization Fund.
+"""
+
+
+def test_a_tables_column_headings_stay_with_the_paragraph_and_its_rows():
+    """`… approved as follows:` / the table's column headings / its numbered rows / paragraph 2
+    (A/C.5/80/L.6, resolution B): the headings and the rows are the paragraph's, in order."""
+    doc, state = read_text(INCOME)
+    para1 = next(p for p in doc.paragraphs() if p.anchor == "para1")
+    assert [(c.anchor, c.kind) for c in para1.children] == [("para1-text1", "text"), ("para1-1", "sub")]
+    assert para1.children[0].content.text == "Income section Amount (United States dollars)"
+    assert para1.children[1].content.text.startswith("Income from staff assessment 278 735 200 2. General income")
+    assert [p.anchor for p in doc.paragraphs() if p.kind == "para"] == ["para1", "para2"]
+    assert not {"numbering", "duplicate-number"} & set(_kinds(state))
+    # lines before the paragraphs' next number are no table's headings: they stay the document's text
+    doc, _ = read_text(
+        INCOME.replace("1. Income from staff assessment\n278 735 200\n2. General income\n32 815 100\n", "")
+    )
+    assert "text1" in {p.anchor for p in doc.paragraphs()}

@@ -175,6 +175,9 @@ def build_structure(state: ReadState) -> None:
         if _interlude(cur, block, state.blocks[index + 1 : index + 1 + _INTERLUDE_REACH]):
             continue
 
+        if _column_headings(cur, block, state.blocks[index + 1 :]):
+            continue
+
         _unnumbered(state, cur, block)
     state.parts = [p for p in parts if p.blocks or p.title or p.prefix]
 
@@ -264,27 +267,55 @@ def _list_item(state: ReadState, cur: _Cursor, m: re.Match[str], block: Block, f
         cur.items.pop(0)
         _add_item(state, cur, m, block)
         return True
-    if not cur.numbers or number == cur.numbers[-1] + 1:
-        return False
     host = cur.roman or cur.letter or cur.top
-    if host is None or not host.content.text.rstrip().endswith(":"):
+    run = _list_run(cur, host, number, following)
+    if run is None:
         return False
+    cur.host, cur.items = host, run[1:]
+    _add_item(state, cur, m, block)
+    return True
+
+
+def _list_run(cur: _Cursor, host: Paragraph | None, number: int, following: list[Block]) -> list[int] | None:
+    """The numbers of the list `number` opens under `host` (`_list_item`), or None when it opens none."""
+    if not cur.numbers or number == cur.numbers[-1] + 1:
+        return None
+    if host is None or not host.content.text.rstrip().endswith(":"):
+        return None
     expected, run = cur.numbers[-1] + 1, [number]
     for later in following:
         if _opens_annex(later):
-            return False
+            return None
         n = _NUMBERED.match(later.text)
         if n is None:
             continue
         if int(n["num"]) == expected:
-            break
+            return run
         if int(n["num"]) != run[-1] + 1:
-            return False
+            return None
         run.append(int(n["num"]))
-    else:
+    return None
+
+
+def _column_headings(cur: _Cursor, block: Block, following: list[Block]) -> bool:
+    """A table's column headings between a paragraph ending in a colon and the numbered rows it
+    introduces: `1. Estimates of income … are approved as follows:` / `Income section` / `Amount
+    (United States dollars)` / `1. Income from staff assessment` … / `2. The income …` (A/C.5/80/L.6,
+    resolution B). Read as a paragraph of the document, the headings stood between the paragraph
+    and its list, and the rows became paragraphs (`para1-2`, "repeated"). They are kept, in order,
+    as the paragraph's unnumbered child (`para1-text1`), and the rows as its list (`_list_item`)."""
+    host = cur.top
+    if host is None or host.kind not in ("operative", "para") or cur.letter is not None or host.children:
         return False
-    cur.host, cur.items = host, run[1:]
-    _add_item(state, cur, m, block)
+    if not following or not _heading_like(block.plain) or _ENDS_SENTENCE.search(block.plain.strip()):
+        return False
+    m = _NUMBERED.match(following[0].text)
+    if m is None or _list_run(cur, host, int(m["num"]), following[1:]) is None:
+        return False
+    para = Paragraph(f"{host.anchor}-text1", "text", to_inline(block.text), block.line, number="1")
+    para.citation = cur.cite.distinct(f"{host.citation}, unnumbered paragraph 1")
+    cur.used.add(para.anchor)
+    host.children.append(para)
     return True
 
 
