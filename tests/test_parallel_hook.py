@@ -80,6 +80,7 @@ def test_the_site_is_the_same_rendered_on_two_cores(tmp_path):
 CHECKS = f"""
 import logging, os
 log = logging.getLogger("mkdocs.plugins.invented")
+MKDOCS = os.getpid()  # hooks load in MkDocs' process, before the worker is forked
 
 def check(page):
     with open("renderers.txt", "a") as out:
@@ -95,6 +96,7 @@ def on_env(env, config, files, **kwargs):
 RECORDS = CHECKS.format("pass")  # which processes render pages
 WARNS = CHECKS.format('log.warning("something about the last page")')
 FAILS = CHECKS.format('raise ValueError("the last page cannot be rendered")')
+DIES = CHECKS.format("os._exit(1) if os.getpid() != MKDOCS else None")  # the worker ends, killed
 MAIN = '{% extends "base.html" %}{% block content %}{{ invented_check(page) }}{{ super() }}{% endblock %}'
 
 
@@ -113,3 +115,13 @@ def test_an_error_while_the_worker_renders_names_the_page(tmp_path, parallel):
     done = _build(tmp_path, "fails", parallel, extra=True)
     assert done.returncode != 0
     assert f"Error building page '{LAST}': the last page cannot be rendered" in done.stderr
+
+
+def test_the_pages_a_stopped_worker_never_sent_are_rendered_by_mkdocs(tmp_path):
+    _project(tmp_path, DIES)
+    died = _build(tmp_path, "died", True, extra=True)
+    assert died.returncode == 0, died.stderr
+    assert len(set((tmp_path / "renderers.txt").read_text().split())) == 2, "the worker began"
+    alone = _build(tmp_path, "alone", False, extra=True)
+    assert alone.returncode == 0, alone.stderr
+    assert _files(tmp_path / "site-died") == _files(tmp_path / "site-alone")

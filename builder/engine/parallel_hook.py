@@ -13,7 +13,8 @@ the page's template gives back the worker's HTML, and MkDocs goes on as ever
 (the `post_page` event, writing the file). The site is byte-identical with
 the hook and without it (`tests/test_parallel_hook.py`); a template's error or
 warning in the worker is MkDocs' error or warning on that page, as without
-the hook.
+the hook, and should the worker stop (killed, out of memory), MkDocs renders
+the pages it never sent.
 
 Only under `mkdocs build` (`serve` renders few pages at a time), where `fork`
 exists, with pages enough to share. Written by hand: MkDocs renders pages in
@@ -92,6 +93,7 @@ class _Worker:
         self.spool = tempfile.TemporaryFile()  # noqa: SIM115 (closed by _close); the worker only appends
         self.process = fork.Process(target=_render, args=(self,), daemon=True)
         self.done: dict[int, Sent] = {}
+        self.stopped = False  # the worker ended (killed, out of memory) with pages it never sent
 
     def claims(self, index: int) -> bool:
         """Whether MkDocs renders page `index` itself (claiming it), or takes the worker's."""
@@ -109,13 +111,15 @@ class _Worker:
             self.edge.value -= 1
             return self.edge.value
 
-    def page(self, index: int) -> Rendered:
+    def page(self, index: int) -> Rendered | None:
+        """The worker's rendering of page `index`, or None when the worker stopped before sending it."""
         while index not in self.done:
+            if self.stopped:
+                return None
             try:
                 self.done.update(self.queue.get(timeout=1))
             except queue.Empty:
-                if not self.process.is_alive() and self.queue.empty():
-                    raise RuntimeError("the worker rendering pages stopped") from None
+                self.stopped = not self.process.is_alive() and self.queue.empty()
         at, size, records, error = self.done.pop(index)
         return os.pread(self.spool.fileno(), size, at).decode("utf-8"), records, error
 
@@ -144,9 +148,10 @@ class _Template:
     def render(self, *args, **kwargs) -> str:
         context = args[0] if args else kwargs
         index = self._pages.get(id(context.get("page")))
-        if index is None or self._worker.claims(index):
+        rendered = None if index is None or self._worker.claims(index) else self._worker.page(index)
+        if rendered is None:  # MkDocs' page, or one the worker never sent: rendered here
             return self._template.render(*args, **kwargs)
-        html, records, error = self._worker.page(index)
+        html, records, error = rendered
         for record in records:  # the worker's warnings, counted here (strict mode) as MkDocs' own
             logging.getLogger(record.name).handle(record)
         if error is not None:
