@@ -21,24 +21,23 @@ LAST = f"p{PAGES - 1:03d}.md"  # rendered by the worker: it starts from the last
 pytestmark = pytest.mark.skipif(not hasattr(os, "fork"), reason="the hook forks")
 
 
-def _project(tmp_path: Path, extra_hook: str | None = None) -> None:
+def _project(tmp_path: Path, extra_hook: str) -> None:
+    """Pages enough for the worker, a hook of the test's own, and a template calling it (the worker
+    renders templates)."""
     docs = tmp_path / "docs"
     docs.mkdir()
     (docs / "index.md").write_text("# Home\n\n[first](p000.md)\n", encoding="utf-8")
     for n in range(PAGES):
         text = f"# Page {n}\n\n## Part {n}\n\nText of page {n}, [the next](p{(n + 1) % PAGES:03d}.md#part-{(n + 1) % PAGES}).\n"
         (docs / f"p{n:03d}.md").write_text(text, encoding="utf-8")
-    if extra_hook:  # with a template of its own calling it (the worker renders templates)
-        (tmp_path / "extra_hook.py").write_text(extra_hook, encoding="utf-8")
-        (tmp_path / "overrides").mkdir()
-        (tmp_path / "overrides/main.html").write_text(MAIN, encoding="utf-8")
+    (tmp_path / "extra_hook.py").write_text(extra_hook, encoding="utf-8")
+    (tmp_path / "overrides").mkdir()
+    (tmp_path / "overrides/main.html").write_text(MAIN, encoding="utf-8")
 
 
-def _build(tmp_path: Path, name: str, parallel: bool, extra: bool = False) -> subprocess.CompletedProcess:
-    hooks = ([str(tmp_path / "extra_hook.py")] if extra else []) + ([str(HOOK)] if parallel else [])
-    theme = {"name": "material", "font": False, "features": ["navigation.sections"]}
-    if extra:
-        theme["custom_dir"] = "overrides"
+def _build(tmp_path: Path, name: str, parallel: bool) -> subprocess.CompletedProcess:
+    hooks = [str(tmp_path / "extra_hook.py")] + ([str(HOOK)] if parallel else [])
+    theme = {"name": "material", "font": False, "features": ["navigation.sections"], "custom_dir": "overrides"}
     config = {
         "site_name": "Invented",
         "docs_dir": "docs",
@@ -65,11 +64,11 @@ def _files(site: Path) -> dict[str, bytes]:
 def test_the_site_is_the_same_rendered_on_two_cores(tmp_path):
     _project(tmp_path, RECORDS)
     renderers = tmp_path / "renderers.txt"
-    parallel = _build(tmp_path, "parallel", True, extra=True)
+    parallel = _build(tmp_path, "parallel", True)
     assert parallel.returncode == 0, parallel.stderr
     assert len(set(renderers.read_text().split())) == 2, "two processes rendered pages"
     renderers.unlink()
-    alone = _build(tmp_path, "alone", False, extra=True)
+    alone = _build(tmp_path, "alone", False)
     assert alone.returncode == 0, alone.stderr
     assert len(set(renderers.read_text().split())) == 1
     built = _files(tmp_path / "site-parallel")
@@ -103,7 +102,7 @@ MAIN = '{% extends "base.html" %}{% block content %}{{ invented_check(page) }}{{
 @pytest.mark.parametrize("parallel", [True, False])
 def test_a_warning_while_the_worker_renders_fails_a_strict_build_once(tmp_path, parallel):
     _project(tmp_path, WARNS)
-    done = _build(tmp_path, "warns", parallel, extra=True)
+    done = _build(tmp_path, "warns", parallel)
     assert done.returncode != 0
     assert done.stderr.count("something about the last page") == 1
     assert "Aborted with 1 warnings in strict mode" in done.stdout + done.stderr
@@ -112,16 +111,16 @@ def test_a_warning_while_the_worker_renders_fails_a_strict_build_once(tmp_path, 
 @pytest.mark.parametrize("parallel", [True, False])
 def test_an_error_while_the_worker_renders_names_the_page(tmp_path, parallel):
     _project(tmp_path, FAILS)
-    done = _build(tmp_path, "fails", parallel, extra=True)
+    done = _build(tmp_path, "fails", parallel)
     assert done.returncode != 0
     assert f"Error building page '{LAST}': the last page cannot be rendered" in done.stderr
 
 
 def test_the_pages_a_stopped_worker_never_sent_are_rendered_by_mkdocs(tmp_path):
     _project(tmp_path, DIES)
-    died = _build(tmp_path, "died", True, extra=True)
+    died = _build(tmp_path, "died", True)
     assert died.returncode == 0, died.stderr
     assert len(set((tmp_path / "renderers.txt").read_text().split())) == 2, "the worker began"
-    alone = _build(tmp_path, "alone", False, extra=True)
+    alone = _build(tmp_path, "alone", False)
     assert alone.returncode == 0, alone.stderr
     assert _files(tmp_path / "site-died") == _files(tmp_path / "site-alone")

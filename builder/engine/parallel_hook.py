@@ -51,11 +51,12 @@ def on_nav(nav, config, files, **kwargs):
 
 
 def on_env(env, config, files, **kwargs):
-    pages = [file.page for file in files.documentation_pages() if file.page is not None]
+    doc_files = files.documentation_pages()
+    pages = [file.page for file in doc_files if file.page is not None]
     if _STATE.get("command") != "build" or len(pages) < FEWEST or not hasattr(os, "fork"):
         return env
     engine = importlib.import_module(type(config).__module__.split(".")[0] + ".commands.build")
-    _STATE["render"] = (pages, _STATE["nav"], files.documentation_pages(), config, env, engine.get_context)
+    _STATE["render"] = (pages, _STATE["nav"], doc_files, config, env, engine.get_context)
     worker = _STATE["worker"] = _Worker(len(pages))
     worker.process.start()
     return _Environment(env, worker, {id(page): i for i, page in enumerate(pages)})

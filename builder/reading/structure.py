@@ -312,10 +312,7 @@ def _column_headings(cur: _Cursor, block: Block, following: list[Block]) -> bool
     m = _NUMBERED.match(following[0].text)
     if m is None or _list_run(cur, host, int(m["num"]), following[1:]) is None:
         return False
-    para = Paragraph(f"{host.anchor}-text1", "text", to_inline(block.text), block.line, number="1")
-    para.citation = cur.cite.distinct(f"{host.citation}, unnumbered paragraph 1")
-    cur.used.add(para.anchor)
-    host.children.append(para)
+    _unnumbered_child(cur, host, block)
     return True
 
 
@@ -391,9 +388,10 @@ def _sub(state: ReadState, cur: _Cursor, m: re.Match[str], block: Block) -> bool
     expected = _next_sub(previous, roman)
     # A list of romans right under a paragraph ((i), (ii) with no letters) runs in its own sequence.
     alternative = _next_sub(previous, roman=True) if not roman and previous in ("", *ROMANS) else expected
-    if num not in (expected, alternative) and _label_in_text(parent, previous):
+    in_sequence = num in (expected, alternative)
+    if not in_sequence and _label_in_text(parent, previous):
         return False
-    if num not in (expected, alternative):
+    if not in_sequence:
         state.diagnostics.warn(
             "sub-numbering",
             f"sub-paragraph ({num}) of {parent.anchor} out of sequence (expected ({expected}), found ({num}))",
@@ -484,13 +482,18 @@ def _interlude(cur: _Cursor, block: Block, following: list[Block]) -> bool:
     elif m["num"] != _next_sub(cur.letter.number, roman=False):
         return False
     host = cur.letter if cur.letter is not None and cur.letter.content.text.rstrip().endswith(":") else cur.top
+    _unnumbered_child(cur, host, block)
+    return True
+
+
+def _unnumbered_child(cur: _Cursor, host: Paragraph, block: Block) -> None:
+    """`block` as the next unnumbered child of `host`: `op27-text1`, cited "operative paragraph 27,
+    unnumbered paragraph 1"."""
     n = 1 + sum(1 for c in host.children if c.kind == "text")
-    content = to_inline(block.text)
-    para = Paragraph(f"{host.anchor}-text{n}", "text", content, block.line, number=str(n))
+    para = Paragraph(f"{host.anchor}-text{n}", "text", to_inline(block.text), block.line, number=str(n))
     para.citation = cur.cite.distinct(f"{host.citation}, unnumbered paragraph {n}")
     cur.used.add(para.anchor)
     host.children.append(para)
-    return True
 
 
 def _unnumbered_block(block: Block) -> bool:
