@@ -8,7 +8,8 @@ For each corpus size it builds, in fresh folders:
 - ours: source text to finished site (`python -m builder build` without cache,
   then `mkdocs build` of its output).
 
-It reports the median of several runs, ours/baseline, growth t(4N)/t(N),
+It reports the median of several runs (ours and the baseline by turns, each
+into an empty folder, so a slow spell of the machine hits both), ours/baseline, growth t(4N)/t(N),
 site and HTML bytes per page, peak memory, the search bytes a browser loads
 before the first result (ours measured in Chromium by `search_bench`; the
 baseline's is Material's whole index and worker, which must load first), the
@@ -151,6 +152,8 @@ def baseline(work: Path) -> Run:
         "markdown_extensions": ["footnotes"],
     }
     (work / "mkdocs.yml").write_text(yaml.safe_dump(config), encoding="utf-8")
+    if (work / "site").exists():  # into an empty folder, as ours: the last site moved aside, not deleted now
+        (work / "site").rename(work / f"site-{len(list(work.glob('site*')))}")
     return timed([sys.executable, "-m", "mkdocs", "build", "--quiet"], work)
 
 
@@ -215,20 +218,24 @@ def bench(sizes: list[int], runs: int, baseline_limit: int, out: Path | None, li
             files = corpus(size, sources)
             ours_runs, base_runs = [], []
             figures, search = {}, None
-            for r in range(runs):
+            base, base_site, estimated = None, None, False
+            bwork = tmp / f"base{size}"
+            if size <= baseline_limit:
+                baseline_pages(files, bwork / "docs")
+            done: list[Path] = []
+            for r in range(runs):  # ours and the baseline by turns: a slower spell of the machine hits both
                 work = tmp / f"ours{size}-{r}"
                 work.mkdir()
                 ours_runs.append(ours(sources, work))
                 if r == 0:
                     figures = site_figures(work / "site", size)
                     search = our_search(work / "site", size)
-                shutil.rmtree(work)
-            base, base_site, estimated = None, None, False
-            if size <= baseline_limit:
-                bwork = tmp / f"base{size}"
-                baseline_pages(files, bwork / "docs")
-                for _ in range(runs):
+                done.append(work)  # removed after the runs: deleting a site costs the next run
+                if size <= baseline_limit:
                     base_runs.append(baseline(bwork))
+            for work in done:
+                shutil.rmtree(work)
+            if size <= baseline_limit:
                 base = baselines[size] = statistics.median(r.seconds for r in base_runs)
                 base_site = {**site_figures(bwork / "site", size), "search_gz": baseline_search_gz(bwork / "site")}
                 shutil.rmtree(bwork)

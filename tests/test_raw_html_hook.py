@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import subprocess
 import sys
-
 from conftest import SOURCES, tree_digest
 
 from benchmarks.site_config import mkdocs_config
 from builder.build import build
-from builder.engine.raw_html_hook import join, split
+from html.parser import HTMLParser
+
+from builder.engine.raw_html_hook import anchors, join, split
 
 ENV = {"SOURCE_DATE_EPOCH": "1700000000", "NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin"}
 
@@ -54,3 +55,26 @@ def test_a_block_ending_the_page_with_a_newline_is_handed_over():
     text, runs = split(page)
     assert runs == ['<div class="rows">\n<div id="b-pp1">one</div>\n</div>']
     assert "<div" not in text
+
+
+class _Ids(HTMLParser):
+    """The ids an HTML parser sees: what MkDocs records of raw HTML it parses itself."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.ids: set[str] = set()
+
+    def handle_starttag(self, tag, attrs):
+        self.ids.update(value for name, value in attrs if name == "id")
+
+
+def test_the_anchors_handed_over_are_the_ids_of_the_blocks():
+    """The plain-space fast path and the fallback (an id after a tab or a line break, a `data-id`)."""
+    for run in (
+        '<div id="pp1"><p id="op2">x</p></div>',
+        '<div class="a"\tid="b-pp1" data-id="not-an-id"><span id="fn&amp;1">y</span></div>',
+        '<p\nid="on-a-new-line">z</p>',
+    ):
+        parser = _Ids()
+        parser.feed(run)
+        assert anchors([run]) == parser.ids

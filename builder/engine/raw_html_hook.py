@@ -26,6 +26,7 @@ from html import unescape
 # Python-Markdown's block-level elements (markdown.util.BLOCK_LEVEL_ELEMENTS) that the builder writes.
 _BLOCK_START = re.compile(r"<(div|p|ul|ol|dl|details|table|section|figure|blockquote|nav)[\s>]")
 _ID = re.compile(r"""\sid="([^"]*)\"""")
+_SPACED_ID = re.compile(r""" id="([^"]*)\"""")  # a literal start: searched several times faster
 _TOKEN = "UNPREADYHTMLBLOCK{}ZQ"
 # Python-Markdown sets a blank line after a raw block, where a paragraph has a line break.
 _PLACEHOLDER = re.compile(r"<p>UNPREADYHTMLBLOCK(\d+)ZQ</p>(\n?)")
@@ -63,7 +64,13 @@ def join(html: str, runs: list[str]) -> str:
 
 
 def anchors(runs: list[str]) -> set[str]:
-    return {unescape(a) for run in runs for a in _ID.findall(run)}
+    """Every `id` of the blocks. When each `id="` follows a plain space (as the builder writes
+    them), the literal search finds the same ids as `_ID`; else `_ID` finds them."""
+    found = []
+    for run in runs:
+        spaced = run.count(' id="') == run.count('id="')
+        found += (_SPACED_ID if spaced else _ID).findall(run)
+    return {unescape(a) if "&" in a else a for a in found}
 
 
 def on_page_markdown(markdown, page, **kwargs):
