@@ -9,12 +9,12 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from html.parser import HTMLParser
+
 from conftest import SOURCES, tree_digest
 
 from benchmarks.site_config import mkdocs_config
 from builder.build import build
-from html.parser import HTMLParser
-
 from builder.engine.raw_html_hook import anchors, join, split
 
 ENV = {"SOURCE_DATE_EPOCH": "1700000000", "NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin"}
