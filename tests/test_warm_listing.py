@@ -9,7 +9,7 @@ from pathlib import Path
 from conftest import SOURCES
 from test_incremental import _resolution
 
-from builder.build import build
+from builder.build import Output, build
 from builder.cache import BuildCache
 from builder.sources import discover
 
@@ -31,6 +31,23 @@ def test_a_page_deleted_between_warm_builds_is_written_again(tmp_path: Path) -> 
     assert page.read_bytes() == text
     assert again.written == 1 and again.changed == {"A/RES/99/2.md"}
     assert first.written > again.written
+
+
+def test_output_writes_new_files_once_and_leaves_unchanged_ones(tmp_path: Path) -> None:
+    """New files (no read-back, a folder made once), files made twice in one build (compared
+    with what the build wrote: written again only when changed), and a later build in a new process (the files
+    on disk compared, only a changed one written)."""
+    root = tmp_path / "docs"
+    files = {"index.md": "home", "A/RES/1.md": "one", "A/RES/2.md": "two", "data/x.json": b"{}"}
+    first = Output(root, {}, keep=False)
+    first.add(files)
+    first.add({"A/RES/1.md": "one, made again", "A/RES/2.md": "two"})
+    assert first.finish() == 5 and first.touched == set(files)
+    assert (root / "A/RES/1.md").read_text(encoding="utf-8") == "one, made again"
+    again = Output(root, {}, keep=False)
+    again.add({**files, "A/RES/1.md": "one, made again", "A/RES/2.md": "two, edited"})
+    assert again.finish() == 1 and again.touched == {"A/RES/2.md"}
+    assert sorted(p.relative_to(root).as_posix() for p in root.rglob("*") if p.is_file()) == sorted(files)
 
 
 def test_discovery_finds_nested_documents_and_their_metadata(tmp_path: Path) -> None:
