@@ -303,3 +303,51 @@ def test_a_list_under_the_second_cell_of_a_row_is_its_own_paragraphs():
         ["(b) Literacy for life."],
         ["Item 2. Crime prevention and criminal justice", "and the rule of law."],  # a wrapped cell stays
     ]
+
+
+def _lines(raw: bytes, tmp_path: Path) -> list[str]:
+    """The printed lines of page 1 as the PDF front end reads them (marker tokens as `[n]`)."""
+    from builder.reading.pdf.extract import read_pages
+    from builder.reading.pdf.lines import group_lines
+    from builder.reading.state import MARKER_RE
+
+    path = tmp_path / "runs.pdf"
+    path.write_bytes(raw)
+    page = read_pages(path, raw)[0]
+    return [MARKER_RE.sub(lambda m: f"[{m.group(1)}]", line.text) for line in group_lines(1, page.runs)]
+
+
+def test_a_space_pdfium_makes_up_inside_a_word_is_dropped(tmp_path):
+    """A justified line can print a word as two text objects a little apart (`investme` `nts`):
+    pdfium's text then holds a space the page does not print. Closer than a word space, the
+    word is one; a gap as wide as a space still parts two words."""
+    pdf = FPDF(unit="pt", format="letter")
+    pdf.add_page()
+    pdf.set_font("Times", size=10)
+    for n, gap in enumerate((1.0, 1.5, 2.5)):  # points, at 10 pt: a Times space is 2.5
+        x = 72 + pdf.get_string_width("the investme") + gap
+        pdf.text(72, 100 + 14 * n, "the investme")
+        pdf.text(x, 100 + 14 * n, "nts of")
+    lines = _lines(bytes(pdf.output()), tmp_path)
+    assert lines == ["the investments of", "the investments of", "the investme nts of"]
+
+
+def test_a_symbol_beside_a_larger_name_keeps_its_digits(tmp_path):
+    """`United Nations` (14 pt) and the symbol (10 pt, its `8` a text object of its own) on one
+    line: the `8` is small beside the name, not beside `A/RES/`, so it is the symbol's, not a
+    note marker (A/RES/80/149 was read as A/RES/0/149). Markers after words stay markers."""
+    pdf = FPDF(unit="pt", format="letter")
+    pdf.add_page()
+    x = 72.0
+    for text, size in (("United Nations ", 14), ("A", 20), ("/RES/", 10), ("8", 10), ("0/149", 10)):
+        pdf.set_font("Times", size=size)
+        pdf.text(x if text != "A" else 400, 60, text)
+        x = (x if text != "A" else 400) + pdf.get_string_width(text) + 0.4
+    pdf.set_font("Times", size=10)
+    pdf.text(72, 100, "in a single conflict,")
+    x = 72 + pdf.get_string_width("in a single conflict,") + 1
+    pdf.set_font("Times", size=6.5)
+    for text in ("10", ",", "11"):
+        pdf.text(x, 96.5, text)
+        x += pdf.get_string_width(text) + 0.3
+    assert _lines(bytes(pdf.output()), tmp_path) == ["United Nations A/RES/80/149", "in a single conflict,[10][11]"]

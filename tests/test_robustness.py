@@ -170,3 +170,16 @@ def test_all_problems_of_all_documents_are_reported_at_once(tmp_path, capsys):
     err = capsys.readouterr().err
     assert "a.txt: error" in err and "b.txt: error" in err
     assert not (tmp_path / "out/docs").exists(), "without --keep-going nothing is published"
+
+
+def test_a_file_name_spelling_another_symbol_is_a_warning(tmp_path):
+    """The masthead reads A/C.3/99/L.2 in a file named for A/C.3/99/L.1: one of them is wrong, and
+    the build says so with the file and the masthead's line (the page keeps the masthead's symbol)."""
+    doc, errors, warnings = run(tmp_path, DOC.format(n=2), name="A_C.3_99_L.1.txt")
+    assert not errors and doc.meta.symbol == "A/C.3/99/L.2"
+    assert [w.removeprefix(str(tmp_path) + "/") for w in warnings if "symbol-mismatch" in w] == [
+        "A_C.3_99_L.1.txt:1: warning [symbol-mismatch]: the file name spells A/C.3/99/L.1 but the document's "
+        "symbol reads A/C.3/99/L.2: its page is published under the latter; check which is right"
+    ]
+    same, _, warnings = run(tmp_path, DOC.format(n=1), name="A_C.3_99_L.1.txt")
+    assert same.meta.symbol == "A/C.3/99/L.1" and not [w for w in warnings if "symbol-mismatch" in w]

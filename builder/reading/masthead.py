@@ -223,11 +223,22 @@ def symbol_from_file_name(state: ReadState) -> None:
 
     Collections name files by symbol with `_` for `/` (`A_C.3_80_L.5.txt` is
     A/C.3/80/L.5). The body's own citations are never a document's symbol.
+    A file name that spells another symbol than the document's is a warning
+    (`symbol-mismatch`): one of the two is wrong, and a page under a wrong
+    symbol is a wrong address (a masthead misread, a file misnamed).
     """
+    candidate = state.meta.source.with_suffix("").name.replace("_", "/")
+    if not _FILE_SYMBOL.fullmatch(candidate):
+        return
     if not state.meta.symbol:
-        candidate = state.meta.source.with_suffix("").name.replace("_", "/")
-        if _FILE_SYMBOL.fullmatch(candidate):
-            state.meta.symbol = candidate
+        state.meta.symbol = candidate
+    elif state.meta.symbol.casefold() != candidate.casefold():
+        state.diagnostics.warn(
+            "symbol-mismatch",
+            f"the file name spells {candidate} but the document's symbol reads {state.meta.symbol}: "
+            "its page is published under the latter; check which is right",
+            state.masthead[0].line if state.masthead else 0,
+        )
 
 
 def split_sponsors(text: str) -> list[str]:

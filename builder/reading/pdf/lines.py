@@ -114,6 +114,7 @@ def _line(page: int, runs: list[Run]) -> PrintedLine:
     parts: list[str] = []
     lead_label = ""
     previous: Run | None = None
+    text_before: Run | None = None  # the last run of words read (not markers, nor a comma between them)
     italic = False
     first_cell = ""
     columns: list[float] = []
@@ -128,7 +129,11 @@ def _line(page: int, runs: list[Run]) -> PrintedLine:
             if parts and not parts[-1].endswith(" "):
                 parts.append(" ")
             continue
-        sup = is_superscript(run, size, baseline)
+        # Small against the line and against the text just before it: in a masthead line the
+        # symbol (`A/RES/` `8` `0/149`, 10 pt) is small beside `United Nations` (14 pt) only.
+        sup = is_superscript(run, size, baseline) and (
+            text_before is None or is_superscript(run, text_before.size, text_before.baseline)
+        )
         if sup and _MARKER_TEXT.match(text):
             labels = _LABEL.findall(text)
             if i == 0:
@@ -151,6 +156,8 @@ def _line(page: int, runs: list[Run]) -> PrintedLine:
             italic = run.italic
         parts.append(text)
         previous = run
+        if not sup or any(ch.isalnum() for ch in text):  # not the comma between two markers
+            text_before = run
     if italic:
         parts.append(EM_CLOSE)
     text = _STARS_AFTER_WORD.sub(lambda m: marker(m.group(0)), _tidy("".join(parts)))
