@@ -807,3 +807,79 @@ def test_a_tables_column_headings_stay_with_the_paragraph_and_its_rows():
         INCOME.replace("1. Income from staff assessment\n278 735 200\n2. General income\n32 815 100\n", "")
     )
     assert "text1" in {p.anchor for p in doc.paragraphs()}
+
+
+# Page breaks of raw PDF text inside paragraphs, shaped like A/C.2/80/L.45 (a paragraph stopped at a
+# comma, its next page opening with a capitalized name), A/80/L.7 (a list of GC(69)/… decisions) and
+# A/RES/80/210 (a convention's title, `… Desertification, Particularly in Africa`).
+BROKEN_PAGES = """United Nations A/C.2/99/L.45
+General Assembly Distr.: Limited
+1 November 2099
+Original: English
+
+Ninety-ninth session
+Second Committee
+Agenda item 9
+Education for development
+Xland: draft resolution
+Education for development
+
+The General Assembly,
+
+Recalling its resolution 98/1,1
+
+1. Calls for the full implementation of the United Nations Convention to Combat
+Desertification in Those Countries Experiencing Serious Drought and/or Desertification,
+Particularly in Africa;
+
+2. Calls upon Member States to provide quality education at all levels so that all people,
+and persons with disabilities, migrants,
+__________________
+1 A/98/236.
+
+A/C.2/99/L.45
+
+99-18547
+2/3
+
+Indigenous people, children and youth may have access to lifelong learning;
+
+3. Takes note of the decisions adopted by the General Conference, including decisions
+GC(99)/DEC/10, entitled "Amendment to Article XIV.A of the Statute";
+
+A/C.2/99/L.45
+
+99-18547
+3/3
+
+GC(99)/DEC/11, entitled "Promotion of efficiency", all as reflected in the official records;
+
+4. Decides to include in the provisional agenda of its one hundredth session the item.
+
+A/C.2/99/L.45
+
+99-18547
+3/3
+
+46th plenary meeting
+19 November 2099
+"""
+
+
+def test_a_paragraph_goes_on_over_a_page_break_and_a_plenary_line_does_not():
+    """A numbered paragraph stopped at a comma, or going on with another body's symbol, is one paragraph
+    over the page; `Particularly in Africa` ends a title, not a paragraph; `46th plenary meeting` is no
+    bare number going on from the page before."""
+    doc, state = read_text(BROKEN_PAGES, "A_C.2_99_L.45.txt")
+    assert not {"numbering", "symbol-mismatch"} & set(_kinds(state))
+    paras = {p.anchor: p.content.text for p in doc.paragraphs()}
+    assert [a for a in paras if a.startswith("op")] == ["op1", "op2", "op3", "op4"]
+    assert paras["op1"].endswith("Desertification, Particularly in Africa;")
+    assert paras["op2"].endswith(
+        "disabilities, migrants, Indigenous people, children and youth may have access to lifelong learning;"
+    )
+    assert paras["op3"].endswith(
+        'Statute"; GC(99)/DEC/11, entitled "Promotion of efficiency", all as reflected in the official records;'
+    )
+    assert paras["op4"].endswith("the item.")
+    assert "46th plenary meeting 19 November 2099" in paras.values()

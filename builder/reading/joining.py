@@ -24,20 +24,40 @@ _STARTS_NEW = re.compile(
 )
 
 
-_NEVER_OPENS = re.compile(r"^(?:\d+(?![\d.)])(?!\.\s)|[A-Z]{1,6}/\S)")
+# A bare number (`2019 (No. 190), …`), not a numbered paragraph's `3.` nor an ordinal (`46th plenary meeting`).
+_NEVER_OPENS = re.compile(r"^(?:\d+(?![\d.)]|st\b|nd\b|rd\b|th\b)(?!\.\s)|[A-Z]{1,6}(?:\(\d{1,3}\))?/\S)")
 
 
 def _continues(before: Block, after: Block) -> bool:
     """Does `after` read on from `before` across the page break?
 
     A paragraph never opens in lower case, with a bare number (`2019 (No. 190), …`)
-    or with a document symbol (`A/77/123, …`): such a block goes on from the page before.
+    or with a document symbol (`A/77/123, …`, `GC(69)/DEC/11, …`): such a block goes on
+    from the page before.
     """
     if _lowercase_start(after) or _NEVER_OPENS.match(after.plain):
         return True
     if _ENDS_COMPLETE.search(before.plain):
-        return _next_sentence(before, after)
+        return _next_sentence(before, after) or _numbered_clause_goes_on(before, after)
     return not _STARTS_NEW.match(after.plain)
+
+
+_NUMBERED = re.compile(r"[“\"]?\d{1,3}\.\s")
+_ENDS_COMMA = re.compile(r",\W*$")
+
+
+def _numbered_clause_goes_on(before: Block, after: Block) -> bool:
+    """A numbered paragraph stopped at a comma goes on over the page, whatever its next word
+    (`… persons with disabilities, migrants,` / `Indigenous people, children …`, A/C.2/80/L.45):
+    a comma ends a preambular paragraph, but those are not numbered. Not when the next block
+    opens a paragraph of its own (a number, a preambular opening such as `Noting`).
+    """
+    return bool(
+        _NUMBERED.match(before.plain)
+        and _ENDS_COMMA.search(before.plain)
+        and not _STARTS_NEW.match(after.plain)
+        and not OPENING.match(after.plain)
+    )
 
 
 def _next_sentence(before: Block, after: Block) -> bool:

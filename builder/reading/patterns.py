@@ -52,15 +52,21 @@ _OPENING_WORDS = (
     "Acknowledging|Underlining|Underscoring|Reiterating|Expressing|Bearing|Taking|Having|Considering|Affirming|"
     "Concerned|Alarmed|Convinced|Aware|Mindful|Cognizant|Conscious|Desirous|Determined|Guided|Encouraged|"
     "Commending|Appreciating|Highlighting|Deploring|Condemning|Regretting|Reaffirming|Believing|Seeking|"
-    "Observing|Acknowledging|Pointing|Looking|Urging|Viewing|Guided|Inspired|Reiterating|Deeply|Gravely|"
-    "Seriously|Profoundly|Strongly|Firmly|Also|Further|Again|Once|Particularly|Greatly|Fully|Encouraging|Inviting|"
-    "Calling|Requesting|Keeping|Drawing|Endorsing|Referring|Renewing|Supporting|Trusting|Wishing|Ever|Emphasising"
+    "Observing|Acknowledging|Pointing|Looking|Urging|Viewing|Guided|Inspired|Reiterating|Encouraging|Inviting|"
+    "Calling|Requesting|Keeping|Drawing|Endorsing|Referring|Renewing|Supporting|Trusting|Wishing|Emphasising"
+)
+# Adverbs that open a preambular paragraph before its participle (`Deeply concerned`, `Also recalling`);
+# before a preposition or an article they are words of a sentence or a name (`… and/or Desertification,
+# Particularly in Africa`, the Convention's title).
+_OPENING_ADVERBS = (
+    "Deeply|Gravely|Seriously|Profoundly|Strongly|Firmly|Also|Further|Again|Once|Particularly|Greatly|Fully|Ever"
 )
 # An opening phrase: one of the usual first words of a preambular paragraph,
 # or any capitalised participle followed by a lower-case word that is not
 # a conjunction ("Stockpiling and Use …" is a title, not an opening).
 OPENING = re.compile(
     rf"^\s*[“\"]?(?:(?:{_OPENING_WORDS})\b"
+    rf"|(?:{_OPENING_ADVERBS})\b(?!\s+(?:in|of|to|at|on|by|for|with|from|the|a|an)\b)"
     r"|(?!(?:According|Including|Regarding|Concerning|Following|During|Pending|Notwithstanding|Excluding|"
     r"Beijing|Reading|Hong)\b)[A-Z][a-z]+(?:ing|ed)(?=\s+(?!(?:and|or|nor|of)\b)(?:[a-z]|[“\"‘(])))"
 )
