@@ -351,3 +351,18 @@ def test_a_symbol_beside_a_larger_name_keeps_its_digits(tmp_path):
         pdf.text(x, 96.5, text)
         x += pdf.get_string_width(text) + 0.3
     assert _lines(bytes(pdf.output()), tmp_path) == ["United Nations A/RES/80/149", "in a single conflict,[10][11]"]
+
+
+def test_a_marker_set_after_the_word_space_keeps_the_words_apart(tmp_path):
+    """`resolutions ³on` (A/RES/80/129): the marker goes to the word before, the space after it."""
+    pdf = FPDF(unit="pt", format="letter")
+    pdf.add_page()
+    pdf.set_font("Times", size=10)
+    pdf.text(72, 100, "all previous resolutions ")
+    x = 72 + pdf.get_string_width("all previous resolutions ")
+    pdf.set_font("Times", size=6.5)
+    pdf.text(x + 0.5, 96.5, "3")
+    x += 0.5 + pdf.get_string_width("3") + 0.5
+    pdf.set_font("Times", size=10)
+    pdf.text(x, 100, "on the follow-up")
+    assert _lines(bytes(pdf.output()), tmp_path) == ["all previous resolutions[3] on the follow-up"]

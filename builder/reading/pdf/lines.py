@@ -115,6 +115,7 @@ def _line(page: int, runs: list[Run]) -> PrintedLine:
     lead_label = ""
     previous: Run | None = None
     text_before: Run | None = None  # the last run of words read (not markers, nor a comma between them)
+    owed = False  # a word space taken from before a marker, due after it
     italic = False
     first_cell = ""
     columns: list[float] = []
@@ -141,10 +142,14 @@ def _line(page: int, runs: list[Run]) -> PrintedLine:
             if italic:
                 parts.append(EM_CLOSE)
                 italic = False
-            _strip_trailing_space(parts)
+            # A marker set after the word space (`resolutions ³on`) keeps the words apart: the space moves after it.
+            owed = (_strip_trailing_space(parts) or owed) and not text.endswith(" ")
             parts.append("".join(marker(label) for label in labels) + (" " if text.endswith(" ") else ""))
             previous = run
             continue
+        if owed and text[:1].isalnum():
+            parts.append(" ")
+        owed = False
         if previous is not None and not sup:
             _space(previous, run, size, parts)
         if run.italic != italic and not _inside_word(parts, text):
@@ -184,12 +189,16 @@ def _inside_word(parts: list[str], text: str) -> bool:
     return tail.isalnum() and text[:1].isalnum()
 
 
-def _strip_trailing_space(parts: list[str]) -> None:
+def _strip_trailing_space(parts: list[str]) -> bool:
+    """Take the spaces off the end of the parts; return whether there were any."""
+    stripped = False
     while parts and parts[-1].endswith(" "):
+        stripped = True
         parts[-1] = parts[-1].rstrip(" ")
         if parts[-1]:
             break
         parts.pop()
+    return stripped
 
 
 def _space(previous: Run, run: Run, size: float, parts: list[str]) -> None:
