@@ -883,3 +883,31 @@ def test_a_paragraph_goes_on_over_a_page_break_and_a_plenary_line_does_not():
     )
     assert paras["op4"].endswith("the item.")
     assert "46th plenary meeting 19 November 2099" in paras.values()
+
+
+LISTED_NUMBERS = """The General Assembly,
+
+Recalling its resolution 98/1,1
+
+Recalling also its resolution 98/2,2
+
+1. Approves, for programmes 5, 3, 17 and 26 of the proposed programme budget, the narrative;
+
+2. Approves the programme plan as contained in the report of the Secretary-General.3
+
+__________________
+1 A/98/1.
+2 A/98/2.
+3 A/99/6 (Sect. 8).
+"""
+
+
+def test_a_number_among_listed_numbers_is_no_marker():
+    """`for programmes 2, 10, 17, 25 and 26` (A/RES/80/233): the 10 is a programme, and note 10's
+    marker is the one after `Secretary-General.` further on."""
+    doc, state = read_text(LISTED_NUMBERS)
+    paras = {p.anchor: p for p in doc.paragraphs()}
+    assert paras["op1"].content.text.startswith("Approves, for programmes 5, 3, 17 and 26 of")
+    assert not paras["op1"].content.refs
+    assert [r.label for r in paras["op2"].content.refs] == ["3"]
+    assert not {"missing-note", "unreferenced-note"} & set(_kinds(state))

@@ -181,6 +181,7 @@ _NOT_AFTER = re.compile(  # matched at the position right after the candidate
     rf"(?:\s*(?:{MONTHS}|per cent|%|years?|months?|days?|weeks?|hours?|million|billion)|[\d/.,]\d)"
 )
 _GLUED_AFTER = re.compile(r"(?:[,;:.]\s?|[a-z])$")
+_NUMBER_LISTED = re.compile(r"\d, {1,2}$")
 _RIGHT_AFTER = re.compile(r"[^\W\d_]$|[,;:)”’\"]$|[a-z]{3}\.$")
 _DECIMAL_POINT = re.compile(r"\d\.$")
 _SPACED_AFTER = re.compile(r"(?:[^\W\d_]|[,;:)”’\"]|[a-z]{3}\.) {1,2}$")
@@ -220,6 +221,8 @@ def _candidates(text: str, label: str) -> list[tuple[int, int]]:
             continue
         if _NOT_AFTER.match(text, end) or (text.startswith(". ", end) and text.endswith("Action ", 0, start)):
             continue  # `Action 17. We will …` numbers an action
+        if search_end(_NUMBER_LISTED, text, 4, start) and _LISTS_NUMBERS.match(text, end):
+            continue  # `programmes 2, 10, 17 and 25`: a number among numbers
         if _marker_may_follow(text, start):
             found.append((start, end))
     # A marker glued to a year: "of 12 August 19495" is 1949 and note 5; or set apart from
