@@ -911,3 +911,31 @@ def test_a_number_among_listed_numbers_is_no_marker():
     assert not paras["op1"].content.refs
     assert [r.label for r in paras["op2"].content.refs] == ["3"]
     assert not {"missing-note", "unreferenced-note"} & set(_kinds(state))
+
+
+COUNTS_AND_NAMES = """The General Assembly,
+
+Recalling its resolution 98/1,1
+
+1. Reaffirms its 2 Sustainable Development Goals, Agenda 3 and the estimated annual 2 trillion dollar gap;
+
+2. Welcomes the report of the Secretary-General,2 building on the Addis Ababa Action Agenda. 3
+
+__________________
+1 A/98/1.
+2 A/99/2.
+3 Resolution 69/313, annex.
+"""
+
+
+def test_a_count_or_a_name_before_a_number_makes_it_no_marker():
+    """`its 17 Sustainable Development Goals`, `agenda 21`, `the estimated annual 4 trillion` (A/C.2/80/L.19,
+    L.27, L.58): numbers of the text; the notes' markers are further on (`Action Agenda. 1` is one)."""
+    doc, state = read_text(COUNTS_AND_NAMES)
+    paras = {p.anchor: p for p in doc.paragraphs()}
+    assert paras["op1"].content.text == (
+        "Reaffirms its 2 Sustainable Development Goals, Agenda 3 and the estimated annual 2 trillion dollar gap;"
+    )
+    assert not paras["op1"].content.refs
+    assert [r.label for r in paras["op2"].content.refs] == ["2", "3"]
+    assert not {"missing-note", "unreferenced-note"} & set(_kinds(state))

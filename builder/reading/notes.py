@@ -175,10 +175,12 @@ def _cited_before(blocks: list[Block], label: str) -> bool:
 _NOT_BEFORE_SPACED = re.compile(
     r"(?i)\b(paragraphs?|paras?|articles?|art|resolutions?|decisions?|No|Nos|of|and|to|from|items?|"
     r"chapters?|chap|annex|sect|section|at|on|by|in|under|pages?|part|goals?|targets?|rules?|"
-    r"principles?|per|than|about|some|over|the|a|an|with|for|or|nor|all|Add|Rev|Corr|session|Vol)[^\w,;]*$"
-)  # ("resolutions 3" is a number; "resolutions, 3" a marker)
+    r"principles?|per|than|about|some|over|the|a|an|with|for|or|nor|all|Add|Rev|Corr|session|Vol|"
+    r"(?:its|their|our|these|those|agenda|annual|estimated)(?=\s*$))[^\w,;]*$"
+)  # ("resolutions 3" is a number; "resolutions, 3" a marker; right after a count's or a name's word, a number of
+#   the text: "its 17 Sustainable Development Goals", "Agenda 21", but "Action Agenda. 1" is a marker)
 _NOT_AFTER = re.compile(  # matched at the position right after the candidate
-    rf"(?:\s*(?:{MONTHS}|per cent|%|years?|months?|days?|weeks?|hours?|million|billion)|[\d/.,]\d)"
+    rf"(?:\s*(?:{MONTHS}|per cent|%|years?|months?|days?|weeks?|hours?|million|billion|trillion)|[\d/.,]\d)"
 )
 _GLUED_AFTER = re.compile(r"(?:[,;:.]\s?|[a-z])$")
 _NUMBER_LISTED = re.compile(r"\d, {1,2}$")
