@@ -939,3 +939,57 @@ def test_a_count_or_a_name_before_a_number_makes_it_no_marker():
     assert not paras["op1"].content.refs
     assert [r.label for r in paras["op2"].content.refs] == ["2", "3"]
     assert not {"missing-note", "unreferenced-note"} & set(_kinds(state))
+
+
+# A paragraph quoting the title on its last line before a page break (A/C.1/80/L.30 line 62), and a
+# later page whose running header repeats the symbol and the title.
+TITLE_QUOTED = """United Nations A/C.1/99/L.30
+General Assembly Distr.: Limited
+20 October 2099
+Original: English
+
+Ninety-ninth session
+First Committee
+Agenda item 9
+Xland: draft resolution
+Implementation of the Convention on the Prohibition of the Use, Stockpiling,
+Production and Transfer of Anti-Personnel Mines and on Their Destruction
+
+The General Assembly,
+
+Noting with satisfaction the work undertaken to implement the Convention on the
+Prohibition of the Use, Stockpiling, Production and Transfer of Anti-Personnel Mines
+
+A/C.1/99/L.30
+
+99-16557
+2/3
+
+and on Their Destruction and the substantial progress made towards addressing the
+global anti-personnel landmine problem,
+
+1. Invites all States to accede to the Convention without delay;
+
+99-16557
+3/3
+
+A/C.1/99/L.30
+Implementation of the Convention on the Prohibition of the Use, Stockpiling,
+Production and Transfer of Anti-Personnel Mines and on Their Destruction
+
+2. Decides to remain seized of the matter.
+"""
+
+
+def test_the_texts_own_line_quoting_the_title_is_no_running_header():
+    """The line ending a paragraph before the page's foot repeats the title's words, but it is the
+    paragraph's (no blank line parts them): it stays; the next page's header (symbol and title) goes."""
+    doc, state = read_text(TITLE_QUOTED, "A_C.1_99_L.30.txt")
+    paras = {p.anchor: p.content.text for p in doc.paragraphs()}
+    assert paras["pp1"] == (
+        "Noting with satisfaction the work undertaken to implement the Convention on the Prohibition of the Use, "
+        "Stockpiling, Production and Transfer of Anti-Personnel Mines and on Their Destruction and the substantial "
+        "progress made towards addressing the global anti-personnel landmine problem,"
+    )
+    assert paras["op2"] == "Decides to remain seized of the matter."
+    assert any("Anti-Personnel Mines and on Their Destruction" in line.text for line in state.furniture)

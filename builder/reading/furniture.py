@@ -118,6 +118,22 @@ def page_furniture(state: ReadState) -> None:
                 k += step
         return False
 
+    def is_running(i: int) -> bool:
+        text = lines[i].text.strip()
+        return not text or _is_anchor(text) or is_header_line(i) or is_title_line(i)
+
+    def ends_text(j: int, step: int) -> bool:
+        """A line of the title's words with the text's own line right beyond it, no blank between
+        (`… implement the Convention on the` / `Prohibition of the Use, …`, A/C.1/80/L.30 line 62): the
+        text quoting the title, not the running header. A line with the symbol is the header still."""
+        k = j + step
+        return (
+            0 <= k < len(lines)
+            and not _RUNNING_SYMBOL.search(lines[j].text)
+            and bool(lines[k].text.strip())
+            and not is_running(k)
+        )
+
     remove: set[int] = set()
     for i, line in enumerate(lines):
         if i in remove or not _is_anchor(line.text):
@@ -127,11 +143,14 @@ def page_furniture(state: ReadState) -> None:
             j = i + step
             while 0 <= j < len(lines):
                 text = lines[j].text.strip()
-                if not text or _is_anchor(text) or is_header_line(j) or is_title_line(j):
-                    cluster.add(j)
-                    j += step
-                else:
+                if (
+                    text
+                    and not _is_anchor(text)
+                    and (not (is_header_line(j) or is_title_line(j)) or ends_text(j, step))
+                ):
                     break
+                cluster.add(j)
+                j += step
         remove |= cluster
     _replace_with_breaks(state, remove)
 
