@@ -993,3 +993,16 @@ def test_the_texts_own_line_quoting_the_title_is_no_running_header():
     )
     assert paras["op2"] == "Decides to remain seized of the matter."
     assert any("Anti-Personnel Mines and on Their Destruction" in line.text for line in state.furniture)
+
+
+def test_a_resolution_number_alone_on_its_line_inside_a_sentence_is_kept():
+    """Text extracted one word a line (A/RES/80/72): `73/89` has a page number's shape, but the
+    sentence's own lines stand right above and below it: it is the resolution's number."""
+    text = (
+        "The General Assembly,\n\nRecalling\nalso\nits\nresolution\n73/89\nof\n6 December\n2018,\n"
+        "entitled “Peace in the Middle East”,\n\n1. Decides to remain seized of the matter.\n"
+    )
+    doc, _ = read_text(text)
+    assert next(p for p in doc.paragraphs() if p.anchor == "pp1").content.text == (
+        "Recalling also its resolution 73/89 of 6 December 2018, entitled “Peace in the Middle East”,"
+    )

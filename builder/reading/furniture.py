@@ -134,9 +134,18 @@ def page_furniture(state: ReadState) -> None:
             and not is_running(k)
         )
 
+    def in_sentence(i: int) -> bool:
+        """A page number's shape with the text's own lines right above and below (`its resolution` /
+        `73/89` / `of 6 December 2018`, one word a line in A/RES/80/72): a resolution's number."""
+        return (
+            bool(_PAGE.fullmatch(lines[i].text.strip()))
+            and 0 < i < len(lines) - 1
+            and all(lines[k].text.strip() and not is_running(k) for k in (i - 1, i + 1))
+        )
+
     remove: set[int] = set()
     for i, line in enumerate(lines):
-        if i in remove or not _is_anchor(line.text):
+        if i in remove or not _is_anchor(line.text) or in_sentence(i):
             continue
         cluster = {i}
         for step in (-1, 1):
