@@ -123,16 +123,17 @@ def page_furniture(state: ReadState) -> None:
         return not text or _is_anchor(text) or is_header_line(i) or is_title_line(i)
 
     def ends_text(j: int, step: int) -> bool:
-        """A line of the title's words with the text's own line right beyond it, no blank between
+        """Lines of the title's words running on, no blank between, into a line of the text beyond
         (`… implement the Convention on the` / `Prohibition of the Use, …`, A/C.1/80/L.30 line 62): the
-        text quoting the title, not the running header. A line with the symbol is the header still."""
-        k = j + step
-        return (
-            0 <= k < len(lines)
-            and not _RUNNING_SYMBOL.search(lines[j].text)
-            and bool(lines[k].text.strip())
-            and not is_running(k)
-        )
+        text quoting the title, not the running header. A line with the symbol is the header's."""
+        k = j
+        while 0 <= k < len(lines) and lines[k].text.strip():
+            if _RUNNING_SYMBOL.search(lines[k].text):
+                return False
+            if not is_running(k):
+                return True
+            k += step
+        return False
 
     def in_sentence(i: int) -> bool:
         """A page number's shape with the text's own lines right above and below (`its resolution` /
