@@ -3,7 +3,10 @@
 Guarantees to the next stage: no job numbers (`06-57590`, `0657590`,
 `23-25272 (E) 211223`), barcodes (`*2325272*`), page numbers (`2/18`,
 `2 06-57590`), running headers (the symbol and title repeated around a page
-number) or contents tables remain. Where a page's furniture was, a single
+number) or contents tables remain; and no line of the text goes with them: a
+page number's shape between two lines of a sentence (`73/89`) and lines of
+the title's words running on, with no blank line, into the text are the
+text's (tests/test_stages.py holds every corpus text to it). Where a page's furniture was, a single
 `BREAK` line stands, so the joining stage knows a page ended there. Every line
 taken out is recorded in `state.furniture` (the conservation check's only
 allowed deletions besides notes moving to the end).
