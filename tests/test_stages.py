@@ -30,7 +30,9 @@ def test_furniture_leaves_no_page_furniture(path):
     state = stage_state(path, "furniture")
     texts = [ln.text for ln in state.lines if ln.text != BREAK]
     inside = {i for i in range(1, len(texts) - 1) if texts[i - 1].strip() and texts[i + 1].strip()}
-    assert not [t for i, t in enumerate(texts) if JOB_OR_PAGE.match(t) and i not in inside]  # `its resolution` / `73/89`
+    assert not [
+        t for i, t in enumerate(texts) if JOB_OR_PAGE.match(t) and i not in inside
+    ]  # `its resolution` / `73/89`
     assert not [t for t in texts if "\t" in t or t != t.rstrip()]
     symbol_lines = [t for t in texts if t.strip().startswith(("A/", "E/")) and " " not in t.strip()]
     assert len(symbol_lines) <= 1, "the running-header symbol is gone; only the masthead's stays"
