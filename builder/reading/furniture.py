@@ -6,10 +6,10 @@ Guarantees to the next stage: no job numbers (`06-57590`, `0657590`,
 number) or contents tables remain; and no line of the text goes with them: a
 page number's shape between two lines of a sentence (`73/89`) and lines of
 the title's words running on, with no blank line, into the text are the
-text's (tests/test_stages.py holds every corpus text to it). Where a page's furniture was, a single
-`BREAK` line stands, so the joining stage knows a page ended there. Every line
-taken out is recorded in `state.furniture` (the conservation check's only
-allowed deletions besides notes moving to the end).
+text's (tests/test_stages.py holds every corpus text to it). Where a page's
+furniture was, a single `BREAK` line stands, so the joining stage knows a
+page ended there. Every line taken out is recorded in `state.furniture` (the
+conservation check's only allowed deletions besides notes moving to the end).
 """
 
 from __future__ import annotations

@@ -7,7 +7,7 @@ text, origin, ink box, effective size, italic/bold and whether the producer
 tagged it an artifact (page furniture); and the short horizontal `Rule`s
 (paths, or a run of underscores) that separate notes from the text. A run's
 text holds no space pdfium made up where the next glyph stands closer than any
-word space (`_made_up_spaces`): `investme` + `nts` is one word. A file
+word space (`_Reader.find_made_up_spaces`): `investme` + `nts` is one word. A file
 pdfium cannot open, one that needs a password, and one without any text (a
 scan) raise `InputError` naming the file and the reason.
 """
