@@ -1006,3 +1006,22 @@ def test_a_resolution_number_alone_on_its_line_inside_a_sentence_is_kept():
     assert next(p for p in doc.paragraphs() if p.anchor == "pp1").content.text == (
         "Recalling also its resolution 73/89 of 6 December 2018, entitled “Peace in the Middle East”,"
     )
+
+
+def test_a_running_header_glued_to_the_text_is_still_the_header():
+    """pypdf prints no blank line around a page's running header (`… to conserve` / the title / `… A/RES/…`
+    / the page number): the title's lines run on into the symbol's line, so they are the header's."""
+    text = TITLE_QUOTED.replace(
+        "Noting with satisfaction the work undertaken to implement the Convention on the\n"
+        "Prohibition of the Use, Stockpiling, Production and Transfer of Anti-Personnel Mines\n\n"
+        "A/C.1/99/L.30\n\n99-16557\n2/3\n\n",
+        "Noting with satisfaction the work undertaken to implement the Convention\n"
+        "Implementation of the Convention on the Prohibition of the Use, Stockpiling,\n"
+        "Production and Transfer of Anti-Personnel Mines A/C.1/99/L.30\n"
+        "2/3 99-16557\n",
+    )
+    doc, _ = read_text(text, "A_C.1_99_L.30.txt")
+    assert next(p for p in doc.paragraphs() if p.anchor == "pp1").content.text == (
+        "Noting with satisfaction the work undertaken to implement the Convention and on Their Destruction and "
+        "the substantial progress made towards addressing the global anti-personnel landmine problem,"
+    )

@@ -125,18 +125,23 @@ def page_furniture(state: ReadState) -> None:
         text = lines[i].text.strip()
         return not text or _is_anchor(text) or is_header_line(i) or is_title_line(i)
 
-    def ends_text(j: int, step: int) -> bool:
-        """Lines of the title's words running on, no blank between, into a line of the text beyond
+    def ends_text(j: int) -> bool:
+        """Lines of the title's words running on, no blank between, into a line of the text
         (`… implement the Convention on the` / `Prohibition of the Use, …`, A/C.1/80/L.30 line 62): the
-        text quoting the title, not the running header. A line with the symbol is the header's."""
-        k = j
-        while 0 <= k < len(lines) and lines[k].text.strip():
-            if _RUNNING_SYMBOL.search(lines[k].text):
-                return False
-            if not is_running(k):
-                return True
-            k += step
-        return False
+        text quoting the title, not the running header. Lines that run on into the symbol's line are
+        the header's, whatever stands on their other side (an extractor that prints no blank line
+        around the header: `… to conserve` / `2028 United Nations Conference …` / `… A/RES/80/108`)."""
+        text = False
+        for step in (-1, 1):
+            k = j
+            while 0 <= k < len(lines) and lines[k].text.strip():
+                if _RUNNING_SYMBOL.search(lines[k].text):
+                    return False
+                if not is_running(k):
+                    text = True
+                    break
+                k += step
+        return text
 
     def in_sentence(i: int) -> bool:
         """A page number's shape with the text's own lines right above and below (`its resolution` /
@@ -156,11 +161,7 @@ def page_furniture(state: ReadState) -> None:
             j = i + step
             while 0 <= j < len(lines):
                 text = lines[j].text.strip()
-                if (
-                    text
-                    and not _is_anchor(text)
-                    and (not (is_header_line(j) or is_title_line(j)) or ends_text(j, step))
-                ):
+                if text and not _is_anchor(text) and (not (is_header_line(j) or is_title_line(j)) or ends_text(j)):
                     break
                 cluster.add(j)
                 j += step
