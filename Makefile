@@ -86,7 +86,8 @@ mandates: $(VENV)/.installed
 
 # Same document, every form: extract the PDFs' text with each tool into SCRATCH (once, ~10 min), then
 # compare the ids and words read from each form, and from the PDFs themselves, with the reference text
-# (benchmarks/forms.py; FORMS_FLAGS="--show 3 --json forms.json" prints worked examples).
+# (benchmarks/forms.py; FORMS_FLAGS="--show 3 --json forms.json" prints worked examples). pdftotext is
+# Debian's poppler-utils, installed here when missing (without it those two forms are left empty).
 SCRATCH ?= /tmp/forms
 PDFS ?= ../shared/corpus-pdf
 REFERENCE ?= ../shared/corpus
@@ -94,6 +95,7 @@ FORMS_FLAGS ?=
 .PHONY: forms
 $(VENV)/.forms: $(VENV)/.installed
 	$(BIN)/pip install --quiet -e '.[forms]'
+	@command -v pdftotext >/dev/null || { $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq poppler-utils >/dev/null; }
 	touch $@
 
 forms: $(VENV)/.forms
