@@ -700,7 +700,7 @@ class Output:
         if folder not in self.folders:
             (self.root / folder).mkdir(parents=True, exist_ok=True)
             self.folders.add(folder)
-        _replace(self.root / rel, text.encode("utf-8") if isinstance(text, str) else text)
+        _replace(self.root / rel, _bytes(text))
 
     def add(self, files: Mapping[str, str] | Mapping[str, bytes], data: bool = False) -> None:
         """Write `files` (path under docs/ → text or bytes); `data`: they are open-data files."""
@@ -814,7 +814,7 @@ def write_file(path: Path, text: str | bytes, known: str | bytes | None = None) 
     is not read back then). The file is replaced, not rewritten in place: a reader (the
     engine's server) never sees it half-written, and a hard link to the old file (a site
     that links the files it only copies: `builder/engine/static_hook.py`) keeps the old content."""
-    content = text.encode("utf-8") if isinstance(text, str) else text
+    content = _bytes(text)
     if known is None:
         try:
             if path.read_bytes() == content:
@@ -827,6 +827,10 @@ def write_file(path: Path, text: str | bytes, known: str | bytes | None = None) 
         path.parent.mkdir(parents=True, exist_ok=True)
     _replace(path, content)
     return True
+
+
+def _bytes(text: str | bytes) -> bytes:
+    return text.encode("utf-8") if isinstance(text, str) else text
 
 
 def _replace(path: Path, content: bytes) -> None:

@@ -159,10 +159,7 @@ def page_furniture(state: ReadState) -> None:
         cluster = {i}
         for step in (-1, 1):
             j = i + step
-            while 0 <= j < len(lines):
-                text = lines[j].text.strip()
-                if text and not _is_anchor(text) and (not (is_header_line(j) or is_title_line(j)) or ends_text(j)):
-                    break
+            while 0 <= j < len(lines) and is_running(j) and (_is_anchor(lines[j].text) or not ends_text(j)):
                 cluster.add(j)
                 j += step
         remove |= cluster
