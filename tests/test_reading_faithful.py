@@ -572,6 +572,45 @@ def test_a_lone_section_number_under_a_heading_starts_its_own_block():
     assert area.content.text == "Means of implementation"
 
 
+# Text as pdftotext gives it without -layout: no blank line anywhere, each paragraph number alone on its
+# line, a section's number and title between the preamble and the first operative paragraph (shaped like
+# A/80/L.17 there, words invented).
+UNSPACED_SECTIONS = """The General Assembly,
+Recalling its resolution 70/1,
+Noting the work of the Committee on Fisheries, at
+its thirty-sixth session, to accelerate this work,
+I
+Achieving sustainable fisheries
+1.
+Reaffirms the importance of the conservation of
+living marine resources;
+2.
+Calls upon all States to act;
+II
+Related instruments
+3.
+Welcomes the entry into force of the Agreement.
+"""
+
+
+def test_a_section_number_after_the_preamble_starts_its_heading_without_blank_lines():
+    """`… to accelerate this work,` / `I` / `Achieving sustainable fisheries` / `1.`: the section's number
+    and title are its heading and paragraph 1 is operative paragraph 1, not the preamble's last words."""
+    doc, _ = read_text(UNSPACED_SECTIONS)
+    assert [(h.anchor, h.content.text) for h in doc.headings()] == [
+        ("sec-i", "Achieving sustainable fisheries"),
+        ("sec-ii", "Related instruments"),
+    ]
+    paras = {p.anchor: p.content.text for p in doc.paragraphs()}
+    assert (
+        paras["pp2"]
+        == "Noting the work of the Committee on Fisheries, at its thirty-sixth session, to accelerate this work,"
+    )
+    assert paras["op1"] == "Reaffirms the importance of the conservation of living marine resources;"
+    assert paras["op2"] == "Calls upon all States to act;"
+    assert paras["op3"] == "Welcomes the entry into force of the Agreement."
+
+
 # A paragraph ending in a colon whose list goes on under lettered headings, each list starting
 # again at (a) (shaped like A/RES/78/317 annex, lines 921–1000).
 HEADED_LISTS = """The General Assembly,

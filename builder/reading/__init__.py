@@ -17,7 +17,7 @@ The stages run in this declared order, each a `Ruler` of small named rules
 2c. front matter: a Markdown file's YAML metadata;
 3. furniture: job numbers, page numbers, running headers, contents tables;
 4. line markup: Markdown/HTML converter leftovers (hashes, dashes, dead links);
-5. blocks: lines grouped into blocks; star emphasis;
+5. blocks: lines an extractor printed out of order put back; lines grouped into blocks; star emphasis;
 6. markers: every note-marker form made one token; escapes resolved;
 7. notes: note definitions taken out; plain-digit markers found;
 7b. checkpoint: the source's words recorded for the conservation check;
@@ -44,6 +44,7 @@ from builder.reading import (
     markup,
     masthead,
     notes,
+    order,
     structure,
 )
 from builder.reading.state import ReadState, Ruler
@@ -59,6 +60,7 @@ BLOCK_RULES = Ruler(
     "blocks",
     [
         ("detached_labels", notes.detached_labels),
+        ("detached_tails", order.detached_tails),
         ("group_blocks", blocks.group_blocks),
         ("star_emphasis", markup.star_emphasis),
         ("underscore_emphasis", markup.underscore_emphasis),

@@ -43,7 +43,7 @@ def join_lines(parts: list[str]) -> str:
 def _starts_paragraph(pending: list[str], line: str) -> bool:
     if not pending or (len(pending) == 1 and starts.LONE_ENUMERATOR.match(pending[0])):
         return False  # a number alone on its line belongs to the text after it
-    return any(rule(pending, line) for rule in starts.rules_for(line.lstrip()[:1]))
+    return starts.opens_paragraph(pending, line)
 
 
 _NOTE_LABEL = re.compile(r"^\s*(?:(\d{1,3})(?:\s+\S|$)|[¹²³⁴⁵⁶⁷⁸⁹⁰]+|<sup>|\*{1,3}\s)")

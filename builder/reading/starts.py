@@ -220,6 +220,17 @@ def section_after_heading_start(before: list[str], line: str) -> bool:
     )
 
 
+_SECTION_NUMBER = re.compile(r"^\s*[IVXLC]{1,6}\.?\s*$")
+
+
+def section_number_start(before: list[str], line: str) -> bool:
+    """`I` or `II.` on a line of its own after a line that closed a clause (`… to accelerate this work,` /
+    `I` / `Achieving sustainable fisheries` / `1.`, text without blank lines): a section's number starts
+    its heading. A line wraps inside a sentence, not after a clause's last punctuation, before one
+    Roman numeral alone."""
+    return bool(_SECTION_NUMBER.match(line) and ENDS_CLAUSE.search(before[-1]))
+
+
 BODY = re.compile(rf"^\s*(?:{FORMULA_RE.pattern[1:-1]}\s*$|[“\"]?\d{{1,3}}\.(?:\s|$))")
 
 
@@ -230,6 +241,7 @@ PARAGRAPH_STARTS: list[tuple[str, Callable[[list[str], str], bool]]] = [
     ("next_item_start", next_item_start),
     ("after_heading_start", after_heading_start),
     ("section_after_heading_start", section_after_heading_start),
+    ("section_number_start", section_number_start),
     ("formula_start", formula_start),
     ("after_formula_start", after_formula_start),
     ("opening_phrase_start", opening_phrase_start),
@@ -249,6 +261,7 @@ OPENS: dict[str, re.Pattern[str]] = {
     "next_item_start": re.compile(r"\("),
     "after_heading_start": re.compile(r"[“\"\d]"),
     "section_after_heading_start": re.compile(r"[IVXLC]"),
+    "section_number_start": re.compile(r"[IVXLC]"),
     "formula_start": re.compile(r"[“\"T]"),
     "opening_phrase_start": re.compile(r"[“\"A-Z]"),
     "note_definition_start": re.compile(r"[\[*¹²³⁴⁵⁶⁷⁸⁹⁰]"),
@@ -266,3 +279,8 @@ def rules_for(opening: str) -> tuple[Callable[[list[str], str], bool], ...]:
     return tuple(
         rule for name, rule in PARAGRAPH_STARTS if not opening or name not in OPENS or OPENS[name].fullmatch(opening)
     )
+
+
+def opens_paragraph(before: list[str], line: str) -> bool:
+    """Whether a rule of `PARAGRAPH_STARTS` says `line` opens a paragraph after the lines `before`."""
+    return any(rule(before, line) for rule in rules_for(line.lstrip()[:1]))

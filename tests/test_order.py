@@ -1,0 +1,92 @@
+"""Lines an extractor printed out of order (`builder.reading.order`), put back and nothing else moved.
+
+The texts are shaped like pdftotext's and pdfminer.six's output of real resolutions (no blank line
+between a paragraph's number and its text, a short last line printed before the first), words invented.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from conftest import read_text
+
+from builder.reading.furniture import BREAK
+from builder.reading.order import detached_tails
+from builder.reading.state import Line
+
+HEAD = """The General Assembly,
+
+Recalling its resolution 70/1,
+1.
+Welcomes the report of the Secretary-General;
+2.
+session.
+
+4/4
+
+Decides to continue its consideration of the question at its eighty-first
+
+25-17758
+"""
+
+
+def test_a_tail_printed_before_its_first_line_is_put_back():
+    """`2.` / `session.` / … / `Decides to continue … eighty-first`: paragraph 2 reads as printed."""
+    doc, _ = read_text(HEAD)
+    paras = {p.anchor: p.content.text for p in doc.paragraphs()}
+    assert paras["op2"] == "Decides to continue its consideration of the question at its eighty-first session."
+    assert [p.anchor for p in doc.paragraphs()] == ["", "pp1", "op1", "op2"]
+
+
+def _lines(text: str) -> list[Line]:
+    return [Line(t, n) for n, t in enumerate(text.split("\n"), start=1)]
+
+
+def _after(text: str) -> list[str]:
+    class State:
+        lines = _lines(text)
+
+    state = State()
+    detached_tails(state)  # type: ignore[arg-type]
+    return [ln.text for ln in state.lines]
+
+
+def test_the_rule_moves_lines_and_loses_none():
+    """As the rule sees the text: the page's furniture already a break."""
+    text = HEAD.replace("4/4", BREAK).replace("25-17758", BREAK)
+    before = [ln.text for ln in _lines(text)]
+    after = _after(text)
+    assert Counter(after) == Counter(before)
+    at = after.index("2.")
+    assert after[at : at + 3] == [
+        "2.",
+        "Decides to continue its consideration of the question at its eighty-first",
+        "session.",
+    ]
+
+
+def test_a_first_line_ending_its_sentence_is_a_paragraph_of_its_own():
+    """The line after the tail ends in a full stop: it is not the tail's paragraph's beginning."""
+    text = HEAD.replace("at its eighty-first", "at its eighty-first session.")
+    assert _after(text) == text.split("\n")
+
+
+def test_a_heading_after_the_tail_stays_where_it_is():
+    """`4.` / `with the depositary.` / `Article 21` / `Participation by …`: a heading, no running text."""
+    text = "3.\nText of paragraph three.\n4.\nwith the depositary.\n\nArticle 21\nParticipation by organizations\n"
+    assert _after(text) == text.split("\n")
+
+
+def test_tails_under_every_number_are_left_alone():
+    """pdfminer.six scrambles some pages so that each number's tail is the paragraph's before:
+    whose tail is whose cannot be told."""
+    text = (
+        "1.\ntransport contract.\n\n“Consignee” means a person named in the transport contract as the person\n\n"
+        "2.\nentitled to take delivery of the goods.\n\n3.\n“Electronic record” means information generated\n"
+    )
+    assert _after(text) == text.split("\n")
+
+
+def test_a_number_followed_by_its_own_text_is_untouched():
+    text = "2.\nDecides to remain seized of the matter.\n\nsession of the Assembly, as follows\n"
+    assert _after(text) == text.split("\n")
