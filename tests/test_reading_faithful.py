@@ -611,6 +611,41 @@ def test_a_section_number_after_the_preamble_starts_its_heading_without_blank_li
     assert paras["op3"] == "Welcomes the entry into force of the Agreement."
 
 
+# A decision and its annex as pypdf, pypdfium2 or pdftotext print them: no blank line anywhere (shaped
+# like A/80/L.42 and A/RES/80/117, words invented).
+UNSPACED_DECISION = """United Nations A/RES/99/5
+General Assembly Distr.: General
+20 December 2099
+Resolution adopted by the General Assembly on 15 December 2099
+99/5. Political declaration of the meeting
+The General Assembly,
+Recalling its resolution 98/232 of 19 December 2098,
+Having considered the report of the Conference,
+Decides:
+(a) To postpone the consideration of the modalities;
+(b) To endorse the political declaration annexed to the present resolution.
+64th plenary meeting
+15 December 2099
+Annex
+Political declaration of the high-level meeting
+1. We reaffirm our commitment to the prevention of disease.
+2. We decide to act together.
+"""
+
+
+def test_an_unnumbered_decision_and_an_annex_part_without_blank_lines():
+    """`… the report of the Conference,` / `Decides:` is where the preamble ends, and `Annex` (after the
+    closing date) opens the annex, its title on the next line: neither runs into the paragraph before."""
+    doc, _ = read_text(UNSPACED_DECISION)
+    texts = [(p.anchor, p.content.text) for p in doc.paragraphs()]
+    assert texts[2:4] == [("pp2", "Having considered the report of the Conference,"), ("pp3", "Decides:")]
+    assert texts[-2:] == [
+        ("annex-para1", "We reaffirm our commitment to the prevention of disease."),
+        ("annex-para2", "We decide to act together."),
+    ]
+    assert doc.parts[-1].title.text == "Political declaration of the high-level meeting"
+
+
 # A paragraph ending in a colon whose list goes on under lettered headings, each list starting
 # again at (a) (shaped like A/RES/78/317 annex, lines 921–1000).
 HEADED_LISTS = """The General Assembly,

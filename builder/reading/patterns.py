@@ -59,7 +59,8 @@ _OPENING_WORDS = (
 # before a preposition or an article they are words of a sentence or a name (`… and/or Desertification,
 # Particularly in Africa`, the Convention's title).
 _OPENING_ADVERBS = (
-    "Deeply|Gravely|Seriously|Profoundly|Strongly|Firmly|Also|Further|Again|Once|Particularly|Greatly|Fully|Ever"
+    "Deeply|Gravely|Seriously|Profoundly|Strongly|Firmly|Also|Further|Again|Once|Particularly|Greatly|Fully|Ever|"
+    "Solemnly"
 )
 # An opening phrase: one of the usual first words of a preambular paragraph,
 # or any capitalised participle followed by a lower-case word that is not

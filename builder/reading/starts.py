@@ -231,6 +231,34 @@ def section_number_start(before: list[str], line: str) -> bool:
     return bool(_SECTION_NUMBER.match(line) and ENDS_CLAUSE.search(before[-1]))
 
 
+_ANNEX_LINE = re.compile(r"^\s*Annex(?:es)?(?:\s+(?:[IVXLC]{1,6}|\d{1,2}))?\s*$")
+_CALLS_FOR_ANNEX = re.compile(r"(?i)\b(?:the|in|of|to|and|under|see|with)\s*$")
+
+
+def annex_start(before: list[str], line: str) -> bool:
+    """`Annex` or `Annex I` on a line of its own opens an annex (its title on the lines after it), after
+    the resolution's last paragraph or its `15 December 2025` (text without blank lines) — unless the
+    line before calls for it (`… as contained in the` / `Annex`)."""
+    return bool(_ANNEX_LINE.match(line)) and not _CALLS_FOR_ANNEX.search(before[-1])
+
+
+# The verbs an operative paragraph opens with, in the third person (`Decides:`, `Takes note of`).
+_OPERATIVE = re.compile(
+    r"^\s*(?:(?:Also|Further|Again|Once again|Solemnly|Strongly|Firmly)\s+)?"
+    r"(?:Decides|Approves|Adopts|Requests|Calls|Urges|Welcomes|Notes|Takes|Encourages|Invites|Expresses|"
+    r"Reaffirms|Reiterates|Recognizes|Emphasizes|Stresses|Affirms|Condemns|Endorses|Proclaims|Authorizes|"
+    r"Appeals|Acknowledges|Underlines|Commends|Declares|Recommends|Supports|Deplores|Demands|Recalls)"
+    r"(?:\s+[a-z“\"]|:)"
+)
+
+
+def operative_after_preamble_start(before: list[str], line: str) -> bool:
+    """`Decides:` or `Takes note of the report …` after a preambular paragraph's closing comma (`Recalling
+    …,` / `…,`): a decision's operative paragraph printed without a number. A verb in the third person
+    opens no line of a sentence going on."""
+    return bool(_OPERATIVE.match(line) and _ENDS_PREAMBLE.search(before[-1]) and OPENING.match(before[0]))
+
+
 BODY = re.compile(rf"^\s*(?:{FORMULA_RE.pattern[1:-1]}\s*$|[“\"]?\d{{1,3}}\.(?:\s|$))")
 
 
@@ -242,9 +270,11 @@ PARAGRAPH_STARTS: list[tuple[str, Callable[[list[str], str], bool]]] = [
     ("after_heading_start", after_heading_start),
     ("section_after_heading_start", section_after_heading_start),
     ("section_number_start", section_number_start),
+    ("annex_start", annex_start),
     ("formula_start", formula_start),
     ("after_formula_start", after_formula_start),
     ("opening_phrase_start", opening_phrase_start),
+    ("operative_after_preamble_start", operative_after_preamble_start),
     ("note_definition_start", note_definition_start),
     ("amendment_start", amendment_start),
     ("action_start", action_start),
@@ -262,6 +292,8 @@ OPENS: dict[str, re.Pattern[str]] = {
     "after_heading_start": re.compile(r"[“\"\d]"),
     "section_after_heading_start": re.compile(r"[IVXLC]"),
     "section_number_start": re.compile(r"[IVXLC]"),
+    "annex_start": re.compile(r"A"),
+    "operative_after_preamble_start": re.compile(r"[A-Z]"),
     "formula_start": re.compile(r"[“\"T]"),
     "opening_phrase_start": re.compile(r"[“\"A-Z]"),
     "note_definition_start": re.compile(r"[\[*¹²³⁴⁵⁶⁷⁸⁹⁰]"),
