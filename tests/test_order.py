@@ -65,6 +65,16 @@ def test_the_rule_moves_lines_and_loses_none():
     ]
 
 
+def test_a_tail_of_one_name_is_put_back():
+    """`4.` / `Agency;` / … / `Appeals to Member States to continue to support the activities of the`."""
+    text = "3.\nNotes the report;\n4.\nAgency;\n\nAppeals to Member States to continue to support the activities of the\n\n5.\n"
+    assert _after(text)[2:5] == [
+        "4.",
+        "Appeals to Member States to continue to support the activities of the",
+        "Agency;",
+    ]
+
+
 def test_a_first_line_ending_its_sentence_is_a_paragraph_of_its_own():
     """The line after the tail ends in a full stop: it is not the tail's paragraph's beginning."""
     text = HEAD.replace("at its eighty-first", "at its eighty-first session.")

@@ -52,6 +52,8 @@ CASES = [
     ("amendment_start", ["United Nations personnel"], "Delete operative paragraph 9.", True),
     ("amendment_start", ["Replace operative paragraph 200 with the following text:"], "Welcomes, in this regard,", True),
     ("amendment_start", ["the Council will"], "Deliver its report", False),
+    ("amendment_start", ["After operative paragraph 70, insert the following operative paragraph:"],
+     "Stresses that there is", True),
     ("action_start", ["place people at the centre of all our actions."], "Action 1. We will take bold", True),
     ("action_start", ["the Addis Ababa"], "Action Agenda and the Paris Agreement;", False),
     ("next_item_start", ["(a)", "Operational activities for development of the system"], "(b) South-South", True),

@@ -32,7 +32,9 @@ from builder.reading.furniture import BREAK
 from builder.reading.patterns import ENDS_CLAUSE
 from builder.reading.state import Line, ReadState
 
-_TAIL = re.compile(r"^\s*[a-z0-9]")  # a paragraph's own words after its number open with a capital
+# A paragraph's own words after its number open with a capital, and run on: a tail opens in lower case
+# or with a digit (`session.`, `2026;`), or it is a name or two ending the sentence (`Agency;`, `Fund:`).
+_TAIL = re.compile(r"^\s*(?:[a-z0-9]|\S+(?:\s+\S+)?\s*$)")
 _TAIL_WORDS = 6  # a tail is a short last line
 _HEAD_OPENS = re.compile(r"^\s*[“\"]?[A-Z]")
 _HEAD_LINES = 3  # lines of the paragraph printed after its tail

@@ -32,8 +32,9 @@ from builder.reading.patterns import (
 
 ENUMERATOR = re.compile(rf"^\s*{ENUMERATOR_LABEL}(\s|$)")
 LONE_ENUMERATOR = re.compile(rf"^\s*{ENUMERATOR_LABEL}$")
-# An amendment's "… paragraph reading:" or "… the following text:" before the paragraph it quotes.
-_QUOTES = r"\b(?:reading|follows|text):"
+# An amendment's "… paragraph reading:", "… the following text:" or "… insert the following operative
+# paragraph:" before the paragraph it quotes.
+_QUOTES = r"\b(?:reading|follows|text|following (?:(?:new|operative|preambular) )*paragraph):"
 # A preambular paragraph ends in a comma or semicolon (or it is the paragraph an amendment quotes).
 _ENDS_PREAMBLE = re.compile(rf"(?:[,;]|{_QUOTES}){NOTE_AFTER}?\s*$")
 _ORGAN = re.compile(r"\b(?:Assembly|Council|Commission|Committee|Conference|Board|Meeting|Parties|Forum|Court)\b")
