@@ -53,7 +53,8 @@ _OPENING_WORDS = (
     "Concerned|Alarmed|Convinced|Aware|Mindful|Cognizant|Conscious|Desirous|Determined|Guided|Encouraged|"
     "Commending|Appreciating|Highlighting|Deploring|Condemning|Regretting|Reaffirming|Believing|Seeking|"
     "Observing|Acknowledging|Pointing|Looking|Urging|Viewing|Guided|Inspired|Reiterating|Encouraging|Inviting|"
-    "Calling|Requesting|Keeping|Drawing|Endorsing|Referring|Renewing|Supporting|Trusting|Wishing|Emphasising"
+    "Calling|Requesting|Keeping|Drawing|Endorsing|Referring|Renewing|Supporting|Trusting|Wishing|Emphasising|"
+    "Seized|Have agreed"
 )
 # Adverbs that open a preambular paragraph before its participle (`Deeply concerned`, `Also recalling`);
 # before a preposition or an article they are words of a sentence or a name (`… and/or Desertification,
@@ -63,13 +64,14 @@ _OPENING_ADVERBS = (
     "Solemnly"
 )
 # An opening phrase: one of the usual first words of a preambular paragraph,
-# or any capitalised participle followed by a lower-case word that is not
-# a conjunction ("Stockpiling and Use …" is a title, not an opening).
+# or any capitalised participle (`Re-emphasizing` too, not a name's `Syrian-owned`)
+# followed by a lower-case word that is not a conjunction ("Stockpiling and Use …"
+# is a title, not an opening).
 OPENING = re.compile(
     rf"^\s*[“\"]?(?:(?:{_OPENING_WORDS})\b"
     rf"|(?:{_OPENING_ADVERBS})\b(?!\s+(?:in|of|to|at|on|by|for|with|from|the|a|an)\b)"
     r"|(?!(?:According|Including|Regarding|Concerning|Following|During|Pending|Notwithstanding|Excluding|"
-    r"Beijing|Reading|Hong)\b)[A-Z][a-z]+(?:ing|ed)(?=\s+(?!(?:and|or|nor|of)\b)(?:[a-z]|[“\"‘(])))"
+    r"Beijing|Reading|Hong)\b)(?:[A-Z][a-z]+|Re-[a-z]+)(?:ing|ed)(?=\s+(?!(?:and|or|nor|of)\b)(?:[a-z]|[“\"‘(])))"
 )
 
 

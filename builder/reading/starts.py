@@ -51,16 +51,21 @@ def _is_formula(text: str) -> bool:
     return bool(FORMULA_RE.match(text) and _ORGAN.search(text))
 
 
+_ENDS_ITEM = re.compile(r"[;,]\s+(?:or|and)\s*$")  # `(vii) Any applicable industry standard; or` / `(b) …`
+
+
 def numbered_start(before: list[str], line: str) -> bool:
-    """`5. Decides` or `(b) to report` after a line that closed a clause.
+    """`5. Decides` or `(b) to report` after a line that closed a clause (an item's `; or` too).
 
     Not a list run inline within the paragraph ("there are: (a) 1.3 billion …; (b) 800 million …"):
     a `(b)` whose `(a)` stands inside the paragraph, not at its start, goes on with it.
     """
     m = ENUMERATOR.match(line)
-    if not m or not ENDS_CLAUSE.search(before[-1]):
+    if not m:
         return False
     label = m.group(1)
+    if not (ENDS_CLAUSE.search(before[-1]) or (label.startswith("(") and _ENDS_ITEM.search(before[-1]))):
+        return False
     previous = _previous_label(label[1:-1]) if label.startswith("(") else ""
     if previous:
         paragraph = " ".join(part.strip() for part in before)
@@ -68,6 +73,18 @@ def numbered_start(before: list[str], line: str) -> bool:
         if at > 0 and not LONE_ENUMERATOR.match(paragraph[:at].strip()):
             return False
     return True
+
+
+_UNSTOPPED = re.compile(r"^\s*(\d{1,3})\s+[A-Z]")
+_NUMBERED_OPENING = re.compile(r"^\s*[“\"]?(\d{1,3})\.\s")
+
+
+def unstopped_number_start(before: list[str], line: str) -> bool:
+    """`6 Also reaffirms …` under paragraph `5. Reaffirms …;`: the next number, its full stop lost (pypdf
+    drops it where the PDF set it apart). Only the very next number, after a line that closed a
+    clause: a number opening a line in a sentence (`… and` / `14 Member States`) is no paragraph's."""
+    m, first = _UNSTOPPED.match(line), _NUMBERED_OPENING.match(before[0])
+    return bool(m and first and int(m.group(1)) == int(first.group(1)) + 1 and ENDS_CLAUSE.search(before[-1]))
 
 
 def _previous_label(label: str) -> str:
@@ -130,6 +147,15 @@ def formula_start(before: list[str], line: str) -> bool:
 def after_formula_start(before: list[str], line: str) -> bool:
     """What follows the enacting formula is a paragraph of its own, whatever it opens with."""
     return _is_formula(before[-1])
+
+
+_WE = re.compile(r"^\s*We\s")
+
+
+def we_start(before: list[str], line: str) -> bool:
+    """`We therefore commit to urgently:` after `…;` (a declaration's words between its numbered
+    paragraphs): after a semicolon a sentence goes on in lower case."""
+    return bool(_WE.match(line) and before[-1].rstrip().endswith(";"))
 
 
 def opening_phrase_start(before: list[str], line: str) -> bool:
@@ -268,6 +294,7 @@ BODY = re.compile(rf"^\s*(?:{FORMULA_RE.pattern[1:-1]}\s*$|[“\"]?\d{{1,3}}\.(?
 PARAGRAPH_STARTS: list[tuple[str, Callable[[list[str], str], bool]]] = [
     ("numbered_start", numbered_start),
     ("next_item_start", next_item_start),
+    ("unstopped_number_start", unstopped_number_start),
     ("after_heading_start", after_heading_start),
     ("section_after_heading_start", section_after_heading_start),
     ("section_number_start", section_number_start),
@@ -275,6 +302,7 @@ PARAGRAPH_STARTS: list[tuple[str, Callable[[list[str], str], bool]]] = [
     ("formula_start", formula_start),
     ("after_formula_start", after_formula_start),
     ("opening_phrase_start", opening_phrase_start),
+    ("we_start", we_start),
     ("operative_after_preamble_start", operative_after_preamble_start),
     ("note_definition_start", note_definition_start),
     ("amendment_start", amendment_start),
@@ -290,6 +318,7 @@ PARAGRAPH_STARTS: list[tuple[str, Callable[[list[str], str], bool]]] = [
 OPENS: dict[str, re.Pattern[str]] = {
     "numbered_start": re.compile(r"[“\"\d(]"),
     "next_item_start": re.compile(r"\("),
+    "unstopped_number_start": re.compile(r"\d"),
     "after_heading_start": re.compile(r"[“\"\d]"),
     "section_after_heading_start": re.compile(r"[IVXLC]"),
     "section_number_start": re.compile(r"[IVXLC]"),
@@ -297,6 +326,7 @@ OPENS: dict[str, re.Pattern[str]] = {
     "operative_after_preamble_start": re.compile(r"[A-Z]"),
     "formula_start": re.compile(r"[“\"T]"),
     "opening_phrase_start": re.compile(r"[“\"A-Z]"),
+    "we_start": re.compile(r"W"),
     "note_definition_start": re.compile(r"[\[*¹²³⁴⁵⁶⁷⁸⁹⁰]"),
     "amendment_start": re.compile(r"[“\"A-Z]"),
     "action_start": re.compile(r"A"),
