@@ -646,6 +646,52 @@ def test_an_unnumbered_decision_and_an_annex_part_without_blank_lines():
     assert doc.parts[-1].title.text == "Political declaration of the high-level meeting"
 
 
+# A Fifth Committee decision listing documents (shaped like A/C.5/80/L.22, words invented): the
+# list names a `Report of the Secretary-General …`, as a report's own masthead does.
+DEFERRED = """United Nations
+A/C.5/99/L.22
+
+General Assembly
+Distr.: Limited
+28 December 2099
+Original: English
+
+Ninety-ninth session
+Fifth Committee
+Agenda item 134
+Review of the efficiency of the administrative and financial functioning of the United Nations
+
+Draft decision submitted by the Chair
+
+Questions deferred for future consideration
+
+{opening} until the main part of its hundredth session consideration of the following documents:
+
+Item 136
+
+Report of the Secretary-General on the review of arrangements for funding special missions
+
+Related report of the Advisory Committee on Administrative and Budgetary Questions
+"""
+
+
+@pytest.mark.parametrize("opening", ["The General Assembly decides to defer", "Decides to defer"])
+def test_a_report_named_in_a_decision_does_not_end_its_masthead(opening):
+    """The decision's sentence and the documents it lists are its text, not masthead lines, whether
+    it opens with the organ or not: the masthead had ended at the listed report (a report's own
+    masthead ends at its `Report of the …` line), taking the text before it with it."""
+    doc, _ = read_text(DEFERRED.format(opening=opening))
+    texts = [p.content.text for p in doc.paragraphs()]
+    assert (
+        texts[0] == f"{opening} until the main part of its hundredth session consideration of the following documents:"
+    )
+    assert texts[-2:] == [
+        "Report of the Secretary-General on the review of arrangements for funding special missions",
+        "Related report of the Advisory Committee on Administrative and Budgetary Questions",
+    ]
+    assert doc.meta.title == "Questions deferred for future consideration"
+
+
 # A paragraph ending in a colon whose list goes on under lettered headings, each list starting
 # again at (a) (shaped like A/RES/78/317 annex, lines 921–1000).
 HEADED_LISTS = """The General Assembly,

@@ -15,7 +15,7 @@ import re
 
 from builder.model import NoteRef
 from builder.reading.patterns import DATE, FORMULA, LONE_LETTER, MONTHS, SYMBOL
-from builder.reading.starts import MASTHEAD_FIELD
+from builder.reading.starts import DECISION, MASTHEAD_FIELD
 from builder.reading.state import MARKER_RE, Block, ReadState, Ruler
 
 _BODIES = ("General Assembly", "Economic and Social Council", "Security Council", "Human Rights Council")
@@ -84,14 +84,16 @@ def split_masthead(state: ReadState) -> None:
     """Move the leading masthead blocks out of the text, keeping them verbatim."""
     blocks = [b for b in state.blocks if b.kind == "text"]
     end = None
+    typed = False  # a document-type line seen: a later `Report of the …` is the text's, not the masthead's
     for i, block in enumerate(blocks[:_MAX_BLOCKS]):
         plain = block.plain.strip()
-        if _BODY_START.match(plain):
+        if _BODY_START.match(plain) or DECISION.match(plain):  # a decision's one sentence opens with its organ
             end = i
             break
-        if _ENDS_MASTHEAD.match(plain):
+        if _ENDS_MASTHEAD.match(plain) and not typed:
             end = i + 1
             break
+        typed = typed or bool(_TYPE_LINE.match(plain))
     if end is None:
         end = _fallback_end(blocks[:_MAX_BLOCKS])
     head = blocks[:end]

@@ -132,7 +132,7 @@ def after_heading_start(before: list[str], line: str) -> bool:
     return len(heading) < _HEADING_MAX and heading[:1].isupper()
 
 
-_DECISION = re.compile(
+DECISION = re.compile(
     r"^\s*The (?:General Assembly|Security Council|Economic and Social Council|Human Rights Council)"
     r"(?:,| (?:decides|decided|takes|took|requests|requested|recalls|welcomes))\s"
 )
@@ -141,7 +141,7 @@ _DECISION = re.compile(
 def formula_start(before: list[str], line: str) -> bool:
     """The enacting formula is a paragraph of its own; a decision's one sentence opens with its organ
     (`The General Assembly, recalling …, decides …`)."""
-    return _is_formula(line) or bool(_DECISION.match(line))
+    return _is_formula(line) or bool(DECISION.match(line))
 
 
 def after_formula_start(before: list[str], line: str) -> bool:
