@@ -692,6 +692,23 @@ def test_a_report_named_in_a_decision_does_not_end_its_masthead(opening):
     assert doc.meta.title == "Questions deferred for future consideration"
 
 
+def test_a_decision_opening_with_its_organ_and_a_colon_is_text():
+    """`The General Assembly:` / `(a) Approves …;` / `(b) Invites …` (a programme of work's decision,
+    A/C.2/80/L.60): the decision, not the end of the masthead."""
+    head = DEFERRED.split("Questions deferred")[0].replace("Draft decision submitted by the Chair", "Draft decision")
+    doc, _ = read_text(
+        head + "Draft programme of work\n\nThe General Assembly:\n\n(a) Approves the programme of work;\n\n"
+        "(b) Invites the Bureau to act.\n\nProgramme\n\n1. Information and communications technologies.\n"
+    )
+    assert [(p.anchor, p.content.text) for p in doc.paragraphs()] == [
+        ("intro1", "The General Assembly:"),
+        ("intro1-a", "Approves the programme of work;"),
+        ("intro1-b", "Invites the Bureau to act."),
+        ("intro2", "Programme"),
+        ("para1", "Information and communications technologies."),
+    ]
+
+
 # A paragraph ending in a colon whose list goes on under lettered headings, each list starting
 # again at (a) (shaped like A/RES/78/317 annex, lines 921–1000).
 HEADED_LISTS = """The General Assembly,

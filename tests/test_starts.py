@@ -44,6 +44,7 @@ CASES = [
     ("operative_after_preamble_start", ["Recalling the report entitled"], "Notes on the Work of the Board", False),
     ("formula_start", ["Peace and Security"], "The Security Council,", True),
     ("formula_start", ["Peace and Security"], "The General Assembly, at its 2nd plenary meeting, decides", True),
+    ("formula_start", ["Draft programme of work of the Committee"], "The General Assembly:", True),
     ("after_formula_start", ["The General Assembly,"], "Recalling its resolution 70/1,", True),
     ("after_formula_start", ["The General Assembly, at its 2nd plenary meeting,"], "upon the recommendation", True),
     ("after_formula_start", ["The Hague, 15 May 2023,"], "in the presence of", False),

@@ -134,7 +134,7 @@ def after_heading_start(before: list[str], line: str) -> bool:
 
 DECISION = re.compile(
     r"^\s*The (?:General Assembly|Security Council|Economic and Social Council|Human Rights Council)"
-    r"(?:,| (?:decides|decided|takes|took|requests|requested|recalls|welcomes))\s"
+    r"(?:[,:]| (?:decides|decided|takes|took|requests|requested|recalls|welcomes))(?:\s|$)"
 )
 
 
