@@ -709,6 +709,20 @@ def test_a_decision_opening_with_its_organ_and_a_colon_is_text():
     ]
 
 
+def test_a_lettered_paragraph_taken_into_the_masthead_is_a_warning():
+    """Where the text's start is missed (no enacting formula, no decision sentence the rules know),
+    the masthead runs to the first numbered paragraph: the build says so at the line, once per
+    paragraph it took, rather than publish the paragraphs without ids unremarked."""
+    head = DEFERRED.split("Questions deferred")[0].replace("Draft decision submitted by the Chair", "Draft decision")
+    _, state = read_text(
+        head + "Draft programme of work\n\nThe Committee agrees:\n\n(a) To approve the programme;\n\n"
+        "(b) To invite the Bureau.\n\n1. Information and communications technologies.\n"
+    )
+    taken = [w for w in state.diagnostics.warnings if w.kind == "masthead-text"]
+    assert [w.message.split("”")[0] for w in taken] == ["“(a) To approve the programme;", "“(b) To invite the Bureau."]
+    assert all(w.place.line for w in taken)
+
+
 # A paragraph ending in a colon whose list goes on under lettered headings, each list starting
 # again at (a) (shaped like A/RES/78/317 annex, lines 921–1000).
 HEADED_LISTS = """The General Assembly,

@@ -15,7 +15,7 @@ import re
 
 from builder.model import NoteRef
 from builder.reading.patterns import DATE, FORMULA, LONE_LETTER, MONTHS, SYMBOL
-from builder.reading.starts import DECISION, MASTHEAD_FIELD
+from builder.reading.starts import DECISION, ENUMERATOR, MASTHEAD_FIELD
 from builder.reading.state import MARKER_RE, Block, ReadState, Ruler
 
 _BODIES = ("General Assembly", "Economic and Social Council", "Security Council", "Human Rights Council")
@@ -81,7 +81,9 @@ def _take_refs(meta, field: str, text: str) -> str:
 
 
 def split_masthead(state: ReadState) -> None:
-    """Move the leading masthead blocks out of the text, keeping them verbatim."""
+    """Move the leading masthead blocks out of the text, keeping them verbatim. A block taken that
+    opens like a numbered or lettered paragraph is a warning (`masthead-text`): the masthead is
+    shown as printed, so no word is lost, but a paragraph there gets no id of its own."""
     blocks = [b for b in state.blocks if b.kind == "text"]
     end = None
     typed = False  # a document-type line seen: a later `Report of the …` is the text's, not the masthead's
@@ -97,6 +99,14 @@ def split_masthead(state: ReadState) -> None:
     if end is None:
         end = _fallback_end(blocks[:_MAX_BLOCKS])
     head = blocks[:end]
+    for block in head:
+        if ENUMERATOR.match(block.plain):
+            state.diagnostics.warn(
+                "masthead-text",
+                f"“{block.plain[:60]}” opens like a paragraph but was read as part of the masthead "
+                "(shown as printed, not as a paragraph of the text): check where the text starts",
+                block.line,
+            )
     state.masthead = head
     ids = {id(b) for b in head}
     state.blocks = [b for b in state.blocks if id(b) not in ids]
