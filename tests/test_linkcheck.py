@@ -14,8 +14,8 @@ from builder.build import build
 from builder.cli import main
 from builder.render import page
 
-# Shaped like a Second Committee draft decision whose programme of work carries a note on its
-# heading ("Draft programme of work¹"), and a section heading with a note of its own.
+# Shaped like a Second Committee draft decision (A/C.2/80/L.60) whose title carries a note
+# ("Draft programme of work¹"), and a section heading with a note of its own.
 HEADING_NOTES = """United Nations
 A/C.2/99/L.60
 
@@ -33,8 +33,7 @@ Revitalization of the work of the General Assembly
 Draft decision submitted by the Bureau
 
 
- Draft programme of work of the Second Committee for the
-one hundredth session of the General Assembly
+ Draft programme of work1
 
 
 The General Assembly:
@@ -48,7 +47,7 @@ Invites the Bureau of the Second Committee to take into account the
 provisional programme of work.
 
 
-Draft programme of work1
+Programme of work of the Second Committee for the one hundredth session
 
 I.
 Organization of work2

@@ -1036,6 +1036,26 @@ def test_a_paragraph_goes_on_over_a_page_break_and_a_plenary_line_does_not():
     assert "46th plenary meeting 19 November 2099" in paras.values()
 
 
+def test_a_numbered_paragraph_stopped_at_a_titles_colon_goes_on_over_the_page():
+    """`… entitled Financing for Sustainable Development Report 2098:` / page break / `Financing for
+    Development at a Crossroads, calls upon …` (A/C.2/80/L.9): the subtitle opens like a participle,
+    but after a numbered paragraph's colon the next page's words are the clause's own."""
+    text = BROKEN_PAGES.replace(
+        "4. Decides to include",
+        "4. Recalls the report of the Task Force entitled Financing for Sustainable Development Report 2098:\n\n"
+        "A/C.2/99/L.45\n\n99-18547\n3/3\n\n"
+        "Financing for Development at a Crossroads, calls upon the Task Force to report annually;\n\n"
+        "5. Decides to include",
+    )
+    doc, _ = read_text(text, "A_C.2_99_L.45.txt")
+    paras = {p.anchor: p.content.text for p in doc.paragraphs()}
+    assert paras["op4"].endswith(
+        "Report 2098: Financing for Development at a Crossroads, calls upon the Task Force to report annually;"
+    )
+    assert [a for a in paras if a.startswith("op")] == ["op1", "op2", "op3", "op4", "op5"]
+    assert not [t for t in paras.values() if t.startswith("Financing")]
+
+
 LISTED_NUMBERS = """The General Assembly,
 
 Recalling its resolution 98/1,1

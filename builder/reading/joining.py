@@ -43,21 +43,22 @@ def _continues(before: Block, after: Block) -> bool:
 
 
 _NUMBERED = re.compile(r"[“\"]?\d{1,3}\.\s")
-_ENDS_COMMA = re.compile(r",\W*$")
+_ENDS_MID_CLAUSE = re.compile(r"([,:])\W*$")
 
 
 def _numbered_clause_goes_on(before: Block, after: Block) -> bool:
     """A numbered paragraph stopped at a comma goes on over the page, whatever its next word
     (`… persons with disabilities, migrants,` / `Indigenous people, children …`, A/C.2/80/L.45):
     a comma ends a preambular paragraph, but those are not numbered. Not when the next block
-    opens a paragraph of its own (a number, a preambular opening such as `Noting`).
+    opens a paragraph of its own (a number, a preambular opening such as `Noting`). After a colon
+    the next page's words are the clause's too, a participle or not (`entitled Financing for
+    Sustainable Development Report 2024:` / `Financing for Development at a Crossroads, calls
+    upon …`, A/C.2/80/L.9): a list it opens starts with its letter or number.
     """
-    return bool(
-        _NUMBERED.match(before.plain)
-        and _ENDS_COMMA.search(before.plain)
-        and not _STARTS_NEW.match(after.plain)
-        and not OPENING.match(after.plain)
-    )
+    m = _NUMBERED.match(before.plain) and _ENDS_MID_CLAUSE.search(before.plain)
+    if not m or _STARTS_NEW.match(after.plain):
+        return False
+    return m.group(1) == ":" or not OPENING.match(after.plain)
 
 
 def _next_sentence(before: Block, after: Block) -> bool:

@@ -40,6 +40,7 @@ _HEAD_OPENS = re.compile(r"^\s*[“\"]?[A-Z]")
 _HEAD_LINES = 3  # lines of the paragraph printed after its tail
 _HEAD_WORDS = 6  # each a line of running text (a paragraph's line holds a dozen words), not a heading's `Article 21`
 _GAP_LINES = 6  # blank lines and page breaks between the tail and the first line
+_NUMBER_WIDTH = 16  # a line holding a paragraph number alone (`(viii)`, indented) is no longer
 
 
 def _blank(line: Line) -> bool:
@@ -48,11 +49,11 @@ def _blank(line: Line) -> bool:
 
 def _tail_at(lines: list[Line], i: int) -> bool:
     """Whether lines[i] is a short clause end right under a lone paragraph number, a blank line after it."""
+    if not 0 < i < len(lines) - 1:
+        return False
     text = lines[i].text
     return (
-        i > 0
-        and i + 1 < len(lines)
-        and bool(starts.LONE_ENUMERATOR.match(lines[i - 1].text))
+        bool(starts.LONE_ENUMERATOR.match(lines[i - 1].text))
         and bool(_TAIL.match(text))
         and len(text.split()) <= _TAIL_WORDS
         and bool(ENDS_CLAUSE.search(text))
@@ -101,10 +102,19 @@ def detached_tails(state: ReadState) -> None:
     """`17.` / `session.` / … / `Decides to continue … eighty-first`: the first line(s) put back after the
     number, before the tail (see the module docstring)."""
     lines = state.lines
+    moves: dict[int, tuple[int, int]] = {}  # a tail's index → the (first, end) of its paragraph's first lines
+    for k, line in enumerate(lines):
+        # most lines are longer than a number alone: the length is asked before the pattern
+        if len(line.text) <= _NUMBER_WIDTH and starts.LONE_ENUMERATOR.match(line.text) and _tail_at(lines, k + 1):
+            head = _head_after(lines, k + 2)
+            if head is not None:
+                moves[k + 1] = head
+    if not moves:
+        return
     out: list[Line] = []
     i = 0
     while i < len(lines):
-        head = _head_after(lines, i + 1) if _tail_at(lines, i) else None
+        head = moves.get(i)
         if head is None:
             out.append(lines[i])
             i += 1
