@@ -723,6 +723,21 @@ def test_a_lettered_paragraph_taken_into_the_masthead_is_a_warning():
     assert all(w.place.line for w in taken)
 
 
+def test_an_agenda_item_titled_report_of_does_not_end_the_masthead():
+    """pypdfium2 prints the masthead without blank lines, a field a line: `Agenda item 89` / `Report of
+    the International Atomic Energy Agency` is the item's title, not a report's type line ending the
+    masthead (the sponsors and the title after it had become paragraphs of the text)."""
+    doc, _ = read_text(
+        "United Nations A/99/L.7\nGeneral Assembly Distr.: Limited\n22 October 2099\nOriginal: English\n"
+        "Ninety-ninth session\nAgenda item 89\nReport of the International Atomic Energy Agency\n"
+        "Australia: draft resolution\nReport of the International Atomic Energy Agency\nThe General Assembly,\n"
+        "Recognizing the importance of the work of the Agency,\n1. Appeals to Member States to support the Agency.\n"
+    )
+    assert [p.anchor for p in doc.paragraphs()] == ["", "pp1", "op1"]
+    assert doc.meta.sponsors == ["Australia"]
+    assert doc.meta.agenda_title == "Report of the International Atomic Energy Agency"
+
+
 # A paragraph ending in a colon whose list goes on under lettered headings, each list starting
 # again at (a) (shaped like A/RES/78/317 annex, lines 921–1000).
 HEADED_LISTS = """The General Assembly,

@@ -87,15 +87,18 @@ def split_masthead(state: ReadState) -> None:
     blocks = [b for b in state.blocks if b.kind == "text"]
     end = None
     typed = False  # a document-type line seen: a later `Report of the …` is the text's, not the masthead's
+    titled = False  # the block before is `Agenda item 89` alone: this one is the item's title
     for i, block in enumerate(blocks[:_MAX_BLOCKS]):
         plain = block.plain.strip()
         if _BODY_START.match(plain) or DECISION.match(plain):  # a decision's one sentence opens with its organ
             end = i
             break
-        if _ENDS_MASTHEAD.match(plain) and not typed:
+        if _ENDS_MASTHEAD.match(plain) and not typed and not titled:
             end = i + 1
             break
         typed = typed or bool(_TYPE_LINE.match(plain))
+        m = _AGENDA.match(plain)
+        titled = bool(m and m.end() == len(plain))
     if end is None:
         end = _fallback_end(blocks[:_MAX_BLOCKS])
     head = blocks[:end]
@@ -199,6 +202,11 @@ def read_fields(state: ReadState) -> None:
                 found["agenda_title"] = _take_refs(meta, "agenda_title", rest)
             agenda_block = i
         leftover = _UN_LINE.sub("", text).strip(" ,.;:")
+        if i == agenda_block + 1 > 0 and "agenda_title" not in found and i != len(state.masthead) - 1 and leftover:
+            # `Agenda item 89` / `Report of the International Atomic Energy Agency`: the item's title on a
+            # line of its own (a masthead without blank lines), whatever it opens with
+            found["agenda_title"] = _take_refs(meta, "agenda_title", leftover)
+            continue
         m = _TYPE_LINE.match(MARKER_RE.sub("", leftover))
         if m and "document_type" not in found:
             found["document_type"] = _take_refs(meta, "document_type", leftover)
