@@ -831,6 +831,18 @@ def test_a_paragraph_number_that_lost_its_full_stop_is_the_next_number():
     assert "numbering" not in _kinds(state)
 
 
+def test_a_number_that_lost_its_full_stop_on_the_line_of_its_text_is_the_next_number():
+    """pypdf prints `6 Also reaffirms …` on one line (A/C.6/80/L.16): paragraph 6 before an operative verb;
+    the next number before a count (`4 Member States attended`) stays the sentence's."""
+    text = UNDOTTED.replace("5.\n", "1.\n").replace("6\n", "2 ").replace("7.\n", "3.\n")
+    doc, state = read_text(text.replace("12\nMember", "4 Member"))
+    ops = [p for p in doc.paragraphs() if p.kind == "operative"]
+    assert [p.anchor for p in ops] == ["op1", "op2", "op3"]
+    assert ops[1].content.text == "Also reaffirms the important role of the International Law Commission;"
+    assert doc.paragraphs()[-1].content.text == "4 Member States attended the meeting."
+    assert "numbering" not in _kinds(state)
+
+
 def test_a_lone_number_that_is_not_the_next_stays_text():
     """`12` after paragraph 3 is not paragraph 4: the text keeps it."""
     doc, _ = read_text(UNDOTTED.replace("5.\n", "1.\n").replace("6\n", "2\n").replace("7.\n", "3.\n"))

@@ -269,12 +269,15 @@ def annex_start(before: list[str], line: str) -> bool:
     return bool(_ANNEX_LINE.match(line)) and not _CALLS_FOR_ANNEX.search(before[-1])
 
 
-# The verbs an operative paragraph opens with, in the third person (`Decides:`, `Takes note of`).
-_OPERATIVE = re.compile(
-    r"^\s*(?:(?:Also|Further|Again|Once again|Solemnly|Strongly|Firmly)\s+)?"
-    r"(?:Decides|Approves|Adopts|Requests|Calls|Urges|Welcomes|Notes|Takes|Encourages|Invites|Expresses|"
-    r"Reaffirms|Reiterates|Recognizes|Emphasizes|Stresses|Affirms|Condemns|Endorses|Proclaims|Authorizes|"
-    r"Appeals|Acknowledges|Underlines|Commends|Declares|Recommends|Supports|Deplores|Demands|Recalls)"
+# The verbs an operative paragraph opens with, in the third person (`Decides:`, `Takes note of`, `Also
+# reaffirms`).
+_VERBS = ("decides", "approves", "adopts", "requests", "calls", "urges", "welcomes", "notes", "takes", "encourages",
+          "invites", "expresses", "reaffirms", "reiterates", "recognizes", "emphasizes", "stresses", "affirms",
+          "condemns", "endorses", "proclaims", "authorizes", "appeals", "acknowledges", "underlines", "commends",
+          "declares", "recommends", "supports", "deplores", "demands", "recalls")  # fmt: skip
+OPERATIVE = re.compile(
+    r"^\s*(?:(?:Also|Further|Again|Once again|Solemnly|Strongly|Firmly)\s+"
+    rf"(?:{'|'.join(_VERBS)})|(?:{'|'.join(v.capitalize() for v in _VERBS)}))"
     r"(?:\s+[a-z“\"]|:)"
 )
 
@@ -283,7 +286,7 @@ def operative_after_preamble_start(before: list[str], line: str) -> bool:
     """`Decides:` or `Takes note of the report …` after a preambular paragraph's closing comma (`Recalling
     …,` / `…,`): a decision's operative paragraph printed without a number. A verb in the third person
     opens no line of a sentence going on."""
-    return bool(_OPERATIVE.match(line) and _ENDS_PREAMBLE.search(before[-1]) and OPENING.match(before[0]))
+    return bool(OPERATIVE.match(line) and _ENDS_PREAMBLE.search(before[-1]) and OPENING.match(before[0]))
 
 
 BODY = re.compile(rf"^\s*(?:{FORMULA_RE.pattern[1:-1]}\s*$|[“\"]?\d{{1,3}}\.(?:\s|$))")

@@ -17,6 +17,7 @@ from builder.model import Heading, Inline, Note, Paragraph, Part
 from builder.reading.citations import Citer
 from builder.reading.inline import to_inline
 from builder.reading.patterns import FORMULA_RE, HEADING_MAX, ITEM_LABEL, LONE_LETTER, ROMANS
+from builder.reading.starts import OPERATIVE
 from builder.reading.state import EM_OPEN, STRONG_OPEN, Block, ReadState
 
 _QUOTE = r"(?P<quote>[“\"‘]?)"
@@ -329,12 +330,16 @@ def _undotted_number(cur: _Cursor, block: Block) -> re.Match[str] | None:
     """`6` on a line of its own, then `Also reaffirms the important role …`: the next paragraph's number,
     its full stop lost in the text layer (A/RES/80/167 para. 6, A/RES/79/160 paras. 26–27). Only the
     number that comes next, printed alone on the first line, and a capitalised text after it (in
-    italics, as a PDF prints the opening verb: `6` / `*Also reaffirms*`)."""
+    italics, as a PDF prints the opening verb: `6` / `*Also reaffirms*`); on the line of its text only
+    where that opens with an operative verb (`6 Also reaffirms …`, as pypdf prints it), not a count
+    (`14 Member States …`)."""
     if not cur.numbers or not block.first_line[:1].isdigit():
         return None
     m = _UNDOTTED.match(block.text)
-    if m is None or block.first_line.strip() != m["num"] or int(m["num"]) != cur.numbers[-1] + 1:
+    if m is None or int(m["num"]) != cur.numbers[-1] + 1:
         return None
+    if block.first_line.strip() != m["num"] and not OPERATIVE.match(Block(m["rest"], 0).plain):
+        return None  # on one line with its text only before an operative verb (`6 Also reaffirms …`, pypdf)
     return m
 
 
