@@ -2,7 +2,8 @@
 
 Guarantees to the next stage: no control or private-use characters (so the
 builder's own tokens cannot be forged by a source), no soft hyphens, tabs
-turned into spaces, no trailing white space.
+turned into spaces, no trailing white space; a hyphen pdfium marked as ending
+a line is a hyphen.
 """
 
 from __future__ import annotations
@@ -12,6 +13,19 @@ import re
 from builder.reading.state import ReadState, Ruler
 
 _CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f\u00ad\ue000-\uf8ff\ufeff\u200b]")
+
+
+_PDFIUM_HYPHENS = str.maketrans({"\x02": "-", "\ufffe": "-"})
+
+
+def pdfium_hyphens(state: ReadState) -> None:
+    """pdfium writes a hyphen that ended a printed line as U+0002 (or U+FFFE) and joins the line to the
+    next (`the Secretary\x02General to`, pypdfium2's text): the hyphen was printed, and it is kept, as
+    the PDF front end keeps it (`builder.reading.pdf.extract`). Dropped as a control character, it
+    glued the words (`SecretaryGeneral`, `capacitybuilding`)."""
+    for line in state.lines:
+        if "\x02" in line.text or "\ufffe" in line.text:
+            line.text = line.text.translate(_PDFIUM_HYPHENS)
 
 
 def strip_controls(state: ReadState) -> None:
@@ -35,6 +49,7 @@ def trailing_space(state: ReadState) -> None:
 LINE_RULES = Ruler(
     "lines",
     [
+        ("pdfium_hyphens", pdfium_hyphens),
         ("strip_controls", strip_controls),
         ("tabs_to_spaces", tabs_to_spaces),
         ("trailing_space", trailing_space),

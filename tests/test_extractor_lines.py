@@ -1,4 +1,5 @@
-"""Lines an extractor printed out of order (`builder.reading.order`), put back and nothing else moved.
+"""Lines as extractors print them: out of order (`builder.reading.order`), put back and nothing else
+moved; a hyphen pdfium marked at a line end (`builder.reading.lines`).
 
 The texts are shaped like pdftotext's and pdfminer.six's output of real resolutions (no blank line
 between a paragraph's number and its text, a short last line printed before the first), words invented.
@@ -100,3 +101,12 @@ def test_tails_under_every_number_are_left_alone():
 def test_a_number_followed_by_its_own_text_is_untouched():
     text = "2.\nDecides to remain seized of the matter.\n\nsession of the Assembly, as follows\n"
     assert _after(text) == text.split("\n")
+
+
+def test_a_hyphen_pdfium_marked_at_a_line_end_is_a_hyphen():
+    """pypdfium2 writes a hyphen that ended a printed line as U+0002 and joins the lines: the hyphen stays
+    (`Secretary-General`, `capacity-building`), as the PDF front end keeps it; other control characters go."""
+    doc, _ = read_text(
+        "The General Assembly,\n\n1. Requests the Secretary\x02General to support capacity\x02building\x07 efforts.\n"
+    )
+    assert doc.paragraphs()[1].content.text == "Requests the Secretary-General to support capacity-building efforts."
