@@ -455,6 +455,43 @@ def test_a_marker_glued_to_the_small_word_after_it_is_found():
     assert "unreferenced-note" not in _kinds(state)
 
 
+def test_a_marker_glued_to_the_word_after_it_is_found():
+    """pypdfium2 prints a marker set before the word space on the next word: `the United Nations 1are
+    prevented`, `(Protocol V)8to the Convention` (A/80/L.2, A/C.1/80/L.19); an article's `4bis` stays."""
+    doc, state = read_text(
+        _page(
+            "Recalling that representatives of the United Nations 1are prevented from participating,\n\n"
+            "Recalling also Protocol V on Explosive Remnants of War (Protocol V)2to the Convention and its article 4bis,\n",
+            "1 A/80/1.\n\n2 United Nations, Treaty Series, vol. 2399, No. 22495.",
+        )
+    )
+    assert all(_refs(doc)[label] for label in ("1", "2"))
+    texts = [b.content.text for b in doc.parts[0].blocks[1:3]]
+    assert "Nations are prevented" in texts[0]
+    assert "(Protocol V) to the Convention and its article 4bis," in texts[1]
+    assert "unreferenced-note" not in _kinds(state)
+
+
+def test_a_star_note_at_a_page_foot_inside_a_paragraph_is_a_note():
+    """pypdfium2 prints no rule above the sponsors' star note, and the paragraph above it goes on over
+    the page (`… on 26 April, and` / `* Any changes …` / page furniture / `stressing its significance …`)."""
+    doc, _ = read_text(
+        "United Nations A/99/L.27\nGeneral Assembly Distr.: Limited\n1 November 2099\nOriginal: English\n"
+        "Ninety-ninth session\nAgenda item 9\nXland:* draft resolution\nRemembrance\nThe General Assembly,\n"
+        "Welcoming events organized to mark the Remembrance Day, observed on 26 April, and\n"
+        "* Any changes to the list of sponsors will be reflected in the official records of the meeting.\n"
+        "A/99/L.27\n2/3 99-19857\n"
+        "stressing its significance for international cooperation,\n1. Decides to act.\n"
+    )
+    assert [p.content.text for p in doc.paragraphs()][1] == (
+        "Welcoming events organized to mark the Remembrance Day, observed on 26 April, and stressing its "
+        "significance for international cooperation,"
+    )
+    assert [n.content.text for n in doc.notes] == [
+        "Any changes to the list of sponsors will be reflected in the official records of the meeting."
+    ]
+
+
 def test_a_number_before_a_sentence_or_a_word_stays_a_number_where_no_note_needs_it():
     """`in 2024. 14 States` and `Phase 2of` with every note cited: the text is left as it is."""
     doc, _ = read_text(_page("Noting that in 2024. 14 States acceded,1 and the Treaty 2of the region,\n", "1 A/99/1."))

@@ -60,6 +60,8 @@ CASES = [
     ("we_start", ["36. We recognize the role of remittances."], "We also commit to act", False),
     ("note_definition_start", ["of the Council;"], "* Any changes to the list of sponsors", True),
     ("note_definition_start", ["[^1]: See A/HRC/98/44."], "[^2]: A/98/77, annex.", True),
+    ("note_definition_start", ["observed on 26 April, and"], "* Any changes to the list of sponsors", True),
+    ("note_definition_start", ["observed on 26 April, and"], "¹ See A/98/77.", False),
     ("amendment_start", ["United Nations personnel"], "Delete operative paragraph 9.", True),
     ("amendment_start", ["Replace operative paragraph 200 with the following text:"], "Welcomes, in this regard,", True),
     ("amendment_start", ["the Council will"], "Deliver its report", False),

@@ -344,9 +344,10 @@ def _loose_patterns(label: str) -> tuple[re.Pattern[str], ...]:
         # `referred to under model strategy 10.24 Furthermore`: glued to the full stop after an item's
         # number that ends a sentence, before the next
         re.compile(rf"(?:(?<=[a-z] \d\.)|(?<=[a-z] \d\d\.)|(?<=[a-z] \d{{3}}\.))({digits})(?= {{1,2}}[A-Z][a-z])"),
-        # `all previous resolutions 3on the follow-up`, `the Treaty 6and the`: a number is never glued
-        # to the small word after it; a marker is, where the text layer lost the space
-        re.compile(rf"(?<=[^\W\d_] )({digits})(?=(?:and|or|on|in|of|to|the|for|which|that|as|at|by|with)\b)"),
+        # `all previous resolutions 3on the follow-up`, `the Treaty 6and the`, `(Protocol V)8to the`: a
+        # number is never glued to the word after it (but an ordinal's `2nd`, an article's `4bis`); a
+        # marker is, where the text layer lost the space
+        re.compile(rf"(?:(?<=[^\W\d_] )|(?<=[)”’\"]))({digits})(?=(?!(?:st|nd|rd|th|bis|ter|quater)\b)[a-z]{{2,}}\b)"),
     )
     if len(label) < 2:
         return forms  # glued to a number of up to three digits, a one-digit label makes at most four

@@ -171,8 +171,13 @@ _NOTE_DEFINITION = re.compile(r"^\s*(?:\[\^[\w*]{1,8}\]:|\*{1,3}\s+[A-Z]|[¹²³
 
 
 def note_definition_start(before: list[str], line: str) -> bool:
-    """`[^2]: A/98/77, annex.`, `* Any changes …`, `¹ See …`: each note definition is a block of its own."""
-    return bool(_NOTE_DEFINITION.match(line) and (line.lstrip().startswith("[^") or ENDS_CLAUSE.search(before[-1])))
+    """`[^2]: A/98/77, annex.`, `* Any changes …`, `¹ See …`: each note definition is a block of its own.
+    A star's note stands at the foot of the page whatever the text above it ends with (`… on 26 April,
+    and` / `* Any changes to the list of sponsors …`, the paragraph going on over the page); a line of
+    text opens with no star and space."""
+    return bool(
+        _NOTE_DEFINITION.match(line) and (line.lstrip().startswith(("[^", "* ")) or ENDS_CLAUSE.search(before[-1]))
+    )
 
 
 # A line of the masthead that is one field and nothing else; in text without
