@@ -11,8 +11,9 @@ number) its first line:
     Decides to continue its consideration of the question at its eighty-first
 
 Read as printed, `session.` would be paragraph 17 and its first words a
-paragraph of their own. No paragraph opens with a lower-case word or a digit
-right after its number, and a first line that ends in no punctuation goes on:
+paragraph of their own. No paragraph opens with a lower-case word, a digit or
+a lone name (`Agency;`) right after its number, and a first line that ends in
+no punctuation goes on:
 the two shapes together are the out-of-order tail, and the first line is put
 back between the number and the tail. Where the next number has such a tail
 too (pdfminer.six scrambles some pages so, each tail the paragraph's before),
@@ -38,7 +39,7 @@ _TAIL = re.compile(r"^\s*(?:[a-z0-9]|\S+(?:\s+\S+)?\s*$)")
 _TAIL_WORDS = 6  # a tail is a short last line
 _HEAD_OPENS = re.compile(r"^\s*[“\"]?[A-Z]")
 _HEAD_LINES = 3  # lines of the paragraph printed after its tail
-_HEAD_WORDS = 6  # each a line of running text (a paragraph's line holds a dozen words), not a heading's `Article 21`
+_HEAD_WORDS = 6  # each a line of running text (a dozen words), not a heading's `Article 21`
 _GAP_LINES = 6  # blank lines and page breaks between the tail and the first line
 _NUMBER_WIDTH = 16  # a line holding a paragraph number alone (`(viii)`, indented) is no longer
 
@@ -64,8 +65,8 @@ def _tail_at(lines: list[Line], i: int) -> bool:
 def _head_after(lines: list[Line], start: int) -> tuple[int, int] | None:
     """The first lines of the paragraph whose tail ends at `start - 1`: (first, end) of a run of at most
     `_HEAD_LINES` lines of running text, past blank lines and page breaks, opening with a capital and
-    ending in no punctuation, up to a blank line, the end, or a line opening a paragraph of its own (`3rd plenary
-    meeting`)."""
+    ending in no punctuation, up to a blank line, the end, or a line opening a paragraph of its own
+    (`3rd plenary meeting`)."""
     first = start
     while first < len(lines) and _blank(lines[first]):
         first += 1
