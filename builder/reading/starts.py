@@ -33,8 +33,8 @@ from builder.reading.patterns import (
 ENUMERATOR = re.compile(rf"^\s*{ENUMERATOR_LABEL}(\s|$)")
 LONE_ENUMERATOR = re.compile(rf"^\s*{ENUMERATOR_LABEL}$")
 # An amendment's "… paragraph reading:", "… the following text:" or "… insert the following operative
-# paragraph:" before the paragraph it quotes.
-_QUOTES = r"\b(?:reading|follows|text|following (?:(?:new|operative|preambular) )*paragraph):"
+# paragraph:" before the paragraph it quotes (a request's "… on the following question:" too).
+_QUOTES = r"\b(?:reading|follows|text|following (?:(?:new|operative|preambular) )*(?:paragraph|question)):"
 # A preambular paragraph ends in a comma or semicolon (or it is the paragraph an amendment quotes).
 _ENDS_PREAMBLE = re.compile(rf"(?:[,;]|{_QUOTES}){NOTE_AFTER}?\s*$")
 _ORGAN = re.compile(r"\b(?:Assembly|Council|Commission|Committee|Conference|Board|Meeting|Parties|Forum|Court)\b")
@@ -289,9 +289,14 @@ OPERATIVE = re.compile(
 
 def operative_after_preamble_start(before: list[str], line: str) -> bool:
     """`Decides:` or `Takes note of the report …` after a preambular paragraph's closing comma (`Recalling
-    …,` / `…,`): a decision's operative paragraph printed without a number. A verb in the third person
-    opens no line of a sentence going on."""
-    return bool(OPERATIVE.match(line) and _ENDS_PREAMBLE.search(before[-1]) and OPENING.match(before[0]))
+    …,` / `…,`): a decision's operative paragraph printed without a number; and after a semicolon, which
+    ends an operative paragraph (`… nuclear safety;` / `Stresses the importance …`, the paragraphs an
+    amendment inserts). A verb in the third person opens no line of a sentence going on."""
+    if not OPERATIVE.match(line):
+        return False
+    if before[-1].rstrip().endswith(";"):
+        return True
+    return bool(_ENDS_PREAMBLE.search(before[-1]) and OPENING.match(before[0]))
 
 
 BODY = re.compile(rf"^\s*(?:{FORMULA_RE.pattern[1:-1]}\s*$|[“\"]?\d{{1,3}}\.(?:\s|$))")
