@@ -1,5 +1,5 @@
 """Lines as extractors print them: out of order (`builder.reading.order`), put back and nothing else
-moved; a hyphen pdfium marked at a line end (`builder.reading.lines`).
+moved; a hyphen pdfium marked at a line end, or pdftotext dropped inside a compound (`builder.reading.lines`).
 
 The texts are shaped like pdftotext's and pdfminer.six's output of real resolutions (no blank line
 between a paragraph's number and its text, a short last line printed before the first), words invented.
@@ -110,3 +110,18 @@ def test_a_hyphen_pdfium_marked_at_a_line_end_is_a_hyphen():
         "The General Assembly,\n\n1. Requests the Secretary\x02General to support capacity\x02building\x07 efforts.\n"
     )
     assert doc.paragraphs()[1].content.text == "Requests the Secretary-General to support capacity-building efforts."
+
+
+def test_a_hyphen_pdftotext_dropped_inside_a_compound_the_document_prints_goes_back():
+    """pdftotext drops a line-end hyphen and joins the halves (`SecretaryGeneral`, `SouthSouth`): where the
+    document prints the compound with its hyphen elsewhere it goes back; a name in one piece stays, and so
+    does a joined compound the document never prints otherwise (nothing tells it was one)."""
+    doc, _ = read_text(
+        "The General Assembly,\n\n"
+        "1. Requests the Secretary-General to support South-South cooperation through SaferGuard;\n\n"
+        "2. Also requests the SecretaryGeneral to report on SouthSouth and TriangularCooperation.\n"
+    )
+    assert doc.paragraphs()[2].content.text == (
+        "Also requests the Secretary-General to report on South-South and TriangularCooperation."
+    )
+    assert doc.paragraphs()[1].content.text.endswith("through SaferGuard;")

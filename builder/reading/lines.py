@@ -3,7 +3,8 @@
 Guarantees to the next stage: no control or private-use characters (so the
 builder's own tokens cannot be forged by a source), no soft hyphens, tabs
 turned into spaces, no trailing white space; a hyphen pdfium marked as ending
-a line is a hyphen.
+a line is a hyphen, and so is one pdftotext dropped inside a compound the
+document prints with it elsewhere.
 """
 
 from __future__ import annotations
@@ -46,6 +47,39 @@ def trailing_space(state: ReadState) -> None:
         line.text = line.text.rstrip()
 
 
+def _compounds(text: str) -> dict[str, str]:
+    """Each hyphenated compound of `text` whose second part is capitalised (`Secretary-General`), keyed
+    by its halves joined (`SecretaryGeneral`). Looked for from each hyphen, not by a pattern over every
+    word: a regular expression scanning a whole document costs more than the rest of this stage."""
+    found: dict[str, str] = {}
+    at = text.find("-")
+    while at > 0:
+        if at + 1 < len(text) and text[at + 1].isupper() and text[at - 1].isalpha():
+            start, end = at - 1, at + 1
+            while start > 0 and text[start - 1].isalpha():
+                start -= 1
+            while end < len(text) and text[end].isalpha():
+                end += 1
+            compound = text[start:end]
+            found[compound.replace("-", "")] = compound
+        at = text.find("-", at + 1)
+    return found
+
+
+def dropped_hyphens(state: ReadState) -> None:
+    """pdftotext joins a word it finds broken at a line's end and drops the hyphen, also where the hyphen
+    was the compound's own (`Secretary-` / `General` → `SecretaryGeneral`, `South-South`, `Counter-
+    Terrorism`). Where the document prints the compound with its hyphen elsewhere, the hyphen goes back;
+    a name printed in one piece (`SaferGuard`, `iGov`) has no such twin and stays."""
+    text = "\n".join(line.text for line in state.lines)
+    joined = {k: v for k, v in _compounds(text).items() if k in text}
+    if not joined:
+        return
+    pattern = re.compile(r"\b(?:" + "|".join(map(re.escape, sorted(joined, key=len, reverse=True))) + r")\b")
+    for line in state.lines:
+        line.text = pattern.sub(lambda m: joined[m.group(0)], line.text)
+
+
 LINE_RULES = Ruler(
     "lines",
     [
@@ -53,5 +87,6 @@ LINE_RULES = Ruler(
         ("strip_controls", strip_controls),
         ("tabs_to_spaces", tabs_to_spaces),
         ("trailing_space", trailing_space),
+        ("dropped_hyphens", dropped_hyphens),
     ],
 )
