@@ -32,7 +32,8 @@ def pdfium_hyphens(state: ReadState) -> None:
 def strip_controls(state: ReadState) -> None:
     """Drop control characters, zero-width marks and private-use code points."""
     for line in state.lines:
-        if _CONTROL.search(line.text):
+        # `isprintable` (one pass in C) is true of most lines and of none holding such a character
+        if not line.text.isprintable() and _CONTROL.search(line.text):
             line.text = _CONTROL.sub("", line.text)
 
 
