@@ -492,6 +492,19 @@ def test_a_star_note_at_a_page_foot_inside_a_paragraph_is_a_note():
     ]
 
 
+def test_a_reissued_documents_job_number_with_two_dates_is_furniture():
+    """`25-16788 (E)     281025    031125` (printed, then reissued: A/C.1/80/L.54), which pdftotext -layout
+    prints among the first page's paragraphs: furniture, not words of the paragraph above it."""
+    doc, _ = read_text(
+        "The General Assembly,\n\nConvinced that development can be achieved only in a climate of peace,\n\n"
+        " 25-16788 (E)     281025    031125\n\nReaffirming the importance of the Standing Advisory Committee,\n"
+    )
+    assert [p.content.text for p in doc.paragraphs()][1:] == [
+        "Convinced that development can be achieved only in a climate of peace,",
+        "Reaffirming the importance of the Standing Advisory Committee,",
+    ]
+
+
 def test_a_number_before_a_sentence_or_a_word_stays_a_number_where_no_note_needs_it():
     """`in 2024. 14 States` and `Phase 2of` with every note cited: the text is left as it is."""
     doc, _ = read_text(_page("Noting that in 2024. 14 States acceded,1 and the Treaty 2of the region,\n", "1 A/99/1."))

@@ -1,7 +1,7 @@
 """Page furniture rules: what the printed page adds that the document does not say.
 
 Guarantees to the next stage: no job numbers (`06-57590`, `0657590`,
-`23-25272 (E) 211223`), barcodes (`*2325272*`), page numbers (`2/18`,
+`23-25272 (E) 211223`, a reissue's `25-16788 (E) 281025 031125`), barcodes (`*2325272*`), page numbers (`2/18`,
 `2 06-57590`), running headers (the symbol and title repeated around a page
 number) or contents tables remain; and no line of the text goes with them: a
 page number's shape between two lines of a sentence (`73/89`) and lines of
@@ -21,7 +21,7 @@ from builder.reading.state import Line, ReadState, Ruler
 
 BREAK = "\ue010"
 
-_JOB = re.compile(r"(?:\d{1,3}\s+)?\d{2}-?\d{5}(?:\s*\(E\))?(?:\s+\d{6})?(?:\s+\d{1,3})?")
+_JOB = re.compile(r"(?:\d{1,3}\s+)?\d{2}-?\d{5}(?:\s*\(E\))?(?:\s+\d{6}){0,2}(?:\s+\d{1,3})?")
 _PAGE = re.compile(r"\d{1,3}\s*/\s*\d{1,3}")
 _BARCODE = re.compile(r"\*\d{7,8}\*")
 _STAMP = re.compile(r"\d{6}")  # the job number's date stamp (`100925`), on a line of its own in some extractions
