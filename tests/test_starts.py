@@ -55,6 +55,7 @@ CASES = [
     ("opening_phrase_start", ["workers in all sectors,"], "Ever mindful that the Treaty", True),
     ("opening_phrase_start", ["the Development, Production,"], "Stockpiling and Use of Chemical Weapons", False),
     ("opening_phrase_start", ["against women.1"], "According to the global database", False),
+    ("opening_phrase_start", ["of the United Nations in the Territory?"], "Commending the Court for its decision", True),
     ("opening_phrase_start", ["respectively,"], "Re-emphasizing its unequivocal support", True),
     ("opening_phrase_start", ["in Syrian-led,"], "Syrian-owned accountability and justice;", False),
     ("opening_phrase_start", ["in international relations,"], "Seized of the danger of the use of weapons", True),
@@ -80,6 +81,7 @@ CASES = [
     ("item_start", ["(b) South-South cooperation for development"], "Item 23: Operational activities", True),
     ("item_start", ["as set out under"], "Item 2 of the provisional agenda", False),
     ("plenary_start", ["the present resolution."], "51st plenary meeting", True),
+    ("plenary_start", ["the present resolution."], "69th (resumed) plenary meeting", True),
 ]  # fmt: skip
 
 

@@ -161,10 +161,11 @@ def we_start(before: list[str], line: str) -> bool:
 def opening_phrase_start(before: list[str], line: str) -> bool:
     """`Recalling its resolution …`, `Deeply concerned that …` after a line ending a preambular paragraph.
 
-    A preambular paragraph ends with a comma or semicolon; after a full stop a
-    participle more often opens the next sentence of the same paragraph.
+    A preambular paragraph ends with a comma or semicolon (or the question it quotes: `… in relation to
+    the presence …?` / `Commending the Court …`); after a full stop a participle more often opens the
+    next sentence of the same paragraph.
     """
-    return bool(OPENING.match(line) and _ENDS_PREAMBLE.search(before[-1]))
+    return bool(OPENING.match(line) and (_ENDS_PREAMBLE.search(before[-1]) or before[-1].rstrip().endswith("?")))
 
 
 _NOTE_DEFINITION = re.compile(r"^\s*(?:\[\^[\w*]{1,8}\]:|\*{1,3}\s+[A-Z]|[¹²³⁴⁵⁶⁷⁸⁹⁰]+\s*[A-Z])")
@@ -196,7 +197,7 @@ AMENDMENT = re.compile(
     r"^\s*(?:(?:Delete|Replace|Insert)\b"
     r"|(?:In|After|Before) (?:the )?(?:\w+[- ])?(?:\w+ )?(?:operative|preambular) paragraph)"
 )
-_PLENARY = re.compile(r"^\s*\d{1,3}(?:st|nd|rd|th) plenary meeting\s*$")
+_PLENARY = re.compile(r"^\s*\d{1,3}(?:st|nd|rd|th)(?: \(resumed\))? plenary meeting\s*$")
 _QUOTING = re.compile(rf"{_QUOTES}\s*$")
 _QUOTED_START = re.compile(r"\s*[“\"A-Z]")
 
