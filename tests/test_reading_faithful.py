@@ -788,6 +788,22 @@ def test_an_agenda_item_titled_report_of_does_not_end_the_masthead():
     assert doc.meta.agenda_title == "Report of the International Atomic Energy Agency"
 
 
+def test_an_amendment_under_a_masthead_without_blank_lines_is_text():
+    """pypdfium2 runs the agenda title, the sponsors and the title together (A/80/L.38): the amendment's
+    instruction after them is the text, not the title the masthead expects after the sponsors (the
+    document had read as having no paragraphs at all)."""
+    doc, _ = read_text(
+        "United Nations A/99/L.38\nGeneral Assembly Distr.: Limited\n11 December 2099\nOriginal: English\n"
+        "Ninety-ninth session\nAgenda item 16 (a)\nMacroeconomic policy questions: international trade\n"
+        "and development\nAustria, Belgium and Sweden:* amendment to\ndraft resolution 4 recommended by the "
+        "Second Committee\nInternational trade and development\n"
+        "Delete the twenty-first preambular paragraph and operative paragraphs 35, 38\nand 39.\n"
+    )
+    assert [p.content.text for p in doc.paragraphs()] == [
+        "Delete the twenty-first preambular paragraph and operative paragraphs 35, 38 and 39."
+    ]
+
+
 # A paragraph ending in a colon whose list goes on under lettered headings, each list starting
 # again at (a) (shaped like A/RES/78/317 annex, lines 921–1000).
 HEADED_LISTS = """The General Assembly,

@@ -15,7 +15,7 @@ import re
 
 from builder.model import NoteRef
 from builder.reading.patterns import DATE, FORMULA, LONE_LETTER, MONTHS, SYMBOL
-from builder.reading.starts import DECISION, ENUMERATOR, MASTHEAD_FIELD
+from builder.reading.starts import AMENDMENT, DECISION, ENUMERATOR, MASTHEAD_FIELD
 from builder.reading.state import MARKER_RE, Block, ReadState, Ruler
 
 _BODIES = ("General Assembly", "Economic and Social Council", "Security Council", "Human Rights Council")
@@ -121,13 +121,17 @@ def _fallback_end(blocks: list[Block]) -> int:
     """Where the masthead ends when no enacting formula or numbered paragraph starts the text.
 
     After the sponsors or document-type line comes the title, then the text
-    (an amendment: "Delete the twenty-first preambular paragraph ..."). With
+    (an amendment: "Delete the twenty-first preambular paragraph ..."), unless
+    the block after that line is the text already (a masthead printed without
+    blank lines runs the title into the sponsors' block: pypdfium2). With
     neither, the first long block is prose; a text that does not open with a
     masthead line has no masthead.
     """
     for i, block in enumerate(blocks):
         plain = block.plain.strip()
         if _SPONSORS.match(plain) or _ADOPTED.match(plain) or _TYPE_LINE.match(plain):
+            if i + 1 < len(blocks) and AMENDMENT.match(blocks[i + 1].plain):
+                return i + 1
             return min(i + 2, len(blocks))
     prose = next((i for i, b in enumerate(blocks) if len(b.plain) > 200), len(blocks))
     # A text without a masthead (a presidential statement, a decision pasted from a database)
