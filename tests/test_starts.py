@@ -24,6 +24,7 @@ CASES = [
     ("unstopped_number_start", ["5. Reaffirms the role of the General Assembly;"], "6 Also reaffirms the role", True),
     ("unstopped_number_start", ["5. Notes that the cost of the meetings was shared by"], "14 Member States;", False),
     ("unstopped_number_start", ["5. Reaffirms the role of the General Assembly;"], "14 Member States have", False),
+    ("unstopped_number_start", ["5. Notes the report of the meeting."], "6 Member States attended it", False),
     ("after_heading_start", ["IV. Remittances"], "298. We recognize that remittances", True),
     ("after_heading_start", ["Priority area 1: Structural transformation and science, technology", "and innovation"],
      "36. We recognize", True),

@@ -16,7 +16,9 @@ from builder.reading.state import ReadState, Ruler
 _CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f\u00ad\ue000-\uf8ff\ufeff\u200b]")
 
 
-_PDFIUM_HYPHENS = str.maketrans({"\x02": "-", "\ufffe": "-"})
+# pdfium's marks for a hyphen that ended a printed line (the PDF front end reads them too).
+PDFIUM_HYPHENS = {"\x02": "-", "\ufffe": "-"}
+_PDFIUM_HYPHENS = str.maketrans(PDFIUM_HYPHENS)
 
 
 def pdfium_hyphens(state: ReadState) -> None:
@@ -25,7 +27,7 @@ def pdfium_hyphens(state: ReadState) -> None:
     the PDF front end keeps it (`builder.reading.pdf.extract`). Dropped as a control character, it
     glued the words (`SecretaryGeneral`, `capacitybuilding`)."""
     for line in state.lines:
-        if "\x02" in line.text or "\ufffe" in line.text:
+        if any(mark in line.text for mark in PDFIUM_HYPHENS):
             line.text = line.text.translate(_PDFIUM_HYPHENS)
 
 

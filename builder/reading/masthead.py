@@ -206,9 +206,12 @@ def read_fields(state: ReadState) -> None:
                 found["agenda_title"] = _take_refs(meta, "agenda_title", rest)
             agenda_block = i
         leftover = _UN_LINE.sub("", text).strip(" ,.;:")
-        if i == agenda_block + 1 > 0 and "agenda_title" not in found and i != len(state.masthead) - 1 and leftover:
+        # (`A` alone above the formula opens the document's resolution A: never its title)
+        worded = bool(re.search(r"[^\W\d_]", MARKER_RE.sub("", leftover))) and not LONE_LETTER.fullmatch(leftover)
+        after_agenda = agenda_block >= 0 and i == agenda_block + 1 and i != len(state.masthead) - 1
+        if worded and after_agenda and "agenda_title" not in found:
             # `Agenda item 89` / `Report of the International Atomic Energy Agency`: the item's title on a
-            # line of its own (a masthead without blank lines), whatever it opens with
+            # line of its own, whatever it opens with (before it is asked whether it is a type line)
             found["agenda_title"] = _take_refs(meta, "agenda_title", leftover)
             continue
         m = _TYPE_LINE.match(MARKER_RE.sub("", leftover))
@@ -216,13 +219,10 @@ def read_fields(state: ReadState) -> None:
             found["document_type"] = _take_refs(meta, "document_type", leftover)
             type_block = i
             continue
-        # (`A` alone above the formula opens the document's resolution A: never its title)
-        if re.search(r"[^\W\d_]", MARKER_RE.sub("", leftover)) and not LONE_LETTER.fullmatch(leftover):
+        if worded:
             leftovers.append((i, leftover))
     for i, text in leftovers:
-        if i == agenda_block + 1 and "agenda_title" not in found and i != len(state.masthead) - 1:
-            found["agenda_title"] = _take_refs(meta, "agenda_title", text)
-        elif "title" not in found and (i == max(j for j, _ in leftovers)) and (type_block < 0 or i != type_block):
+        if "title" not in found and (i == max(j for j, _ in leftovers)) and (type_block < 0 or i != type_block):
             found["title"] = _take_refs(meta, "title", text)
     _apply(meta, found)
 

@@ -35,8 +35,9 @@ LONE_ENUMERATOR = re.compile(rf"^\s*{ENUMERATOR_LABEL}$")
 # An amendment's "… paragraph reading:", "… the following text:" or "… insert the following operative
 # paragraph:" before the paragraph it quotes (a request's "… on the following question:" too).
 _QUOTES = r"\b(?:reading|follows|text|following (?:(?:new|operative|preambular) )*(?:paragraph|question)):"
-# A preambular paragraph ends in a comma or semicolon (or it is the paragraph an amendment quotes).
-_ENDS_PREAMBLE = re.compile(rf"(?:[,;]|{_QUOTES}){NOTE_AFTER}?\s*$")
+# A preambular paragraph ends in a comma or semicolon (or it is the paragraph an amendment quotes, or
+# the question it quotes: `… in relation to the presence …?` / `Commending the Court …`).
+_ENDS_PREAMBLE = re.compile(rf"(?:[,;?]|{_QUOTES}){NOTE_AFTER}?\s*$")
 _ORGAN = re.compile(r"\b(?:Assembly|Council|Commission|Committee|Conference|Board|Meeting|Parties|Forum|Court)\b")
 
 
@@ -75,16 +76,36 @@ def numbered_start(before: list[str], line: str) -> bool:
     return True
 
 
-_UNSTOPPED = re.compile(r"^\s*(\d{1,3})\s+[A-Z]")
+# The verbs an operative paragraph opens with, in the third person (`Decides:`, `Takes note of`, `Also
+# reaffirms`).
+_VERBS = ("decides", "approves", "adopts", "requests", "calls", "urges", "welcomes", "notes", "takes", "encourages",
+          "invites", "expresses", "reaffirms", "reiterates", "recognizes", "emphasizes", "stresses", "affirms",
+          "condemns", "endorses", "proclaims", "authorizes", "appeals", "acknowledges", "underlines", "commends",
+          "declares", "recommends", "supports", "deplores", "demands", "recalls")  # fmt: skip
+OPERATIVE = re.compile(
+    r"^\s*(?:(?:Also|Further|Again|Once again|Solemnly|Strongly|Firmly)\s+"
+    rf"(?:{'|'.join(_VERBS)})|(?:{'|'.join(v.capitalize() for v in _VERBS)}))"
+    r"(?:\s+[a-z“\"]|:)"
+)
+
+
+_UNSTOPPED = re.compile(r"^\s*(\d{1,3})\s+")
 _NUMBERED_OPENING = re.compile(r"^\s*[“\"]?(\d{1,3})\.\s")
 
 
 def unstopped_number_start(before: list[str], line: str) -> bool:
     """`6 Also reaffirms …` under paragraph `5. Reaffirms …;`: the next number, its full stop lost (pypdf
     drops it where the PDF set it apart). Only the very next number, after a line that closed a
-    clause: a number opening a line in a sentence (`… and` / `14 Member States`) is no paragraph's."""
+    clause, before an operative verb (as `structure` reads it): a number opening a sentence (`… .` /
+    `14 Member States have …`) is no paragraph's."""
     m, first = _UNSTOPPED.match(line), _NUMBERED_OPENING.match(before[0])
-    return bool(m and first and int(m.group(1)) == int(first.group(1)) + 1 and ENDS_CLAUSE.search(before[-1]))
+    return bool(
+        m
+        and first
+        and int(m.group(1)) == int(first.group(1)) + 1
+        and ENDS_CLAUSE.search(before[-1])
+        and OPERATIVE.match(line[m.end() :])
+    )
 
 
 def _previous_label(label: str) -> str:
@@ -161,11 +182,10 @@ def we_start(before: list[str], line: str) -> bool:
 def opening_phrase_start(before: list[str], line: str) -> bool:
     """`Recalling its resolution …`, `Deeply concerned that …` after a line ending a preambular paragraph.
 
-    A preambular paragraph ends with a comma or semicolon (or the question it quotes: `… in relation to
-    the presence …?` / `Commending the Court …`); after a full stop a participle more often opens the
-    next sentence of the same paragraph.
+    A preambular paragraph ends with a comma or semicolon (`_ENDS_PREAMBLE`); after a full stop a
+    participle more often opens the next sentence of the same paragraph.
     """
-    return bool(OPENING.match(line) and (_ENDS_PREAMBLE.search(before[-1]) or before[-1].rstrip().endswith("?")))
+    return bool(OPENING.match(line) and _ENDS_PREAMBLE.search(before[-1]))
 
 
 _NOTE_DEFINITION = re.compile(r"^\s*(?:\[\^[\w*]{1,8}\]:|\*{1,3}\s+[A-Z]|[¹²³⁴⁵⁶⁷⁸⁹⁰]+\s*[A-Z])")
@@ -273,19 +293,6 @@ def annex_start(before: list[str], line: str) -> bool:
     the resolution's last paragraph or its `15 December 2025` (text without blank lines) — unless the
     line before calls for it (`… as contained in the` / `Annex`)."""
     return bool(_ANNEX_LINE.match(line)) and not _CALLS_FOR_ANNEX.search(before[-1])
-
-
-# The verbs an operative paragraph opens with, in the third person (`Decides:`, `Takes note of`, `Also
-# reaffirms`).
-_VERBS = ("decides", "approves", "adopts", "requests", "calls", "urges", "welcomes", "notes", "takes", "encourages",
-          "invites", "expresses", "reaffirms", "reiterates", "recognizes", "emphasizes", "stresses", "affirms",
-          "condemns", "endorses", "proclaims", "authorizes", "appeals", "acknowledges", "underlines", "commends",
-          "declares", "recommends", "supports", "deplores", "demands", "recalls")  # fmt: skip
-OPERATIVE = re.compile(
-    r"^\s*(?:(?:Also|Further|Again|Once again|Solemnly|Strongly|Firmly)\s+"
-    rf"(?:{'|'.join(_VERBS)})|(?:{'|'.join(v.capitalize() for v in _VERBS)}))"
-    r"(?:\s+[a-z“\"]|:)"
-)
 
 
 def operative_after_preamble_start(before: list[str], line: str) -> bool:

@@ -24,10 +24,11 @@ import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
 from builder.errors import InputError, Place
+from builder.reading.lines import PDFIUM_HYPHENS
 
 # A hyphen pdfium decided was a line-end soft hyphen, non-characters and soft
 # hyphens: all printed as a hyphen, or nothing.
-_HYPHENS = str.maketrans({"\x02": "-", "\ufffe": "-", "\u00ad": "-"})
+_HYPHENS = str.maketrans({**PDFIUM_HYPHENS, "\u00ad": "-"})
 _ODD_HYPHENS = re.compile("[\x02\ufffe\u00ad]")
 _ITALIC_FLAG = 1 << 6
 _BUFFER_CHARS = 1 << 15
