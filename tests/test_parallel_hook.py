@@ -124,3 +124,81 @@ def test_the_pages_a_stopped_worker_never_sent_are_rendered_by_mkdocs(tmp_path):
     alone = _build(tmp_path, "alone", False)
     assert alone.returncode == 0, alone.stderr
     assert _files(tmp_path / "site-died") == _files(tmp_path / "site-alone")
+
+
+# Reading: the worker reads pages too, where every page event says it depends on the page alone.
+READING = f"""
+import logging, os
+log = logging.getLogger("mkdocs.plugins.invented")
+MKDOCS = os.getpid()
+PAGE_ALONE = {{alone}}
+
+def on_page_content(html, page, **kwargs):
+    with open("readers.txt", "a") as out:
+        out.write(f"{{{{os.getpid()}}}}\\n")
+    if page.file.src_uri == "{LAST}":
+        {{last}}
+    return html
+
+def on_env(env, config, files, **kwargs):
+    env.globals["invented_check"] = lambda page: ""  # the project's template calls it
+    return env
+"""
+READS = READING.format(alone=True, last="pass")
+READ_FAILS = READING.format(alone=True, last='raise ValueError("the last page cannot be read")')
+READ_DIES = READING.format(alone=True, last="os._exit(1) if os.getpid() != MKDOCS else None")
+NOT_ALONE = READING.format(alone=False, last="pass")
+
+
+def _readers(tmp_path: Path) -> set[str]:
+    path = tmp_path / "readers.txt"
+    readers = set(path.read_text().split())
+    path.unlink()
+    return readers
+
+
+def test_the_site_is_the_same_read_on_two_cores(tmp_path):
+    _project(tmp_path, READS)
+    parallel = _build(tmp_path, "parallel", True)
+    assert parallel.returncode == 0, parallel.stderr
+    assert len(_readers(tmp_path)) == 2, "two processes read pages"
+    alone = _build(tmp_path, "alone", False)
+    assert alone.returncode == 0, alone.stderr
+    assert len(_readers(tmp_path)) == 1
+    assert _files(tmp_path / "site-parallel") == _files(tmp_path / "site-alone")
+
+
+def test_a_page_event_that_may_keep_what_it_sees_keeps_reading_in_one_process(tmp_path):
+    _project(tmp_path, NOT_ALONE)
+    done = _build(tmp_path, "kept", True)
+    assert done.returncode == 0, done.stderr
+    assert len(_readers(tmp_path)) == 1
+
+
+@pytest.mark.parametrize("parallel", [True, False])
+def test_a_warning_while_the_worker_reads_fails_a_strict_build_once(tmp_path, parallel):
+    _project(tmp_path, READS)
+    last = tmp_path / "docs" / LAST
+    last.write_text(last.read_text() + "\n[gone](no-such-page.md)\n", encoding="utf-8")
+    done = _build(tmp_path, "warns", parallel)
+    assert done.returncode != 0
+    assert (done.stdout + done.stderr).count("no-such-page.md") == 1
+    assert "Aborted with 1 warnings in strict mode" in done.stdout + done.stderr
+
+
+@pytest.mark.parametrize("parallel", [True, False])
+def test_a_page_the_worker_cannot_read_is_reported_by_mkdocs_once(tmp_path, parallel):
+    _project(tmp_path, READ_FAILS)
+    done = _build(tmp_path, "fails", parallel)
+    assert done.returncode != 0
+    assert done.stderr.count(f"Error reading page '{LAST}': the last page cannot be read") == 1
+
+
+def test_the_pages_a_stopped_reader_never_sent_are_read_by_mkdocs(tmp_path):
+    _project(tmp_path, READ_DIES)
+    died = _build(tmp_path, "died", True)
+    assert died.returncode == 0, died.stderr
+    assert len(_readers(tmp_path)) == 2, "the worker began"
+    alone = _build(tmp_path, "alone", False)
+    assert alone.returncode == 0, alone.stderr
+    assert _files(tmp_path / "site-died") == _files(tmp_path / "site-alone")

@@ -1,8 +1,22 @@
-"""MkDocs hook: the pages' templates rendered on two cores.
+"""MkDocs hook: the pages read and their templates rendered on two cores.
 
-MkDocs renders one page after another, and with Python-Markdown no longer
-parsing the builder's HTML (`raw_html_hook`) the theme's templates are the
-largest part of `mkdocs build` at corpus scale. Once every page is read and
+MkDocs reads one page after another (front matter, Markdown, the page
+events), then renders one page after another; at corpus scale each is about
+half of `mkdocs build`. Both are shared with a forked worker the same way.
+
+Reading: once the navigation is made (`on_nav`), a worker forked then reads
+pages from the last backwards exactly as MkDocs reads them (the engine's own
+function for it), while MkDocs reads from the first page on. For a page the
+worker read, MkDocs' `read_source` and `render` of that page put the worker's
+results in place (every attribute reading set on the page), and the page
+events run on them as ever. Only where every page event's module declares
+`PAGE_ALONE = True` (its work on a page depends on that page alone, keeps
+nothing between pages and does nothing more when run again on its own
+result: `raw_html_hook`): another plugin's page events might keep what they
+see, which the worker's copy of them would keep instead. A page the worker
+could not read (an error) is read again by MkDocs, which reports it as ever.
+
+Rendering: once every page is read and
 the theme's environment is ready (`on_env`, this hook last of all), a worker
 forked then renders pages' templates from the last page backwards, with the
 calls MkDocs makes for a page (its context, the `page_context` event, its
@@ -16,10 +30,10 @@ warning in the worker is MkDocs' error or warning on that page, as without
 the hook, and should the worker stop (killed, out of memory), MkDocs renders
 the pages it never sent.
 
-Only under `mkdocs build` (`serve` renders few pages at a time), where `fork`
-exists, with pages enough to share. Written by hand: MkDocs renders pages in
-one process; a successor engine that renders in parallel makes this hook
-unneeded (remove it from the hooks).
+Only under `mkdocs build` without `--dirty` (`serve` reads and renders few
+pages at a time), where `fork` exists, with pages enough to share. Written
+by hand: MkDocs reads and renders pages in one process; a successor engine
+that does both in parallel makes this hook unneeded (remove it from the hooks).
 """
 
 from __future__ import annotations
@@ -31,33 +45,55 @@ import os
 import pickle
 import queue
 import tempfile
+from collections.abc import Callable
 
 RUN = 32  # pages the worker sends back at a time
 FEWEST = 200  # fewer pages than this: not worth a worker
+READING_EVENTS = ("pre_page", "page_read_source", "page_markdown", "page_content")
 
-Rendered = tuple[str, list[logging.LogRecord], Exception | None]  # HTML, what its template logged, the error
-Sent = tuple[int, int, list[logging.LogRecord], Exception | None]  # where its HTML is in the spool; the rest
+Made = tuple[bytes | None, list[logging.LogRecord], Exception | None]  # a page's result, what it logged, the error
+Sent = tuple[int, int, list[logging.LogRecord], Exception | None]  # where its result is in the spool; the rest
 
-_STATE: dict = {}  # this build's: the command, the nav; in the worker, what it renders from
+_STATE: dict = {}  # this build's: the command, the nav, the workers; in a worker, what it works from
 
 
-def on_startup(command, **kwargs):
+def on_startup(command, dirty=False, **kwargs):
     _STATE["command"] = command
+    _STATE["dirty"] = dirty
 
 
 def on_nav(nav, config, files, **kwargs):
     _STATE["nav"] = nav
+    pages = [file.page for file in files.documentation_pages() if file.page is not None]
+    engine = importlib.import_module(type(config).__module__.split(".")[0] + ".commands.build")
+    populate = getattr(engine, "_populate_page", None)  # the engine's reading of one page, where it has one
+    if populate is not None and _shared(pages) and not _STATE.get("dirty") and _pages_alone(config):
+        _STATE["read"] = (pages, config, files, populate)
+        _STATE["reading"] = {id(page): i for i, page in enumerate(pages)}
+        reader = _STATE["reader"] = _Worker(len(pages), _read)
+        reader.process.start()
     return nav
 
 
+def on_pre_page(page, config, files, **kwargs):
+    reader, index = _STATE.get("reader"), _STATE.get("reading", {}).get(id(page))
+    if reader is not None and index is not None and not reader.claims(index):
+        read = reader.result(index)
+        if read is not None:  # else MkDocs reads the page itself
+            state, records, _ = read
+            _install(page, pickle.loads(state), records)
+    return page
+
+
 def on_env(env, config, files, **kwargs):
+    _stop("reader")
     doc_files = files.documentation_pages()
     pages = [file.page for file in doc_files if file.page is not None]
-    if _STATE.get("command") != "build" or len(pages) < FEWEST or not hasattr(os, "fork"):
+    if not _shared(pages):
         return env
     engine = importlib.import_module(type(config).__module__.split(".")[0] + ".commands.build")
     _STATE["render"] = (pages, _STATE["nav"], doc_files, config, env, engine.get_context)
-    worker = _STATE["worker"] = _Worker(len(pages))
+    worker = _STATE["worker"] = _Worker(len(pages), _render)
     worker.process.start()
     return _Environment(env, worker, {id(page): i for i, page in enumerate(pages)})
 
@@ -70,13 +106,54 @@ def on_build_error(error, **kwargs):
     _close()
 
 
+def _shared(pages: list) -> bool:
+    return _STATE.get("command") == "build" and len(pages) >= FEWEST and hasattr(os, "fork")
+
+
+def _pages_alone(config) -> bool:
+    """Whether every page event of reading is this hook's or declares that it depends on the page alone."""
+    events = getattr(config.plugins, "events", {})
+    return all(
+        getattr(handler, "__globals__", {}).get("PAGE_ALONE") is True
+        for name in READING_EVENTS
+        for handler in events.get(name, [])
+    )
+
+
+PAGE_ALONE = True  # this hook's own page event hands over what the worker read, nothing more
+
+
 def _close() -> None:
-    worker = _STATE.pop("worker", None)
+    _stop("reader")
+    _stop("worker")
     _STATE.pop("render", None)
+    _STATE.pop("read", None)
+    _STATE.pop("reading", None)
+
+
+def _stop(name: str) -> None:
+    worker = _STATE.pop(name, None)
     if worker is not None:
         worker.process.kill()
         worker.process.join()
         worker.spool.close()
+
+
+def _install(page, state: dict, records: list[logging.LogRecord]) -> None:
+    """Make MkDocs' reading of `page` give what the worker's gave: `read_source` sets every attribute
+    reading set there (and logs what the worker's reading logged), `render` nothing more."""
+
+    def read_source(config) -> None:
+        for record in records:  # counted here (strict mode) as MkDocs' own, at the page
+            logging.getLogger(record.name).handle(record)
+        for name, value in state.items():
+            setattr(page, name, value)
+
+    def render(config, files) -> None:
+        del page.read_source, page.render  # the page's own methods again
+
+    page.read_source = read_source
+    page.render = render
 
 
 class _Worker:
@@ -86,13 +163,13 @@ class _Worker:
     The worker's HTML waits in a spool file until MkDocs reaches its pages (about half the
     site's HTML, held in neither process: 400 MB at 4,000 documents)."""
 
-    def __init__(self, count: int) -> None:
+    def __init__(self, count: int, target: Callable[[_Worker], None]) -> None:
         fork = multiprocessing.get_context("fork")
         self.edge = fork.Value("q", count)
         self.reached = fork.Value("q", 0, lock=False)  # written under `edge`'s lock
         self.queue = fork.Queue()
         self.spool = tempfile.TemporaryFile()  # noqa: SIM115 (closed by _close); the worker only appends
-        self.process = fork.Process(target=_render, args=(self,), daemon=True)
+        self.process = fork.Process(target=target, args=(self,), daemon=True)
         self.done: dict[int, Sent] = {}
         self.stopped = False  # the worker ended (killed, out of memory) with pages it never sent
 
@@ -112,8 +189,9 @@ class _Worker:
             self.edge.value -= 1
             return self.edge.value
 
-    def page(self, index: int) -> Rendered | None:
-        """The worker's rendering of page `index`, or None when the worker stopped before sending it."""
+    def result(self, index: int) -> tuple[bytes, list[logging.LogRecord], Exception | None] | None:
+        """The worker's result for page `index`, or None when the worker stopped before sending it
+        (or could not read it)."""
         while index not in self.done:
             if self.stopped:
                 return None
@@ -122,7 +200,9 @@ class _Worker:
             except queue.Empty:
                 self.stopped = not self.process.is_alive() and self.queue.empty()
         at, size, records, error = self.done.pop(index)
-        return os.pread(self.spool.fileno(), size, at).decode("utf-8"), records, error
+        if size < 0:
+            return None
+        return os.pread(self.spool.fileno(), size, at), records, error
 
 
 class _Environment:
@@ -149,10 +229,11 @@ class _Template:
     def render(self, *args, **kwargs) -> str:
         context = args[0] if args else kwargs
         index = self._pages.get(id(context.get("page")))
-        rendered = None if index is None or self._worker.claims(index) else self._worker.page(index)
+        rendered = None if index is None or self._worker.claims(index) else self._worker.result(index)
         if rendered is None:  # MkDocs' page, or one the worker never sent: rendered here
             return self._template.render(*args, **kwargs)
         html, records, error = rendered
+        html = html.decode("utf-8")
         for record in records:  # the worker's warnings, counted here (strict mode) as MkDocs' own
             logging.getLogger(record.name).handle(record)
         if error is not None:
@@ -192,17 +273,17 @@ def _quiet() -> None:
                 logger.addHandler(_KEEP)
 
 
-def _render(worker: _Worker) -> None:
-    """The worker: pages claimed from the last backwards, rendered as MkDocs renders them, sent
-    back a run at a time."""
+def _serve(worker: _Worker, work: Callable[[int], Made]) -> None:
+    """The worker: pages claimed from the last backwards, each `work`ed, sent back a run at a time
+    (a page it could not do as `size` -1)."""
     _quiet()
     run: dict[int, Sent] = {}
     spool = worker.spool
     while (index := worker.next_claim()) is not None:
-        html, records, error = _render_page(index)
-        data = html.encode("utf-8")
-        run[index] = (spool.tell(), len(data), records, error)
-        spool.write(data)
+        data, records, error = work(index)
+        run[index] = (0, -1, [], None) if data is None else (spool.tell(), len(data), records, error)
+        if data is not None:
+            spool.write(data)
         if len(run) == RUN:
             spool.flush()
             worker.queue.put(run)
@@ -211,8 +292,38 @@ def _render(worker: _Worker) -> None:
     worker.queue.put(run)
 
 
-def _render_page(i: int) -> Rendered:
-    """On the worker: page `i`'s HTML as MkDocs renders it, what its template logged, and the
+def _read(worker: _Worker) -> None:
+    del _STATE["reader"]  # the worker's own `pre_page` events: the pages are its to read
+    _serve(worker, _read_page)
+
+
+def _render(worker: _Worker) -> None:
+    _serve(worker, _render_page)
+
+
+def _read_page(i: int) -> Made:
+    """On the worker: page `i` read as MkDocs reads it; every attribute reading set on the page
+    (pickled) and what it logged, or nothing if it failed (MkDocs reads it again)."""
+    pages, config, files, populate = _STATE["read"]
+    page = pages[i]
+    before = dict(vars(page))
+    _KEEP.records = []
+    try:
+        populate(page, config, files)
+        state = {name: value for name, value in vars(page).items() if before.get(name, _NONE) is not value}
+        data = pickle.dumps(state, protocol=pickle.HIGHEST_PROTOCOL)
+    except Exception:
+        return None, [], None
+    finally:
+        records, _KEEP.records = _KEEP.records, []
+    return data, records, None
+
+
+_NONE = object()
+
+
+def _render_page(i: int) -> Made:
+    """On the worker: page `i`'s HTML as MkDocs renders it (UTF-8), what its template logged, and the
     error that stopped it (if one did)."""
     pages, nav, doc_files, config, env, get_context = _STATE["render"]
     page = pages[i]
@@ -230,7 +341,7 @@ def _render_page(i: int) -> Rendered:
     finally:
         page.active = False
     records, _KEEP.records = _KEEP.records, []
-    return html, records, error
+    return html.encode("utf-8"), records, error
 
 
 def _picklable(exc: Exception) -> bool:

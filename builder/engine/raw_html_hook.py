@@ -31,6 +31,9 @@ _TOKEN = "UNPREADYHTMLBLOCK{}ZQ"
 # Python-Markdown sets a blank line after a raw block, where a paragraph has a line break.
 _PLACEHOLDER = re.compile(r"<p>UNPREADYHTMLBLOCK(\d+)ZQ</p>(\n?)")
 _KEY = "unp_ready_blocks"
+# Its page events depend on the page alone and do nothing more on their own result: `parallel_hook`
+# may read pages on a worker.
+PAGE_ALONE = True
 
 
 def _ready(chunk: str) -> bool:
