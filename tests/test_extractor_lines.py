@@ -125,3 +125,50 @@ def test_a_hyphen_pdftotext_dropped_inside_a_compound_the_document_prints_goes_b
         "Also requests the Secretary-General to report on South-South and TriangularCooperation."
     )
     assert doc.paragraphs()[1].content.text.endswith("through SaferGuard;")
+
+
+# pdfminer.six sets blank lines between a paragraph's lines; a short last line then looks like a
+# paragraph's end (`builder.reading.joining.wrapped_lines`).
+WRAPPED = """The General Assembly,
+
+Recalling its resolution 70/1 on the long-range questions of the world's fisheries and the
+oceans, and welcoming the work of the Committee,
+
+1.
+
+Takes note of the report of the Executive Secretary of the Convention on
+
+Fisheries Management;
+
+2.
+
+Decides to include in the provisional agenda of its eighty-first session the item entitled
+"Oceans", under the heading of the present resolution, and to consider it there;
+
+Questions of the
+
+Fisheries Committee
+"""
+
+
+def test_a_block_ending_on_a_word_no_sentence_ends_on_goes_on():
+    """`… the Convention on` / `Fisheries Management;`: one paragraph, however short the line."""
+    doc, _ = read_text(WRAPPED)
+    paras = {p.anchor: p.content.text for p in doc.paragraphs()}
+    assert (
+        paras["op1"] == "Takes note of the report of the Executive Secretary of the Convention on Fisheries Management;"
+    )
+    assert [p.anchor for p in doc.paragraphs()][:4] == ["", "pp1", "op1", "op2"]
+
+
+def test_what_follows_a_dangling_word_goes_on_only_to_a_clause_end():
+    """`Questions of the` / `Fisheries Committee`: no clause ends there (a heading's words, not a paragraph's end)."""
+    doc, _ = read_text(WRAPPED)
+    assert not any(p.content.text.endswith("of the Fisheries Committee") for p in doc.paragraphs())
+
+
+def test_an_opening_adverb_starts_a_paragraph_after_a_dangling_word():
+    """`… the principles of` / `Unequivocally condemning …,`: a preambular paragraph of its own."""
+    text = WRAPPED.replace("Fisheries Management;", "Unequivocally condemning the practice,")
+    doc, _ = read_text(text)
+    assert any(p.content.text.startswith("Unequivocally condemning") for p in doc.paragraphs())

@@ -115,6 +115,11 @@ def _merge(state: ReadState, joins: Callable[[Block, Block], bool]) -> None:
 
 
 _FULL_WIDTH = 0.85
+# A word no sentence ends on: a block ending so goes on, however short its last line.
+_DANGLING = re.compile(
+    r"\b(?:of|the|to|and|in|for|on|with|by|at|from|an?|its|their|between|among|against|into|upon|under|within|"
+    r"without|through|towards?|or|nor|as|including|such)$"
+)
 _HEADING = re.compile(r"^(?:(?:[IVXLC]{1,6}|[A-H])\.?\s|(?:Part|Chapter|Section|Article|Rule|Annex)\b)")
 
 
@@ -122,18 +127,27 @@ def wrapped_lines(state: ReadState) -> None:
     """A paragraph whose lines an extractor set apart with blank lines (pdfminer.six): one block.
 
     A block whose last line runs to the right margin and ends mid-sentence
-    goes on in the next block, unless that one opens a paragraph of its own.
-    Hand-written: the margin is the text's own (the longest lines, 90th percentile).
+    goes on in the next block, unless that one opens a paragraph of its own; so
+    does a block whose last line, however short, ends on a word no sentence ends
+    on (`… the Convention on` / `Biological Diversity;`) where the next block ends
+    a clause (a heading's words do not). Hand-written: the margin is the text's
+    own (the longest lines, 90th percentile).
     """
     lengths = sorted(len(ln.text.strip()) for ln in state.lines if ln.text.strip())
     if not lengths:
         return
     margin = lengths[int(0.9 * (len(lengths) - 1))]
 
+    def wrapped(previous: Block, block: Block) -> bool:
+        if len(previous.last_line) >= _FULL_WIDTH * margin:
+            return True
+        # A short last line ending on a word no sentence ends on, then the clause's end (not a heading).
+        return bool(_DANGLING.search(previous.last_line.rstrip()) and ENDS_CLAUSE.search(block.plain))
+
     def joins(previous: Block, block: Block) -> bool:
         return (
             previous.kind == block.kind == "text"
-            and len(previous.last_line) >= _FULL_WIDTH * margin
+            and wrapped(previous, block)
             and not ENDS_CLAUSE.search(previous.last_line)
             and not _STARTS_NEW.match(block.plain)
             and not _HEADING.match(previous.plain)  # `II Conditions of service …` is a heading

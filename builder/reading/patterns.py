@@ -61,7 +61,7 @@ _OPENING_WORDS = (
 # Particularly in Africa`, the Convention's title).
 _OPENING_ADVERBS = (
     "Deeply|Gravely|Seriously|Profoundly|Strongly|Firmly|Also|Further|Again|Once|Particularly|Greatly|Fully|Ever|"
-    "Solemnly"
+    "Solemnly|Unequivocally|Equally"
 )
 # An opening phrase: one of the usual first words of a preambular paragraph,
 # or any capitalised participle (`Re-emphasizing` too, not a name's `Syrian-owned`)
