@@ -22,7 +22,14 @@ from builder.reading.state import Block, Line, ReadState
 
 RULE = re.compile(r"^\s*(?:\\?_){5,}\s*$")  # `_____`, or `\_\_\_\_\_` as Markdown writers escape it
 _SPACES = re.compile(r"\s+")
-HYPHEN_END = re.compile(r"[A-Za-z]-$")  # `capacity-` / `building`: a word broken at the line end
+HYPHEN_END = re.compile(r"[^\W\d_]-$")  # `capacity-` / `building`: a word broken at the line end
+
+
+def glue(before: str, after: str) -> str:
+    """What joins two pieces of a paragraph's text a line end parted: nothing after a word's hyphen
+    when a word goes on (`capacity-` / `building`, `Secretary-` / `General`: the hyphen is printed,
+    UN texts break lines at hyphens only), else a space."""
+    return "" if after[:1].isalpha() and search_end(HYPHEN_END, before, 2) else " "
 
 
 def join_lines(parts: list[str]) -> str:
@@ -31,12 +38,7 @@ def join_lines(parts: list[str]) -> str:
         part = part.strip()
         if "  " in part or not part.isprintable():  # else its only white space is single spaces already
             part = _SPACES.sub(" ", part)
-        if not text:
-            text = part
-        elif part[:1].islower() and search_end(HYPHEN_END, text, 2):
-            text += part
-        else:
-            text += " " + part
+        text = text + glue(text, part) + part if text else part
     return text
 
 

@@ -12,8 +12,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from builder.reading.blocks import HYPHEN_END
-from builder.reading.patterns import ENDS_CLAUSE, FORMULA, HEADING_MAX, OPENING, search_end
+from builder.reading.blocks import glue
+from builder.reading.patterns import ENDS_CLAUSE, FORMULA, HEADING_MAX, OPENING
 from builder.reading.starts import LONE_ENUMERATOR
 from builder.reading.state import Block, ReadState, Ruler
 
@@ -93,8 +93,7 @@ def join_across_breaks(state: ReadState) -> None:
             broken = True
             continue
         if out and ((broken and _continues(out[-1], block)) or _lowercase_start(block)):
-            glue = "" if search_end(HYPHEN_END, out[-1].text, 2) and block.plain[:1].islower() else " "
-            out[-1].text += glue + block.text
+            out[-1].text += glue(out[-1].text, block.plain) + block.text
             out[-1].last_line = block.last_line
         else:
             out.append(block)
@@ -107,7 +106,7 @@ def _merge(state: ReadState, joins: Callable[[Block, Block], bool]) -> None:
     out: list[Block] = []
     for block in state.blocks:
         if out and joins(out[-1], block):
-            out[-1].text += " " + block.text
+            out[-1].text += glue(out[-1].text, block.plain) + block.text
             out[-1].last_line = block.last_line
             continue
         out.append(block)
