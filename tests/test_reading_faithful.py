@@ -1289,3 +1289,56 @@ def test_a_running_header_glued_to_the_text_is_still_the_header():
         "Noting with satisfaction the work undertaken to implement the Convention and on Their Destruction and "
         "the substantial progress made towards addressing the global anti-personnel landmine problem,"
     )
+
+
+# A page of pdftotext's text whose notes' numbers stand alone, one printed after the last note,
+# the rule glued to the text's last word (pdftotext drops the hyphen it ended on); shaped like
+# A/C.1/80/L.40 and A/RES/80/102, words invented.
+LOST_LABEL = """The General Assembly,
+Recalling the treaties of Tlatelolco,1 Rarotonga,2 Bangkok3 and Pelindaba4 and the status of the Non-Self_______________
+1
+See A/98/914, annex.
+The Disarmament Yearbook, vol. 10: 2085 (United Nations publication, Sales No. E.86.IX.7), appendix VII.
+3
+United Nations, Treaty Series, vol. 9981 (NPT/CONF.2090/50 (Vol. I), NPT/CONF.2090/50 (Vol. II)
+and NPT/CONF.2090/50 (Vol. III)), annex.
+4
+A/98/426, annex.
+2
+
+25-16647 (E)
+\f
+Governing Territories,
+1.
+Requests the Secretary-
+General to report to the Assembly at its hundredth session.
+"""
+
+
+def test_notes_whose_numbers_stand_alone_out_of_order_keep_their_numbers():
+    """`1` / two notes / `3` / … / `2` (printed last): the numbers in order go with the notes in order; a
+    note whose bracket is still open at a line end (`… (Vol. II)` / `and … (Vol. III)), annex.`) goes on."""
+    doc, _ = read_text(LOST_LABEL)
+    assert [(n.label, n.content.text) for n in doc.notes] == [
+        ("1", "See A/98/914, annex."),
+        ("2", "The Disarmament Yearbook, vol. 10: 2085 (United Nations publication, Sales No. E.86.IX.7), appendix VII."),
+        ("3", "United Nations, Treaty Series, vol. 9981 (NPT/CONF.2090/50 (Vol. I), NPT/CONF.2090/50 (Vol. II) "
+              "and NPT/CONF.2090/50 (Vol. III)), annex."),
+        ("4", "A/98/426, annex."),
+    ]  # fmt: skip
+
+
+def test_a_rule_glued_to_the_last_word_gives_the_word_its_hyphen_back():
+    """`… status of the Non-Self_______________` / notes / `Governing Territories,`: one paragraph,
+    `Non-Self-Governing`, and the rule opens the notes."""
+    doc, _ = read_text(LOST_LABEL)
+    paras = {p.anchor: p.content.text for p in doc.paragraphs()}
+    assert paras["pp1"].endswith("and the status of the Non-Self-Governing Territories,")
+    assert [r.label for r in doc.paragraphs()[1].content.refs] == ["1", "2", "3", "4"]
+
+
+def test_a_hyphen_at_a_line_end_joins_a_capitalised_word():
+    """`the Secretary-` / `General to report`: `Secretary-General`, as printed (not `Secretary- General`)."""
+    doc, _ = read_text(LOST_LABEL)
+    paras = {p.anchor: p.content.text for p in doc.paragraphs()}
+    assert paras["op1"] == "Requests the Secretary-General to report to the Assembly at its hundredth session."

@@ -4,14 +4,14 @@ Guarantees to the next stage: no control or private-use characters (so the
 builder's own tokens cannot be forged by a source), no soft hyphens, tabs
 turned into spaces, no trailing white space; a hyphen pdfium marked as ending
 a line is a hyphen, and so is one pdftotext dropped inside a compound the
-document prints with it elsewhere.
+document prints with it elsewhere; a notes rule stands on a line of its own.
 """
 
 from __future__ import annotations
 
 import re
 
-from builder.reading.state import ReadState, Ruler
+from builder.reading.state import Line, ReadState, Ruler
 
 _CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f\u00ad\ue000-\uf8ff\ufeff\u200b]")
 
@@ -83,6 +83,26 @@ def dropped_hyphens(state: ReadState) -> None:
         line.text = pattern.sub(lambda m: joined[m.group(0)], line.text)
 
 
+_GLUED_RULE = re.compile(r"^(.*[^\W\d_])(_{10,})$")
+
+
+def glued_rules(state: ReadState) -> None:
+    """pdftotext joins a word that a hyphen ended at the foot of a page's text to the notes rule
+    below it, dropping the hyphen as it does when it joins a word's halves (`… of the
+    Non-Self_______________`, `… requests the Secretary_______________`): the line, its hyphen
+    back, then the rule on a line of its own."""
+    if not any("__________" in line.text for line in state.lines):
+        return
+    out: list[Line] = []
+    for line in state.lines:
+        m = _GLUED_RULE.match(line.text) if line.text.endswith("__________") else None
+        if m:
+            out += [Line(m.group(1) + "-", line.number), Line(m.group(2), line.number)]
+        else:
+            out.append(line)
+    state.lines = out
+
+
 LINE_RULES = Ruler(
     "lines",
     [
@@ -91,5 +111,6 @@ LINE_RULES = Ruler(
         ("tabs_to_spaces", tabs_to_spaces),
         ("trailing_space", trailing_space),
         ("dropped_hyphens", dropped_hyphens),
+        ("glued_rules", glued_rules),
     ],
 )

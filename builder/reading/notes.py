@@ -76,14 +76,18 @@ def _region_end(lines: list[Line], start: int) -> int:
 
 
 def _note_units(lines: list[Line]) -> list[list[Line]]:
-    """Lines grouped into notes: a note ends with a full stop (or a closing bracket or quote)."""
+    """Lines grouped into notes: a note ends with a full stop (or a closing bracket or quote),
+    its brackets closed (`… (NPT/CONF.2010/50 (Vol. I), NPT/CONF.2010/50 (Vol. II)` goes on)."""
     units: list[list[Line]] = []
     current: list[Line] = []
+    depth = 0
     for line in lines:
         current.append(line)
-        if _ENDS_NOTE.search(line.text):
+        depth += line.text.count("(") - line.text.count(")")
+        if _ENDS_NOTE.search(line.text) and depth <= 0:
             units.append(current)
             current = []
+            depth = 0
     if current:
         units.append(current)
     return units
