@@ -172,3 +172,42 @@ def test_an_opening_adverb_starts_a_paragraph_after_a_dangling_word():
     text = WRAPPED.replace("Fisheries Management;", "Unequivocally condemning the practice,")
     doc, _ = read_text(text)
     assert any(p.content.text.startswith("Unequivocally condemning") for p in doc.paragraphs())
+
+
+# pdfminer.six keeps a justified line's widened spaces; a paragraph's last line is never justified.
+STRETCHED = """The General Assembly,
+
+Recalling its resolution 70/1 on the long-range questions of the world's fisheries and the
+oceans, and welcoming the work of the Committee,
+
+1.
+
+Takes  note  of  the  statements  by  the  Co-Chairs  of  the  Preparatory
+
+Commission at the closing of the first and second sessions of the Commission;
+
+2.
+
+Decides to include in the provisional agenda of its eighty-first session the item entitled
+"Oceans", recalling the  synergies  between  the  Committees
+
+Countries in special situations
+"""
+
+
+def test_a_justified_last_line_goes_on_into_the_next_block():
+    """`Takes  note  of  the  statements  by  the  Co-Chairs  of  the  Preparatory` (widened spaces) /
+    `Commission at the closing …;`: one paragraph, however short the line against the margin."""
+    doc, _ = read_text(STRETCHED)
+    paras = {p.anchor: p.content.text for p in doc.paragraphs()}
+    assert paras["op1"] == (
+        "Takes note of the statements by the Co-Chairs of the Preparatory Commission at the closing of the first "
+        "and second sessions of the Commission;"
+    )
+
+
+def test_a_justified_line_does_not_go_on_into_a_heading():
+    """`… the  synergies  between  the  Committees` / `Countries in special situations`: a heading's words."""
+    doc, _ = read_text(STRETCHED)
+    paras = {p.anchor: p.content.text for p in doc.paragraphs()}
+    assert paras["op2"].endswith("recalling the synergies between the Committees")

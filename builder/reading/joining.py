@@ -119,6 +119,8 @@ _DANGLING = re.compile(
     r"\b(?:of|the|to|and|in|for|on|with|by|at|from|an?|its|their|between|among|against|into|upon|under|within|"
     r"without|through|towards?|or|nor|as|including|such)$"
 )
+_STRETCHED = re.compile(r"\w {2,}(?=\w)")  # a justified line's widened word spaces (pdfminer.six keeps them)
+_SHORT_TITLE = re.compile(r"^[A-Z][^.;:,]{0,80}$")  # `Countries in special situations`: a heading, not a clause's rest
 _HEADING = re.compile(r"^(?:(?:[IVXLC]{1,6}|[A-H])\.?\s|(?:Part|Chapter|Section|Article|Rule|Annex)\b)")
 
 
@@ -127,7 +129,9 @@ def wrapped_lines(state: ReadState) -> None:
 
     A block whose last line runs to the right margin and ends mid-sentence
     goes on in the next block, unless that one opens a paragraph of its own; so
-    does a block whose last line, however short, ends on a word no sentence ends
+    does one whose last line is justified (pdfminer.six keeps the widened word
+    spaces; a paragraph's last line never is) unless a short title follows, and
+    one whose last line, however short, ends on a word no sentence ends
     on (`… the Convention on` / `Biological Diversity;`) where the next block ends
     a clause (a heading's words do not). Hand-written: the margin is the text's
     own (the longest lines, 90th percentile).
@@ -140,6 +144,8 @@ def wrapped_lines(state: ReadState) -> None:
     def wrapped(previous: Block, block: Block) -> bool:
         if len(previous.last_line) >= _FULL_WIDTH * margin:
             return True
+        if len(_STRETCHED.findall(previous.last_line)) >= 2:  # justified: a paragraph's last line never is
+            return not _SHORT_TITLE.match(block.plain)
         # A short last line ending on a word no sentence ends on, then the clause's end (not a heading).
         return bool(_DANGLING.search(previous.last_line.rstrip()) and ENDS_CLAUSE.search(block.plain))
 
