@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections import Counter
 
+import pytest
 from conftest import read_text
 
 from builder.reading.furniture import BREAK
@@ -211,3 +212,33 @@ def test_a_justified_line_does_not_go_on_into_a_heading():
     doc, _ = read_text(STRETCHED)
     paras = {p.anchor: p.content.text for p in doc.paragraphs()}
     assert paras["op2"].endswith("recalling the synergies between the Committees")
+
+
+@pytest.mark.parametrize(
+    ("printed", "read"),
+    [
+        ("requests the Secretary -General to report", "requests the Secretary-General to report"),
+        ("under the sub -item entitled", "under the sub-item entitled"),
+        ("the nuclear-weapon -free zones", "the nuclear-weapon-free zones"),
+        ("recovery from COVID -19 and", "recovery from COVID-19 and"),
+        ("for the Decade (2018 –2028),", "for the Decade (2018–2028),"),
+        ("country-owned and -driven innovation", "country-owned and -driven innovation"),  # a suspended hyphen
+        ("temperatures of -20 degrees", "temperatures of -20 degrees"),
+    ],
+)
+def test_a_space_pdftotext_set_before_a_joining_hyphen_goes(printed, read):
+    """pdftotext sets a space where the text before a hyphen ends its piece of the page."""
+    text = f"The General Assembly,\n\n1. Decides that {printed} at its next session;\n"
+    doc, _ = read_text(text)
+    assert doc.paragraphs()[1].content.text == f"Decides that {read} at its next session;"
+
+
+def test_a_block_ending_on_a_words_hyphen_goes_on():
+    """pdfminer.six: `(h) … the Peoples of Non-Self-` / blank / `Governing Territories;`: one item."""
+    text = WRAPPED.replace(
+        "Takes note of the report of the Executive Secretary of the Convention on\n\nFisheries Management;",
+        "Takes note of the work of Non-Self-\n\nGoverning Territories;",
+    )
+    doc, _ = read_text(text)
+    paras = {p.anchor: p.content.text for p in doc.paragraphs()}
+    assert paras["op1"] == "Takes note of the work of Non-Self-Governing Territories;"

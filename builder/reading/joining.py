@@ -130,11 +130,12 @@ def wrapped_lines(state: ReadState) -> None:
     A block whose last line runs to the right margin and ends mid-sentence
     goes on in the next block, unless that one opens a paragraph of its own; so
     does one whose last line is justified (pdfminer.six keeps the widened word
-    spaces; a paragraph's last line never is) unless a short title follows, and
-    one whose last line, however short, ends on a word no sentence ends
-    on (`… the Convention on` / `Biological Diversity;`) where the next block ends
-    a clause (a heading's words do not). Hand-written: the margin is the text's
-    own (the longest lines, 90th percentile).
+    spaces; a paragraph's last line never is) unless a short title follows, one
+    whose last line ends on a word's hyphen (`… of Non-Self-`), and one whose
+    last line, however short, ends on a word no sentence ends on (`… the
+    Convention on` / `Biological Diversity;`) where the next block ends a clause
+    (a heading's words do not). Hand-written: the margin is the text's own (the
+    longest lines, 90th percentile).
     """
     lengths = sorted(len(ln.text.strip()) for ln in state.lines if ln.text.strip())
     if not lengths:
@@ -146,6 +147,8 @@ def wrapped_lines(state: ReadState) -> None:
             return True
         if len(_STRETCHED.findall(previous.last_line)) >= 2:  # justified: a paragraph's last line never is
             return not _SHORT_TITLE.match(block.plain)
+        if glue(previous.last_line, block.plain) == "":  # `… of Non-Self-` / `Governing Territories;`
+            return True
         # A short last line ending on a word no sentence ends on, then the clause's end (not a heading).
         return bool(_DANGLING.search(previous.last_line.rstrip()) and ENDS_CLAUSE.search(block.plain))
 

@@ -4,7 +4,8 @@ Guarantees to the next stage: no control or private-use characters (so the
 builder's own tokens cannot be forged by a source), no soft hyphens, tabs
 turned into spaces, no trailing white space; a hyphen pdfium marked as ending
 a line is a hyphen, and so is one pdftotext dropped inside a compound the
-document prints with it elsewhere; a notes rule stands on a line of its own.
+document prints with it elsewhere; no space before a hyphen that joins two
+words (`sub -item`); a notes rule stands on a line of its own.
 """
 
 from __future__ import annotations
@@ -83,6 +84,24 @@ def dropped_hyphens(state: ReadState) -> None:
         line.text = pattern.sub(lambda m: joined[m.group(0)], line.text)
 
 
+# A hyphen joined to the next word only, a space before it: a word, or a code before a number (`COVID -19`);
+# not the suspended hyphen after a conjunction (`country-owned and -driven`). An en dash so between numbers.
+_SPACED_HYPHEN = re.compile(r"(?<!\w)(?!(?:and|or|nor) )(?:([^\W\d_]+) -(?=[^\W\d_])|([A-Z]+) -(?=\d)|(\d+) –(?=\d))")
+
+
+def spaced_hyphens(state: ReadState) -> None:
+    """pdftotext sets a space where the text before a hyphen ends its piece of the page (`the Secretary
+    -General`, `sub -item`, `follow -up`, `COVID -19`, `2018 –2028`): the words are printed joined."""
+    for line in state.lines:
+        if " -" in line.text or " –" in line.text:
+            line.text = _SPACED_HYPHEN.sub(_joined, line.text)
+
+
+def _joined(m: re.Match[str]) -> str:
+    word, code, number = m.groups()
+    return word + "-" if word else code + "-" if code else number + "–"
+
+
 _GLUED_RULE = re.compile(r"^(.*[^\W\d_])(_{10,})$")
 
 
@@ -112,5 +131,6 @@ LINE_RULES = Ruler(
         ("trailing_space", trailing_space),
         ("dropped_hyphens", dropped_hyphens),
         ("glued_rules", glued_rules),
+        ("spaced_hyphens", spaced_hyphens),
     ],
 )
