@@ -129,8 +129,8 @@ LINE_RULES = Ruler(
         ("strip_controls", strip_controls),
         ("tabs_to_spaces", tabs_to_spaces),
         ("trailing_space", trailing_space),
+        ("spaced_hyphens", spaced_hyphens),  # first: a compound so printed tells `dropped_hyphens` of itself
         ("dropped_hyphens", dropped_hyphens),
         ("glued_rules", glued_rules),
-        ("spaced_hyphens", spaced_hyphens),
     ],
 )
