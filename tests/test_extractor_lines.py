@@ -224,6 +224,11 @@ def test_a_justified_line_does_not_go_on_into_a_heading():
         ("for the Decade (2018 –2028),", "for the Decade (2018–2028),"),
         ("country-owned and -driven innovation", "country-owned and -driven innovation"),  # a suspended hyphen
         ("temperatures of -20 degrees", "temperatures of -20 degrees"),
+        ("requests the Secretary -\nGeneral to report", "requests the Secretary-General to report"),  # pypdf
+        (
+            "the principles of burden-\nand responsibility-sharing",
+            "the principles of burden- and responsibility-sharing",
+        ),
     ],
 )
 def test_a_space_pdftotext_set_before_a_joining_hyphen_goes(printed, read):

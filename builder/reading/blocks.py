@@ -25,11 +25,16 @@ _SPACES = re.compile(r"\s+")
 HYPHEN_END = re.compile(r"[^\W\d_]-$")  # `capacity-` / `building`: a word broken at the line end
 
 
+_SUSPENDED = re.compile(r"(?:and|or|nor)\b")  # `small-` / `and medium-sized`: the hyphen waits for its word
+
+
 def glue(before: str, after: str) -> str:
     """What joins two pieces of a paragraph's text a line end parted: nothing after a word's hyphen
     when a word goes on (`capacity-` / `building`, `Secretary-` / `General`: the hyphen is printed,
-    UN texts break lines at hyphens only), else a space."""
-    return "" if after[:1].isalpha() and search_end(HYPHEN_END, before, 2) else " "
+    UN texts break lines at hyphens only), unless that word is a conjunction; else a space."""
+    if after[:1].isalpha() and search_end(HYPHEN_END, before, 2) and not _SUSPENDED.match(after):
+        return ""
+    return " "
 
 
 def join_lines(parts: list[str]) -> str:

@@ -86,12 +86,15 @@ def dropped_hyphens(state: ReadState) -> None:
 
 # A hyphen joined to the next word only, a space before it: a word, or a code before a number (`COVID -19`);
 # not the suspended hyphen after a conjunction (`country-owned and -driven`). An en dash so between numbers.
-_SPACED_HYPHEN = re.compile(r"(?<!\w)(?!(?:and|or|nor) )(?:([^\W\d_]+) -(?=[^\W\d_])|([A-Z]+) -(?=\d)|(\d+) –(?=\d))")
+_SPACED_HYPHEN = re.compile(
+    r"(?<!\w)(?!(?:and|or|nor) )(?:([^\W\d_]+) -(?=[^\W\d_]|$)|([A-Z]+) -(?=\d)|(\d+) –(?=\d))"
+)
 
 
 def spaced_hyphens(state: ReadState) -> None:
     """pdftotext sets a space where the text before a hyphen ends its piece of the page (`the Secretary
-    -General`, `sub -item`, `follow -up`, `COVID -19`, `2018 –2028`): the words are printed joined."""
+    -General`, `sub -item`, `follow -up`, `COVID -19`, `2018 –2028`), and pypdf before a hyphen that ends
+    a line (`the Secretary -` / `General`): the words are printed joined."""
     for line in state.lines:
         if " -" in line.text or " –" in line.text:
             line.text = _SPACED_HYPHEN.sub(_joined, line.text)
