@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from itertools import pairwise
 
 from builder.reading import starts
+from builder.reading.blocks import glue
 from builder.reading.pdf.lines import PrintedLine
 from builder.reading.state import EM_CLOSE, EM_OPEN
 
@@ -24,7 +25,6 @@ from builder.reading.state import EM_CLOSE, EM_OPEN
 GAP = 1.3
 # A line of a size this different from the one before starts a new paragraph.
 SIZE_STEP = 0.15
-_HYPHEN_END = re.compile(r"[^\W\d_]-$")
 _EM_OVER_SPACE = re.compile(f"{EM_CLOSE} {EM_OPEN}")
 
 
@@ -132,10 +132,8 @@ def join_lines(lines: list[PrintedLine], first: str | None = None) -> str:
     for before, line in zip([None, *lines], lines, strict=False):
         if before is None:
             text = line.text if first is None else first
-        elif _HYPHEN_END.search(before.plain) and line.plain[:1].isalpha():
-            text += line.text
-        else:
-            text += " " + line.text
+        else:  # the text front end's own rule (`Secretary-` / `General`, `burden-` / `and responsibility-`)
+            text += glue(before.plain, line.plain) + line.text
     return _EM_OVER_SPACE.sub(" ", text)
 
 
