@@ -247,3 +247,24 @@ def test_a_block_ending_on_a_words_hyphen_goes_on():
     doc, _ = read_text(text)
     paras = {p.anchor: p.content.text for p in doc.paragraphs()}
     assert paras["op1"] == "Takes note of the work of Non-Self-Governing Territories;"
+
+
+SPLIT = """The General Assembly,
+
+Recalling its resolution 70/1 on sustainable development and partnership,
+
+1. Decides to promote su stainable development through partnersh ip with the road map and
+ionizing radiatio n sciences of the region;
+
+2. Welcomes the roadmap and ionizing radiation sciences, as set out in the asset register.
+"""
+
+
+def test_a_word_an_extractor_split_is_whole_where_the_document_prints_it_whole():
+    doc, _ = read_text(SPLIT)
+    paras = {p.anchor: p.content.text for p in doc.paragraphs()}
+    assert paras["op1"] == (
+        "Decides to promote sustainable development through partnership with the road map and ionizing "
+        "radiation sciences of the region;"
+    )
+    assert paras["op2"] == "Welcomes the roadmap and ionizing radiation sciences, as set out in the asset register."

@@ -5,12 +5,14 @@ builder's own tokens cannot be forged by a source), no soft hyphens, tabs
 turned into spaces, no trailing white space; a hyphen pdfium marked as ending
 a line is a hyphen, and so is one pdftotext dropped inside a compound the
 document prints with it elsewhere; no space before a hyphen that joins two
-words (`sub -item`); a notes rule stands on a line of its own.
+words (`sub -item`), nor inside a word the document prints whole elsewhere
+(`su stainable`); a notes rule stands on a line of its own.
 """
 
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from builder.reading.state import Line, ReadState, Ruler
 
@@ -86,9 +88,7 @@ def dropped_hyphens(state: ReadState) -> None:
 
 # A hyphen joined to the next word only, a space before it: a word, or a code before a number (`COVID -19`);
 # not the suspended hyphen after a conjunction (`country-owned and -driven`). An en dash so between numbers.
-_SPACED_HYPHEN = re.compile(
-    r"(?<!\w)(?!(?:and|or|nor) )(?:([^\W\d_]+) -(?=[^\W\d_]|$)|([A-Z]+) -(?=\d)|(\d+) –(?=\d))"
-)
+_SPACED_HYPHEN = re.compile(r"(?<!\w)(?!(?:and|or|nor) )(?:([^\W\d_]+) -(?=[^\W\d_]|$)|([A-Z]+) -(?=\d)|(\d+) –(?=\d))")
 
 
 def spaced_hyphens(state: ReadState) -> None:
@@ -103,6 +103,70 @@ def spaced_hyphens(state: ReadState) -> None:
 def _joined(m: re.Match[str]) -> str:
     word, code, number = m.groups()
     return word + "-" if word else code + "-" if code else number + "–"
+
+
+# English words of one or two letters: words wherever they stand, however rare in the document (`as set`).
+_SHORT_WORDS = frozenset(
+    [
+        "a",
+        "i",
+        "am",
+        "an",
+        "as",
+        "at",
+        "be",
+        "by",
+        "do",
+        "go",
+        "he",
+        "if",
+        "in",
+        "is",
+        "it",
+        "me",
+        "my",
+        "no",
+        "of",
+        "on",
+        "or",
+        "so",
+        "to",
+        "up",
+        "us",
+        "we",
+    ]
+)
+# A word of one or two lower-case letters between spaces, or a piece of a word: one pass, a space first, is fast.
+_PIECE = re.compile(r" ([a-z]{1,2})(?=[ ,.;:\n])")
+_PAIR = re.compile(r"(?<![\w’'-])([^\W\d_]+) (?=([^\W\d_]+)(?![\w’'-]))")  # each word, the next one ahead
+
+
+def split_words(state: ReadState) -> None:
+    """Extractors set a space inside a word where its letters were set apart (`su stainable`, `radiatio n`,
+    `partnersh ip`): where the document prints the word whole elsewhere, neither piece stands anywhere
+    else in it, and one is a stub of one or two lower-case letters that is no word (not `as`), the word
+    is whole again. Not `road map` beside `roadmap` (two words), nor `see king` (the document cannot tell
+    it from two words). Hand-written: the document's own words are the only dictionary that knows its
+    names and terms."""
+    text = "\n".join(line.text for line in state.lines)
+    stubs = {piece for piece, n in Counter(_PIECE.findall(text)).items() if n == 1} - _SHORT_WORDS  # stands once
+    if not stubs:
+        return  # most documents: no piece of a word to look at
+    has_stub = re.compile(rf" (?:{'|'.join(sorted(stubs))})(?:[ ,.;:]|$)")
+    pairs = [
+        (line, m.group(1), m.group(2))
+        for line in state.lines
+        if has_stub.search(line.text)
+        for m in _PAIR.finditer(line.text)
+        if m.group(1) in stubs or m.group(2) in stubs
+    ]
+    if not pairs:
+        return
+    wanted = {w.lower() for _, a, b in pairs for w in (a, b, a + b)}
+    counts = Counter(w.lower() for w in re.findall(rf"\b(?:{'|'.join(map(re.escape, wanted))})\b", text, re.IGNORECASE))
+    joins = {(a, b) for _, a, b in pairs if counts[(a + b).lower()] > 0 and counts[a.lower()] == counts[b.lower()] == 1}
+    for line in {id(line): line for line, a, b in pairs if (a, b) in joins}.values():
+        line.text = _PAIR.sub(lambda m: m.group(1) if (m.group(1), m.group(2)) in joins else m.group(0), line.text)
 
 
 _GLUED_RULE = re.compile(r"^(.*[^\W\d_])(_{10,})$")
@@ -135,5 +199,6 @@ LINE_RULES = Ruler(
         ("spaced_hyphens", spaced_hyphens),  # first: a compound so printed tells `dropped_hyphens` of itself
         ("dropped_hyphens", dropped_hyphens),
         ("glued_rules", glued_rules),
+        ("split_words", split_words),
     ],
 )
