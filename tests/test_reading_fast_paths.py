@@ -106,8 +106,8 @@ def test_join_lines_collapses_white_space_as_before(parts):
         part = re.sub(r"\s+", " ", part.strip())
         if not text:
             text = part
-        elif re.search(r"[A-Za-z]-$", text) and part[:1].islower():
-            text += part
+        elif re.search(r"[^\W\d_]-$", text) and part[:1].isalpha() and not re.match(r"(?:and|or|nor)\b", part):
+            text += part  # a word's hyphen at the line end, a word (not a conjunction: `small-` / `and …`) after
         else:
             text += " " + part
     assert join_lines(parts) == text
