@@ -145,7 +145,8 @@ def wrapped_lines(state: ReadState) -> None:
     def wrapped(previous: Block, block: Block) -> bool:
         if len(previous.last_line) >= _FULL_WIDTH * margin:
             return True
-        if len(_STRETCHED.findall(previous.last_line)) >= 2:  # justified: a paragraph's last line never is
+        # Justified: a paragraph's last line never is.
+        if "  " in previous.last_line and len(_STRETCHED.findall(previous.last_line)) >= 2:
             return not _SHORT_TITLE.match(block.plain)
         if glue(previous.last_line, block.plain) == "":  # `… of Non-Self-` / `Governing Territories;`
             return True
@@ -155,8 +156,8 @@ def wrapped_lines(state: ReadState) -> None:
     def joins(previous: Block, block: Block) -> bool:
         return (
             previous.kind == block.kind == "text"
-            and wrapped(previous, block)
             and not ENDS_CLAUSE.search(previous.last_line)
+            and wrapped(previous, block)
             and not _STARTS_NEW.match(block.plain)
             and not _HEADING.match(previous.plain)  # `II Conditions of service …` is a heading
             and not OPENING.match(block.plain)
