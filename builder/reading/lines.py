@@ -105,36 +105,10 @@ def _joined(m: re.Match[str]) -> str:
 
 
 # English words of one or two letters: words wherever they stand, however rare in the document (`as set`).
-_SHORT_WORDS = frozenset(
-    [
-        "a",
-        "i",
-        "am",
-        "an",
-        "as",
-        "at",
-        "be",
-        "by",
-        "do",
-        "go",
-        "he",
-        "if",
-        "in",
-        "is",
-        "it",
-        "me",
-        "my",
-        "no",
-        "of",
-        "on",
-        "or",
-        "so",
-        "to",
-        "up",
-        "us",
-        "we",
-    ]
-)
+_SHORT_WORDS = frozenset((
+    "a", "i", "am", "an", "as", "at", "be", "by", "do", "go", "he", "if", "in", "is", "it", "me", "my", "no", "of",
+    "on", "or", "so", "to", "up", "us", "we",
+))  # fmt: skip
 # A word of one or two lower-case letters between spaces, or a piece of a word: one pass, a space first, is fast.
 _PIECE = re.compile(r" ([a-z]{1,2})(?=[ ,.;:\n])")
 _PAIR = re.compile(r"(?<![\w’'-])([^\W\d_]+) (?=([^\W\d_]+)(?![\w’'-]))")  # each word, the next one ahead
