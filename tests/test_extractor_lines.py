@@ -268,3 +268,28 @@ def test_a_word_an_extractor_split_is_whole_where_the_document_prints_it_whole()
         "radiation sciences of the region;"
     )
     assert paras["op2"] == "Welcomes the roadmap and ionizing radiation sciences, as set out in the asset register."
+
+
+# pdftotext joins a line that ended on a compound's hyphen to the next, a space for the hyphen: one line of
+# twice the width (shaped like A/80/L.16's, words invented).
+JOINED = (
+    "The General Assembly,\n\n"
+    "1. Takes note of the report of the Secretary-General on the question of the protection\n"
+    "of civilians in armed conflict and of the work of the Office for the Coordination of\n"
+    "Humanitarian Affairs in the field, with data collection and capacity-building where\n"
+    "they are most needed, and of the cooperation of the regional organizations concerned\n"
+    "with the Office, and welcomes the progress made in the past year in that regard, and\n"
+    "encourages Member States to support the work of the Office, and requests the Secretary"
+    " General to report on the protection of civilians in armed conflict at its hundredth\n"
+    'session, under the item entitled "Strengthening of the coordination of humanitarian\n'
+    'assistance", and to include in that report information on the work of the Office.\n'
+)
+
+
+def test_a_compounds_hyphen_pdftotext_made_a_space_of_where_it_joined_two_lines_goes_back():
+    """`… requests the Secretary` + `General to report …` (one line twice the width): `Secretary-General`;
+    `data collection`, not where the lines were joined, stays as printed."""
+    doc, _ = read_text(JOINED)
+    text = doc.paragraphs()[1].content.text
+    assert "requests the Secretary-General to report" in text
+    assert "with data collection and capacity-building" in text

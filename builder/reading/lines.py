@@ -85,6 +85,42 @@ def dropped_hyphens(state: ReadState) -> None:
         line.text = pattern.sub(lambda m: joined[m.group(0)], line.text)
 
 
+_HYPHENATED = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)+")
+
+
+def joined_lines(state: ReadState) -> None:
+    """pdftotext joins a line that ended on a compound's hyphen to the next and sets a space for the hyphen
+    (`… the report of the Secretary` + `General on the protection …` → one line of twice the width reading
+    `Secretary General`, `capacity building`). Where a line is that long, the pair nearest the width of one
+    line that the document prints elsewhere as one hyphenated compound gets its hyphen back: one join per
+    line, where the text's own lines end (their 90th-percentile width)."""
+    lengths = sorted(len(line.text) for line in state.lines if line.text)
+    if not lengths:
+        return
+    width = lengths[int(0.9 * (len(lengths) - 1))]
+    long = [line for line in state.lines if len(line.text) > 1.4 * width]
+    if not long:
+        return
+    spaced: dict[str, str] = {}
+    for compound in set(_HYPHENATED.findall("\n".join(line.text for line in state.lines))):
+        for at in (i for i, char in enumerate(compound) if char == "-"):
+            spaced.setdefault(compound[:at] + " " + compound[at + 1 :], compound)
+    if not spaced:
+        return
+    pattern = re.compile(
+        r"(?<![\w-])(?:" + "|".join(map(re.escape, sorted(spaced, key=len, reverse=True))) + r")(?![\w-])"
+    )
+    for line in long:
+        near = [
+            (abs(m.start() + m.group(0).index(" ") - width), m)
+            for m in pattern.finditer(line.text)
+            if 0.85 * width <= m.start() + m.group(0).index(" ") <= 1.05 * width
+        ]
+        if near:
+            m = min(near, key=lambda found: found[0])[1]
+            line.text = line.text[: m.start()] + spaced[m.group(0)] + line.text[m.end() :]
+
+
 # A hyphen joined to the next word only, a space before it: a word, or a code before a number (`COVID -19`);
 # not the suspended hyphen after a conjunction (`country-owned and -driven`). An en dash so between numbers.
 _SPACED_HYPHEN = re.compile(r"(?<!\w)(?!(?:and|or|nor) )(?:([^\W\d_]+) -(?=[^\W\d_]|$)|([A-Z]+) -(?=\d)|(\d+) –(?=\d))")
@@ -188,6 +224,7 @@ LINE_RULES = Ruler(
         ("trailing_space", trailing_space),
         ("spaced_hyphens", spaced_hyphens),  # first: a compound so printed tells `dropped_hyphens` of itself
         ("dropped_hyphens", dropped_hyphens),
+        ("joined_lines", joined_lines),
         ("glued_rules", glued_rules),
         ("split_words", split_words),
     ],
