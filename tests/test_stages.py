@@ -20,9 +20,21 @@ def sample_files():
 
 def test_stages_run_in_the_declared_order():
     assert [stage.name for stage in reading.STAGES] == [
-        "lines", "layout", "front matter", "furniture", "line markup", "blocks", "markers", "notes",
-        "checkpoint", "masthead", "joining", "structure",
+        "lines", "extracted words", "layout", "front matter", "furniture", "line markup", "blocks", "markers",
+        "notes", "checkpoint", "masthead", "joining", "structure",
     ]  # fmt: skip
+
+
+@pytest.mark.skipif(not corpus_files(), reason="../shared/corpus is not beside the project")
+def test_extracted_words_leave_no_spaced_hyphen_nor_glued_rule():
+    """`builder.reading.extracted`'s promise, over every corpus text: no space before a hyphen joining two
+    words (but after a conjunction: `country-owned and -driven`), no notes rule glued to a word."""
+    left = []
+    for path in corpus_files():
+        for line in stage_state(path, "extracted words").lines:
+            if re.search(r"[^\W\d_](?<!\band)(?<!\bor)(?<!\bnor) -[^\W\d_]|[^\W\d_]_{10,}$", line.text):
+                left.append(f"{path.name}:{line.number}: {line.text}")
+    assert not left
 
 
 @pytest.mark.parametrize("path", sample_files(), ids=lambda p: p.name)

@@ -13,6 +13,7 @@ The stages run in this declared order, each a `Ruler` of small named rules
 
 1. decode: bytes to numbered lines (encodings, BOMs, line ends);
 2. lines: control characters, tabs, trailing white space;
+2a. extracted words: hyphens and spaces text extractors moved, put back;
 2b. layout: columns and first-line indents of laid-out text (`pdftotext -layout`);
 2c. front matter: a Markdown file's YAML metadata;
 3. furniture: job numbers, page numbers, running headers, contents tables;
@@ -36,6 +37,7 @@ from builder.model import Document, Metadata
 from builder.reading import (
     blocks,
     decode,
+    extracted,
     furniture,
     joining,
     layout,
@@ -70,6 +72,7 @@ BLOCK_RULES = Ruler(
 # The text front end: decoded lines to the shared intermediate.
 TEXT_STAGES: list[Ruler] = [
     lines.LINE_RULES,
+    extracted.EXTRACTED_RULES,
     layout.LAYOUT_RULES,
     Ruler("front matter", [("front_matter", markup.front_matter)]),
     furniture.FURNITURE_RULES,

@@ -1,0 +1,191 @@
+"""Words as text extractors print them: hyphens and spaces they moved, put back.
+
+Run right after the line clean-up (`builder.reading.lines`), on every text front end's lines; the PDF
+front end reads the page's own geometry and needs none of this. Guarantees to the next stage: no
+space before a hyphen that joins two words (`sub -item`) nor between a compound's halves where
+pdftotext joined two lines (`Secretary General`); a hyphen pdftotext dropped inside a compound the
+document prints with it elsewhere is back (`SecretaryGeneral`); no space inside a word the document
+prints whole elsewhere (`su stainable`); a notes rule stands on a line of its own. Every rule weighs
+the document's own words and lines, never a list of documents.
+"""
+
+from __future__ import annotations
+
+import re
+
+from builder.reading.state import Line, ReadState, Ruler
+
+
+def _compounds(text: str) -> dict[str, str]:
+    """Each hyphenated compound of `text` whose second part is capitalised (`Secretary-General`), keyed
+    by its halves joined (`SecretaryGeneral`). Looked for from each hyphen, not by a pattern over every
+    word: a regular expression scanning a whole document costs more than the rest of this stage."""
+    found: dict[str, str] = {}
+    at = text.find("-")
+    while at > 0:
+        if at + 1 < len(text) and text[at + 1].isupper() and text[at - 1].isalpha():
+            start, end = at - 1, at + 1
+            while start > 0 and text[start - 1].isalpha():
+                start -= 1
+            while end < len(text) and text[end].isalpha():
+                end += 1
+            compound = text[start:end]
+            found[compound.replace("-", "")] = compound
+        at = text.find("-", at + 1)
+    return found
+
+
+def dropped_hyphens(state: ReadState) -> None:
+    """pdftotext joins a word it finds broken at a line's end and drops the hyphen, also where the hyphen
+    was the compound's own (`Secretary-` / `General` → `SecretaryGeneral`, `South-South`, `Counter-
+    Terrorism`). Where the document prints the compound with its hyphen elsewhere, the hyphen goes back;
+    a name printed in one piece (`SaferGuard`, `iGov`) has no such twin and stays."""
+    text = "\n".join(line.text for line in state.lines)
+    joined = {k: v for k, v in _compounds(text).items() if k in text}
+    if not joined:
+        return
+    pattern = re.compile(r"\b(?:" + "|".join(map(re.escape, sorted(joined, key=len, reverse=True))) + r")\b")
+    for line in state.lines:
+        line.text = pattern.sub(lambda m: joined[m.group(0)], line.text)
+
+
+_HYPHENATED = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)+")
+
+
+def joined_lines(state: ReadState) -> None:
+    """pdftotext joins a line that ended on a compound's hyphen to the next and sets a space for the hyphen
+    (`… the report of the Secretary` + `General on the protection …` → one line of twice the width reading
+    `Secretary General`, `capacity building`). Where a line is that long, the pair nearest the width of one
+    line that the document prints elsewhere as one hyphenated compound gets its hyphen back: one join per
+    line, where the text's own lines end (their 90th-percentile width)."""
+    lengths = sorted(len(line.text) for line in state.lines if line.text)
+    if not lengths:
+        return
+    width = lengths[int(0.9 * (len(lengths) - 1))]
+    long = [line for line in state.lines if len(line.text) > 1.4 * width]
+    if not long:
+        return
+    spaced: dict[str, str] = {}
+    for compound in set(_HYPHENATED.findall("\n".join(line.text for line in state.lines))):
+        for at in (i for i, char in enumerate(compound) if char == "-"):
+            spaced.setdefault(compound[:at] + " " + compound[at + 1 :], compound)
+    if not spaced:
+        return
+    pattern = re.compile(
+        r"(?<![\w-])(?:" + "|".join(map(re.escape, sorted(spaced, key=len, reverse=True))) + r")(?![\w-])"
+    )
+    for line in long:
+        near = [
+            (abs(m.start() + m.group(0).index(" ") - width), m)
+            for m in pattern.finditer(line.text)
+            if 0.85 * width <= m.start() + m.group(0).index(" ") <= 1.05 * width
+        ]
+        if near:
+            m = min(near, key=lambda found: found[0])[1]
+            line.text = line.text[: m.start()] + spaced[m.group(0)] + line.text[m.end() :]
+
+
+# A hyphen joined to the next word only, a space before it: a word, or a code before a number (`COVID -19`);
+# not the suspended hyphen after a conjunction (`country-owned and -driven`). An en dash so between numbers.
+_SPACED_HYPHEN = re.compile(r"(?<!\w)(?!(?:and|or|nor) )(?:([^\W\d_]+) -(?=[^\W\d_]|$)|([A-Z]+) -(?=\d)|(\d+) –(?=\d))")
+
+
+def spaced_hyphens(state: ReadState) -> None:
+    """pdftotext sets a space where the text before a hyphen ends its piece of the page (`the Secretary
+    -General`, `sub -item`, `follow -up`, `COVID -19`, `2018 –2028`), and pypdf before a hyphen that ends
+    a line (`the Secretary -` / `General`): the words are printed joined."""
+    for line in state.lines:
+        if " -" in line.text or " –" in line.text:
+            line.text = _SPACED_HYPHEN.sub(_joined, line.text)
+
+
+def _joined(m: re.Match[str]) -> str:
+    word, code, number = m.groups()
+    return word + "-" if word else code + "-" if code else number + "–"
+
+
+# English words of one or two letters: words wherever they stand, however rare in the document (`as set`).
+_SHORT_WORDS = frozenset((
+    "a", "i", "am", "an", "as", "at", "be", "by", "do", "go", "he", "if", "in", "is", "it", "me", "my", "no", "of",
+    "on", "or", "so", "to", "up", "us", "we",
+))  # fmt: skip
+# A word of one or two lower-case letters between spaces, or a piece of a word: one pass, a space first, is fast.
+_PIECE = re.compile(r" ([a-z]{1,2})(?=[ ,.;:\n])")
+_PAIR = re.compile(r"(?<![\w’'-])([^\W\d_]+) (?=([^\W\d_]+)(?![\w’'-]))")  # each word, the next one ahead
+
+
+def _word_char(char: str) -> bool:
+    return char.isalnum() or char == "_"  # what `\w` takes
+
+
+def _standing(text: str, word: str) -> int:
+    """How often `word` stands in `text` as a word of its own: found by its letters (`str.find` is
+    far faster than a pattern with look-arounds), then its neighbours looked at."""
+    count, at = 0, text.find(word)
+    while at >= 0:
+        end = at + len(word)
+        if not (at and _word_char(text[at - 1])) and not (end < len(text) and _word_char(text[end])):
+            count += 1
+        at = text.find(word, at + 1)
+    return count
+
+
+def split_words(state: ReadState) -> None:
+    """Extractors set a space inside a word where its letters were set apart (`su stainable`, `radiatio n`,
+    `partnersh ip`): where the document prints the word whole elsewhere, neither piece stands anywhere
+    else in it, and one is a stub of one or two lower-case letters that is no word (not `as`), the word
+    is whole again. Not `road map` beside `roadmap` (two words), nor `see king` (the document cannot tell
+    it from two words). Hand-written: the document's own words are the only dictionary that knows its
+    names and terms."""
+    text = "\n".join(line.text for line in state.lines)
+    found = _PIECE.findall(text)
+    stubs = {piece for piece in set(found) - _SHORT_WORDS if found.count(piece) == 1}  # stands once
+    if not stubs:
+        return  # most documents: no piece of a word to look at
+    has_stub = re.compile(rf" (?:{'|'.join(sorted(stubs))})(?:[ ,.;:]|$)")
+    pairs = [
+        (line, m.group(1), m.group(2))
+        for line in state.lines
+        if has_stub.search(line.text)
+        for m in _PAIR.finditer(line.text)
+        if m.group(1) in stubs or m.group(2) in stubs
+    ]
+    if not pairs:
+        return
+    lower = text.lower()
+    counts = {w: _standing(lower, w) for w in {w.lower() for _, a, b in pairs for w in (a, b, a + b)}}
+    joins = {(a, b) for _, a, b in pairs if counts[(a + b).lower()] > 0 and counts[a.lower()] == counts[b.lower()] == 1}
+    for line in {id(line): line for line, a, b in pairs if (a, b) in joins}.values():
+        line.text = _PAIR.sub(lambda m: m.group(1) if (m.group(1), m.group(2)) in joins else m.group(0), line.text)
+
+
+_GLUED_RULE = re.compile(r"^(.*[^\W\d_])(_{10,})$")
+
+
+def glued_rules(state: ReadState) -> None:
+    """pdftotext joins a word that a hyphen ended at the foot of a page's text to the notes rule
+    below it, dropping the hyphen as it does when it joins a word's halves (`… of the
+    Non-Self_______________`, `… requests the Secretary_______________`): the line, its hyphen
+    back, then the rule on a line of its own."""
+    if not any("__________" in line.text for line in state.lines):
+        return
+    out: list[Line] = []
+    for line in state.lines:
+        m = _GLUED_RULE.match(line.text) if line.text.endswith("__________") else None
+        if m:
+            out += [Line(m.group(1) + "-", line.number), Line(m.group(2), line.number)]
+        else:
+            out.append(line)
+    state.lines = out
+
+
+EXTRACTED_RULES = Ruler(
+    "extracted words",
+    [
+        ("spaced_hyphens", spaced_hyphens),  # first: a compound so printed tells `dropped_hyphens` of itself
+        ("dropped_hyphens", dropped_hyphens),
+        ("joined_lines", joined_lines),
+        ("glued_rules", glued_rules),
+        ("split_words", split_words),
+    ],
+)
