@@ -54,6 +54,7 @@ READING_EVENTS = ("pre_page", "page_read_source", "page_markdown", "page_content
 Made = tuple[bytes | None, list[logging.LogRecord], Exception | None]  # a page's result, what it logged, the error
 Sent = tuple[int, int, list[logging.LogRecord], Exception | None]  # where its result is in the spool; the rest
 
+_NONE = object()  # an attribute a page did not have
 _STATE: dict = {}  # this build's: the command, the nav, the workers; in a worker, what it works from
 
 
@@ -65,8 +66,7 @@ def on_startup(command, dirty=False, **kwargs):
 def on_nav(nav, config, files, **kwargs):
     _STATE["nav"] = nav
     pages = [file.page for file in files.documentation_pages() if file.page is not None]
-    engine = importlib.import_module(type(config).__module__.split(".")[0] + ".commands.build")
-    populate = getattr(engine, "_populate_page", None)  # the engine's reading of one page, where it has one
+    populate = getattr(_engine(config), "_populate_page", None)  # the engine's reading of one page, if it has one
     if populate is not None and _shared(pages) and not _STATE.get("dirty") and _pages_alone(config):
         _STATE["read"] = (pages, config, files, populate)
         _STATE["reading"] = {id(page): i for i, page in enumerate(pages)}
@@ -91,8 +91,7 @@ def on_env(env, config, files, **kwargs):
     pages = [file.page for file in doc_files if file.page is not None]
     if not _shared(pages):
         return env
-    engine = importlib.import_module(type(config).__module__.split(".")[0] + ".commands.build")
-    _STATE["render"] = (pages, _STATE["nav"], doc_files, config, env, engine.get_context)
+    _STATE["render"] = (pages, _STATE["nav"], doc_files, config, env, _engine(config).get_context)
     worker = _STATE["worker"] = _Worker(len(pages), _render)
     worker.process.start()
     return _Environment(env, worker, {id(page): i for i, page in enumerate(pages)})
@@ -104,6 +103,11 @@ def on_post_build(config, **kwargs):
 
 def on_build_error(error, **kwargs):
     _close()
+
+
+def _engine(config):
+    """The build module of the engine running (mkdocs, or a fork such as properdocs)."""
+    return importlib.import_module(type(config).__module__.split(".")[0] + ".commands.build")
 
 
 def _shared(pages: list) -> bool:
@@ -317,9 +321,6 @@ def _read_page(i: int) -> Made:
     finally:
         records, _KEEP.records = _KEEP.records, []
     return data, records, None
-
-
-_NONE = object()
 
 
 def _render_page(i: int) -> Made:

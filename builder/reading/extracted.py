@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 
+from builder.reading.lines import text_width
 from builder.reading.state import Line, ReadState, Ruler
 
 
@@ -58,10 +59,7 @@ def joined_lines(state: ReadState) -> None:
     `Secretary General`, `capacity building`). Where a line is that long, the pair nearest the width of one
     line that the document prints elsewhere as one hyphenated compound gets its hyphen back: one join per
     line, where the text's own lines end (their 90th-percentile width)."""
-    lengths = sorted(len(line.text) for line in state.lines if line.text)
-    if not lengths:
-        return
-    width = lengths[int(0.9 * (len(lengths) - 1))]
+    width = text_width(line.text for line in state.lines)
     long = [line for line in state.lines if len(line.text) > 1.4 * width]
     if not long:
         return
@@ -143,20 +141,19 @@ def split_words(state: ReadState) -> None:
     if not stubs:
         return  # most documents: no piece of a word to look at
     has_stub = re.compile(rf" (?:{'|'.join(sorted(stubs))})(?:[ ,.;:]|$)")
-    pairs = [
-        (line, m.group(1), m.group(2))
-        for line in state.lines
-        if has_stub.search(line.text)
+    lines = [line for line in state.lines if has_stub.search(line.text)]
+    pairs = {
+        (m.group(1), m.group(2))
+        for line in lines
         for m in _PAIR.finditer(line.text)
         if m.group(1) in stubs or m.group(2) in stubs
-    ]
-    if not pairs:
-        return
+    }
     lower = text.lower()
-    counts = {w: _standing(lower, w) for w in {w.lower() for _, a, b in pairs for w in (a, b, a + b)}}
-    joins = {(a, b) for _, a, b in pairs if counts[(a + b).lower()] > 0 and counts[a.lower()] == counts[b.lower()] == 1}
-    for line in {id(line): line for line, a, b in pairs if (a, b) in joins}.values():
-        line.text = _PAIR.sub(lambda m: m.group(1) if (m.group(1), m.group(2)) in joins else m.group(0), line.text)
+    counts = {w: _standing(lower, w) for w in {w.lower() for a, b in pairs for w in (a, b, a + b)}}
+    joins = {(a, b) for a, b in pairs if counts[(a + b).lower()] > 0 and counts[a.lower()] == counts[b.lower()] == 1}
+    if joins:
+        for line in lines:
+            line.text = _PAIR.sub(lambda m: m.group(1) if (m.group(1), m.group(2)) in joins else m.group(0), line.text)
 
 
 _GLUED_RULE = re.compile(r"^(.*[^\W\d_])(_{10,})$")

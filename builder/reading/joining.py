@@ -13,6 +13,7 @@ import re
 from collections.abc import Callable
 
 from builder.reading.blocks import glue
+from builder.reading.lines import text_width
 from builder.reading.patterns import ENDS_CLAUSE, FORMULA, HEADING_MAX, OPENING
 from builder.reading.starts import LONE_ENUMERATOR
 from builder.reading.state import Block, ReadState, Ruler
@@ -137,10 +138,9 @@ def wrapped_lines(state: ReadState) -> None:
     (a heading's words do not). Hand-written: the margin is the text's own (the
     longest lines, 90th percentile).
     """
-    lengths = sorted(len(ln.text.strip()) for ln in state.lines if ln.text.strip())
-    if not lengths:
+    margin = text_width(ln.text.strip() for ln in state.lines)
+    if not margin:
         return
-    margin = lengths[int(0.9 * (len(lengths) - 1))]
 
     def wrapped(previous: Block, block: Block) -> bool:
         if len(previous.last_line) >= _FULL_WIDTH * margin:

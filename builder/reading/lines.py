@@ -9,6 +9,7 @@ a line is a hyphen. (What extractors do to words: `builder.reading.extracted`.)
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 from builder.reading.state import ReadState, Ruler
 
@@ -47,6 +48,13 @@ def tabs_to_spaces(state: ReadState) -> None:
 def trailing_space(state: ReadState) -> None:
     for line in state.lines:
         line.text = line.text.rstrip()
+
+
+def text_width(texts: Iterable[str]) -> int:
+    """The width the text's lines run to: the 90th percentile of their lengths (the longest lines, past a
+    few over-long ones), 0 for no text. Rules that ask whether a line runs to the margin share it."""
+    lengths = sorted(len(text) for text in texts if text)
+    return lengths[int(0.9 * (len(lengths) - 1))] if lengths else 0
 
 
 LINE_RULES = Ruler(
