@@ -19,13 +19,14 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
+from builder.chars import replace_each
 from builder.errors import InputError, Place
 from builder.sources import read_yaml
 
 REGISTRY_FILE = "instruments.yml"
 
-_FOLD = str.maketrans({"“": '"', "”": '"', "„": '"', "‟": '"', "‘": "'", "’": "'", "‚": "'", "–": "-", "—": "-",
-                       "‑": "-", "‒": "-", "\u00a0": " "})  # fmt: skip
+_FOLD = {"“": '"', "”": '"', "„": '"', "‟": '"', "‘": "'", "’": "'", "‚": "'", "–": "-", "—": "-",
+                       "‑": "-", "‒": "-", "\u00a0": " "}  # fmt: skip
 _RESOLUTION_ANNEX = re.compile(r"resolution (\d{1,3}/\d{1,4})(?:, annex(?: ([IVX]+))?)?")
 _UNTS = re.compile(r"vol\.\s*(\d+),\s*No\.\s*(\d+)")
 _BARE = re.compile(
@@ -40,7 +41,7 @@ _KEYS = {"id", "title", "kind", "short_names", "aliases", "adopted", "unts", "ci
 @lru_cache(maxsize=4096)  # linking folds each text for every question it asks of it
 def fold(text: str) -> str:
     """Typographic variants folded, one character for one (offsets stay valid)."""
-    return text.translate(_FOLD).replace("Organis", "Organiz").replace("organis", "organiz")
+    return replace_each(text, _FOLD).replace("Organis", "Organiz").replace("organis", "organiz")
 
 
 @dataclass

@@ -17,11 +17,12 @@ from functools import lru_cache
 
 import numpy as np
 
+from builder.chars import replace_each
 from builder.model import Document, Paragraph
 
 SHINGLE = 3
 _TOKEN = re.compile(r"\w+(?:[-’']\w+)*|[^\w\s]")
-_FOLD = str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'", "–": "-", "—": "-", "\u00a0": " "})
+_FOLD = {"“": '"', "”": '"', "‘": "'", "’": "'", "–": "-", "—": "-", "\u00a0": " "}
 
 
 @lru_cache(maxsize=1 << 17)
@@ -29,7 +30,7 @@ def tokens(text: str) -> list[str]:
     """The words and punctuation of `text`, case and typography folded (memoised: read-only).
 
     Cut before lower-casing, so a case fold that changes a word's length cannot move a cut."""
-    folded = unicodedata.normalize("NFKC", text).translate(_FOLD)
+    folded = replace_each(unicodedata.normalize("NFKC", text), _FOLD)
     if folded.isascii():  # lower-casing ASCII moves no cut: one pass over the lower-cased text
         return _TOKEN.findall(folded.lower())
     return [w.lower() for w in _TOKEN.findall(folded)]
@@ -50,7 +51,7 @@ def display_tokens(text: str) -> list[str]:
         return out
     out = []  # rare: a dash or quote folded inside a word; cut where the folded text is cut
     last = 0
-    for m in _TOKEN.finditer(shown.translate(_FOLD)):  # a one-to-one map: the offsets hold
+    for m in _TOKEN.finditer(replace_each(shown, _FOLD)):  # a one-to-one map: the offsets hold
         out.append(shown[last : m.end()])
         last = m.end()
     return out
