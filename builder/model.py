@@ -81,6 +81,7 @@ class Paragraph:
     opening: str = ""
     children: list[Paragraph] = field(default_factory=list)
     citation: str = ""
+    divided: bool = False  # an asterism (`* * *`) follows it, before the next group of paragraphs
 
 
 @dataclass

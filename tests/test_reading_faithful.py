@@ -5,6 +5,8 @@ Each test reads invented text shaped like the corpus documents named in its docs
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from conftest import read_text
 
@@ -1342,3 +1344,58 @@ def test_a_hyphen_at_a_line_end_joins_a_capitalised_word():
     doc, _ = read_text(LOST_LABEL)
     paras = {p.anchor: p.content.text for p in doc.paragraphs()}
     assert paras["op1"] == "Requests the Secretary-General to report to the Assembly at its hundredth session."
+
+
+# Groups of preambular paragraphs divided by a centred asterism (shaped like A/RES/78/148): the text
+# extractor prints `* * *` right under the last line of a paragraph, the PDF front end hands it
+# over as a block of its own.
+ASTERISM = """The General Assembly,
+
+Recalling its resolutions on transport corridors,
+
+Recognizing the role of transport in the least developed
+countries,
+* * *
+
+Recognizing also the role of energy transportation hubs,
+
+1. Calls upon Member States to cooperate;
+
+2. Decides to remain seized of the matter.
+"""
+
+
+def test_an_asterism_divides_paragraphs_and_is_none_of_them():
+    doc, state = read_text(ASTERISM)
+    paras = doc.paragraphs()
+    assert [p.anchor for p in paras] == ["", "pp1", "pp2", "pp3", "op1", "op2"]
+    assert paras[2].content.text == "Recognizing the role of transport in the least developed countries,"
+    assert [p.anchor for p in paras if p.divided] == ["pp2"]
+    assert not state.diagnostics.warnings
+
+
+def test_the_page_prints_the_asterism_between_the_groups():
+    from builder import conservation
+    from builder.render.page import render_page
+
+    doc, state = read_text(ASTERISM)
+    page = render_page(doc)
+    first, second = page.index('id="pp2"'), page.index('id="pp3"')
+    assert page.count('<p class="unp-asterism">* * *</p>') == 1
+    assert first < page.index('<p class="unp-asterism">') < second
+    assert conservation.first_difference(state.source_words, conservation.page_words(page)) == ""
+
+
+def test_an_asterism_block_from_any_front_end_is_no_paragraph():
+    from builder.errors import Diagnostics
+    from builder.model import Metadata
+    from builder.reading import SHARED_STAGES
+    from builder.reading.state import Block, ReadState
+
+    texts = ["The General Assembly,", "Recalling its resolution 70/1,", "* * *", "Noting the report,", "1. Decides so."]
+    state = ReadState(Diagnostics(Path("doc.pdf")), Metadata(Path("doc.pdf")))
+    state.blocks = [Block(text, n, "text", text, text) for n, text in enumerate(texts, start=1)]
+    for stage in SHARED_STAGES:
+        stage.run(state)
+    paras = [p for part in state.parts for p in part.blocks]
+    assert [(p.anchor, p.divided) for p in paras] == [("", False), ("pp1", True), ("pp2", False), ("op1", False)]

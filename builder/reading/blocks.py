@@ -21,6 +21,9 @@ from builder.reading.patterns import search_end
 from builder.reading.state import Block, Line, ReadState
 
 RULE = re.compile(r"^\s*(?:\\?_){5,}\s*$")  # `_____`, or `\_\_\_\_\_` as Markdown writers escape it
+# An asterism: `* * *` (`\* \* \*` as Markdown writers escape it) or `⁂`, centred on a line of its own
+# between two groups of paragraphs. Not `***`, a Markdown writer's rule for any line the page drew.
+ASTERISM = re.compile(r"^\s*(?:\\?\*(?:\s+\\?\*){2}|⁂)\s*$")
 _SPACES = re.compile(r"\s+")
 HYPHEN_END = re.compile(r"[^\W\d_]-$")  # `capacity-` / `building`: a word broken at the line end
 
@@ -119,6 +122,9 @@ def group_blocks(state: ReadState) -> None:
             flush()
             blocks.append(Block("", line.number, "rule"))
             notes.active = True
+        elif ASTERISM.match(line.text):  # printed right under a paragraph's last line, it is not part of it
+            flush()
+            blocks.append(Block(line.text.strip(), line.number, "asterism"))
         elif not line.text.strip():
             flush()
         elif (

@@ -1,6 +1,7 @@
 """Joining rules: mend paragraphs that a page break cut in two.
 
-Guarantees to the next stage: no "break" or "rule" blocks remain; a paragraph
+Guarantees to the next stage: no "break" or "rule" blocks remain; an asterism
+(`* * *`) is an "asterism" block of its own, whatever the front end; a paragraph
 number printed alone (`6.`, `(b)`) is one block with its text; a paragraph
 split by a page break, with or without a block of notes between its halves,
 is one block again; a section numeral printed alone (`II`) is one block with
@@ -12,7 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from builder.reading.blocks import glue
+from builder.reading.blocks import ASTERISM, glue
 from builder.reading.lines import text_width
 from builder.reading.patterns import ENDS_CLAUSE, FORMULA, HEADING_MAX, OPENING
 from builder.reading.starts import LONE_ENUMERATOR
@@ -90,10 +91,14 @@ def join_across_breaks(state: ReadState) -> None:
     out: list[Block] = []
     broken = False
     for block in state.blocks:
+        if block.kind == "asterism":  # it stays, between the paragraphs it divides
+            out.append(block)
+            broken = False
+            continue
         if block.kind != "text":
             broken = True
             continue
-        if out and ((broken and _continues(out[-1], block)) or _lowercase_start(block)):
+        if out and out[-1].kind == "text" and ((broken and _continues(out[-1], block)) or _lowercase_start(block)):
             out[-1].text += glue(out[-1].text, block.plain) + block.text
             out[-1].last_line = block.last_line
         else:
@@ -103,10 +108,10 @@ def join_across_breaks(state: ReadState) -> None:
 
 
 def _merge(state: ReadState, joins: Callable[[Block, Block], bool]) -> None:
-    """Each block that `joins(previous, block)` says goes on from the one before is appended to it."""
+    """Each text block that `joins(previous, block)` says goes on from the text block before is appended to it."""
     out: list[Block] = []
     for block in state.blocks:
-        if out and joins(out[-1], block):
+        if out and out[-1].kind == block.kind == "text" and joins(out[-1], block):
             out[-1].text += glue(out[-1].text, block.plain) + block.text
             out[-1].last_line = block.last_line
             continue
@@ -155,8 +160,7 @@ def wrapped_lines(state: ReadState) -> None:
 
     def joins(previous: Block, block: Block) -> bool:
         return (
-            previous.kind == block.kind == "text"
-            and not ENDS_CLAUSE.search(previous.last_line)
+            not ENDS_CLAUSE.search(previous.last_line)
             and wrapped(previous, block)
             and not _STARTS_NEW.match(block.plain)
             and not _HEADING.match(previous.plain)  # `II Conditions of service …` is a heading
@@ -186,6 +190,15 @@ def lone_section_numbers(state: ReadState) -> None:
     _merge(state, joins)
 
 
+def asterisms(state: ReadState) -> None:
+    """A block that is only an asterism (`* * *`, as the PDF front end hands over the centred line)
+    separates two groups of paragraphs: it is no paragraph, and a page break on either side of it
+    joins nothing across it."""
+    for block in state.blocks:
+        if block.kind == "text" and ASTERISM.match(block.plain):
+            block.kind = "asterism"
+
+
 def lone_enumerators(state: ReadState) -> None:
     """`6.` or `(b)` alone, its text in the next block (after a blank line or a page break): one block.
 
@@ -209,6 +222,7 @@ def lone_enumerators(state: ReadState) -> None:
 JOIN_RULES = Ruler(
     "joining",
     [
+        ("asterisms", asterisms),
         ("lone_enumerators", lone_enumerators),
         ("join_across_breaks", join_across_breaks),
         ("lone_section_numbers", lone_section_numbers),

@@ -60,7 +60,8 @@ class Block:
 
     kind: "text" for content, "break" where furniture or a block of notes was
     taken out (a page break as far as joining is concerned), "rule" for a
-    `_____` notes rule.
+    `_____` notes rule, "asterism" for a `* * *` (or `⁂`) printed between two
+    groups of paragraphs.
     """
 
     text: str

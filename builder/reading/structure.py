@@ -110,6 +110,9 @@ def build_structure(state: ReadState) -> None:
     annexes = 0
     pending_annex_title = False
     for index, block in enumerate(state.blocks):
+        if block.kind == "asterism":
+            _asterism(state, cur, block)
+            continue
         plain = block.plain.strip()
         first = block.first_line.strip()
 
@@ -181,6 +184,15 @@ def build_structure(state: ReadState) -> None:
 
         _unnumbered(state, cur, block)
     state.parts = [p for p in parts if p.blocks or p.title or p.prefix]
+
+
+def _asterism(state: ReadState, cur: _Cursor, block: Block) -> None:
+    """An asterism divides the paragraph before it from the next: it is printed after that paragraph."""
+    last = cur.part.blocks[-1] if cur.part.blocks else None
+    if isinstance(last, Paragraph):
+        last.divided = True
+    else:
+        state.diagnostics.warn("asterism", f"“{block.text}” follows no paragraph; left out", block.line)
 
 
 def _enacts(formula: str, rest: list[Block]) -> bool:

@@ -369,9 +369,10 @@ def paragraph_html(doc: Document, para: Paragraph, agreed: PageAgreed | None = N
     )
     children = "".join(paragraph_html(doc, child, agreed) for child in para.children)
     precedents = agreed.paragraph(para.anchor) if agreed else ""  # issue 19: agreed language
+    divider = '<p class="unp-asterism">* * *</p>' if para.divided else ""
     return (
         f'<div class="unp-para unp-{para.kind}" id="{attr(para.anchor)}" data-unp-cite="{what}">'
-        f"<p>{label}{inline_html(_with_opening(para), doc.path)} {permalink}</p>{precedents}{children}</div>"
+        f"<p>{label}{inline_html(_with_opening(para), doc.path)} {permalink}</p>{precedents}{children}</div>{divider}"
     )
 
 
