@@ -1365,13 +1365,25 @@ Recognizing also the role of energy transportation hubs,
 """
 
 
-def test_an_asterism_divides_paragraphs_and_is_none_of_them():
-    doc, state = read_text(ASTERISM)
+@pytest.mark.parametrize("printed", ["* * *", "***", "⁂"])  # `***`: pdftotext drops the spaces
+def test_an_asterism_divides_paragraphs_and_is_none_of_them(printed):
+    doc, state = read_text(ASTERISM.replace("* * *", printed))
     paras = doc.paragraphs()
     assert [p.anchor for p in paras] == ["", "pp1", "pp2", "pp3", "op1", "op2"]
     assert paras[2].content.text == "Recognizing the role of transport in the least developed countries,"
     assert [p.anchor for p in paras if p.divided] == ["pp2"]
     assert not state.diagnostics.warnings
+
+
+def test_an_asterism_above_the_notes_is_no_note():
+    """pdfminer.six can print the asterism after the page's last paragraph, right above its notes rule."""
+    text = ASTERISM.replace("* * *\n", "").replace(
+        "Decides to remain seized of the matter.\n",
+        "Decides to remain seized of the matter.\n\n* * *\n\n_______________\n1 See A/79/594.\n",
+    )
+    doc, _ = read_text(text.replace("Recalling its resolutions", "Recalling its resolutions1"))
+    assert [(n.label, n.content.text) for n in doc.notes] == [("1", "See A/79/594.")]
+    assert [p.anchor for p in doc.paragraphs() if p.divided] == ["op2"]
 
 
 def test_the_page_prints_the_asterism_between_the_groups():

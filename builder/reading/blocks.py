@@ -21,9 +21,9 @@ from builder.reading.patterns import search_end
 from builder.reading.state import Block, Line, ReadState
 
 RULE = re.compile(r"^\s*(?:\\?_){5,}\s*$")  # `_____`, or `\_\_\_\_\_` as Markdown writers escape it
-# An asterism: `* * *` (`\* \* \*` as Markdown writers escape it) or `⁂`, centred on a line of its own
-# between two groups of paragraphs. Not `***`, a Markdown writer's rule for any line the page drew.
-ASTERISM = re.compile(r"^\s*(?:\\?\*(?:\s+\\?\*){2}|⁂)\s*$")
+# An asterism: `* * *` (`***` as pdftotext prints it, `\* \* \*` as Markdown writers escape it) or `⁂`,
+# centred on a line of its own between two groups of paragraphs.
+ASTERISM = re.compile(r"^\s*(?:(?:\\?\*\s*){3}|⁂)\s*$")
 _SPACES = re.compile(r"\s+")
 HYPHEN_END = re.compile(r"[^\W\d_]-$")  # `capacity-` / `building`: a word broken at the line end
 
