@@ -258,3 +258,15 @@ def test_the_menu_names_each_file_and_follows_the_source_and_the_date(resolution
     undated = replace(resolution, meta=replace(resolution.meta, date="2099"))
     assert "akn.xml" not in download_menu_html(undated) and data_urls(undated)["akn"] is None
     assert document_data(undated)["date_iso"] is None and validate(document_data(undated)) == []
+
+
+def test_an_asterism_is_in_the_data_as_the_paragraph_it_follows():
+    from test_reading_faithful import ASTERISM
+
+    doc, _ = read_text(ASTERISM, "A_RES_99_8.txt", Metadata(Path("A_RES_99_8.txt")))
+    doc.path = "A/RES/99/8.md"
+    link_corpus([doc], load_registry(SOURCES / "instruments.yml"))
+    data = document_data(doc)
+    assert validate(data) == []
+    assert [p["id"] for p in data["paragraphs"] if p.get("divided")] == ["pp2"]
+    assert all(p.get("divided", True) is True for p in data["paragraphs"])

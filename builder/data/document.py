@@ -26,7 +26,7 @@ from builder.model import Document, Heading, Inline, Paragraph, Part
 from builder.render.html import GLOSSARY_PAGE, url_dir
 from builder.render.page import date_parts, official_url
 
-SCHEMA_VERSION = "1.1"
+SCHEMA_VERSION = "1.2"
 
 KINDS = {
     "preamble": "preambular",
@@ -190,7 +190,7 @@ def _flatten(para: Paragraph, parent: str | None):
 
 
 def _paragraph(para: Paragraph, part: str, parent: str | None, section: str | None, eid_of, here: str) -> dict:
-    return {
+    out = {
         "id": para.anchor,
         "eid": eid_of.get(para.anchor),
         "kind": KINDS.get(para.kind, para.kind),
@@ -204,6 +204,9 @@ def _paragraph(para: Paragraph, part: str, parent: str | None, section: str | No
         "text": para.content.text,
         "annotations": annotations(para.content, here),
     }
+    if para.divided:
+        out["divided"] = True
+    return out
 
 
 def _heading(heading: Heading, part: str, section: str | None, eid_of, here: str) -> dict:
