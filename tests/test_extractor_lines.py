@@ -293,3 +293,39 @@ def test_a_compounds_hyphen_pdftotext_made_a_space_of_where_it_joined_two_lines_
     text = doc.paragraphs()[1].content.text
     assert "requests the Secretary-General to report" in text
     assert "with data collection and capacity-building" in text
+
+
+# The same join with the hyphen dropped (shaped like A/80/L.17's `decisionmaking`, `capacitybuilding`).
+GLUED = (
+    "The General Assembly,\n\n"
+    "1. Takes note of the report of the Secretary-General on the question of the protection\n"
+    "of civilians in armed conflict and of the work of the Office for the Coordination of\n"
+    "Humanitarian Affairs in the field, with data collection and decision-making where\n"
+    "they are most needed, and of the cooperation of the regional organizations concerned\n"
+    "with the Office, and welcomes the progress made in the past year in that regard, and\n"
+    "encourages Member States to support the work of the Office and its capacitybuilding"
+    " for the protection of civilians in armed conflict at its hundredth session, and to\n"
+    "include in its next report information on the cooperation of the Office and on its\n"
+    "capacity-building.\n\n"
+    "2. Encourages cooperation between the regional organizations in all their work.\n"
+)
+
+
+def test_a_compounds_hyphen_pdftotext_dropped_where_it_joined_two_lines_goes_back():
+    """`… its capacity-` + `building for …` joined into one line as `capacitybuilding`: `capacity-building`,
+    as the document prints it elsewhere; `cooperation`, printed so elsewhere too, stays as it is."""
+    doc, _ = read_text(GLUED)
+    text = doc.paragraphs()[1].content.text
+    assert "the Office and its capacity-building for the protection" in text
+    assert "capacitybuilding" not in text
+    assert "cooperation of the regional" in text and "on the cooperation of the Office" in text
+
+
+def test_a_glued_word_the_document_also_prints_as_a_word_stays():
+    """`cooperation` at the join, printed as a word elsewhere too: not `co-operation`, though one
+    paragraph prints that."""
+    text = GLUED.replace("its capacitybuilding", "all of its cooperation").replace(
+        "2. Encourages cooperation", "2. Encourages co-operation"
+    )
+    doc, _ = read_text(text)
+    assert "the Office and all of its cooperation for the protection" in doc.paragraphs()[1].content.text

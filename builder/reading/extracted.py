@@ -12,6 +12,7 @@ the document's own words and lines, never a list of documents.
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from builder.reading.lines import text_width
 from builder.reading.state import Line, ReadState, Ruler
@@ -51,36 +52,54 @@ def dropped_hyphens(state: ReadState) -> None:
 
 
 _HYPHENATED = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)+")
+_COMPOUND_WORD = re.compile(r"(?<![\w-])[^\W\d_]+(?:-[^\W\d_]+)*(?![\w-])")  # a word, or a compound's pieces
+_REACH = 60  # characters before where a line ends: a word (or a pair) crossing that point starts within
 
 
 def joined_lines(state: ReadState) -> None:
     """pdftotext joins a line that ended on a compound's hyphen to the next and sets a space for the hyphen
     (`… the report of the Secretary` + `General on the protection …` → one line of twice the width reading
-    `Secretary General`, `capacity building`). Where a line is that long, the pair nearest the width of one
-    line that the document prints elsewhere as one hyphenated compound gets its hyphen back: one join per
-    line, where the text's own lines end (their 90th-percentile width)."""
+    `Secretary General`, `capacity building`), or drops it (`decisionmaking`, `capacitybuilding`). Where a
+    line is that long, the pair or the glued word nearest the width of one line that the document prints
+    elsewhere as one hyphenated compound gets its hyphen back: one join per line, where the text's own lines
+    end (their 90th-percentile width). A glued word the document also prints as a word of its own
+    elsewhere (`cooperation` beside one `co-operation`) stays as it is."""
     width = text_width(line.text for line in state.lines)
     long = [line for line in state.lines if len(line.text) > 1.4 * width]
     if not long:
         return
-    spaced: dict[str, str] = {}
-    for compound in set(_HYPHENATED.findall("\n".join(line.text for line in state.lines))):
+    text = "\n".join(line.text for line in state.lines)
+    joins: dict[str, tuple[str, int]] = {}  # as pdftotext prints it → the compound, where its hyphen was
+    for compound in set(_HYPHENATED.findall(text)):
         for at in (i for i, char in enumerate(compound) if char == "-"):
-            spaced.setdefault(compound[:at] + " " + compound[at + 1 :], compound)
-    if not spaced:
+            joins.setdefault(compound[:at] + " " + compound[at + 1 :], (compound, at))
+            joins.setdefault(compound[:at] + compound[at + 1 :], (compound, at))
+    if not joins:
         return
-    pattern = re.compile(
-        r"(?<![\w-])(?:" + "|".join(map(re.escape, sorted(spaced, key=len, reverse=True))) + r")(?![\w-])"
-    )
+    low, high = 0.85 * width, 1.05 * width
+    found: list[tuple[Line, int, int, str]] = []  # line, start, end, what pdftotext printed there
     for line in long:
-        near = [
-            (abs(m.start() + m.group(0).index(" ") - width), m)
-            for m in pattern.finditer(line.text)
-            if 0.85 * width <= m.start() + m.group(0).index(" ") <= 1.05 * width
-        ]
+        words = []
+        for m in _COMPOUND_WORD.finditer(line.text, max(0, int(low) - _REACH)):
+            words.append(m)
+            if m.start() > high:  # the second word of a pair may start past the line's end
+                break
+        near = []
+        for k, m in enumerate(words):
+            printed = [m.group(0)]
+            if k + 1 < len(words) and words[k + 1].start() == m.end() + 1 and line.text[m.end()] == " ":
+                printed.append(m.group(0) + " " + words[k + 1].group(0))
+            for one in printed:
+                join = joins.get(one)
+                if join is not None and low <= m.start() + join[1] <= high:
+                    near.append((abs(m.start() + join[1] - width), m.start(), one))
         if near:
-            m = min(near, key=lambda found: found[0])[1]
-            line.text = line.text[: m.start()] + spaced[m.group(0)] + line.text[m.end() :]
+            _, start, one = min(near)
+            found.append((line, start, start + len(one), one))
+    glued = Counter(one for *_, one in found if " " not in one)
+    for line, start, end, one in found:  # a glued word printed elsewhere too is a word of its own
+        if " " in one or len(re.findall(rf"(?<![\w-]){re.escape(one)}(?![\w-])", text)) == glued[one]:
+            line.text = line.text[:start] + joins[one][0] + line.text[end:]
 
 
 # A hyphen joined to the next word only, a space before it: a word, or a code before a number (`COVID -19`);
