@@ -329,3 +329,18 @@ def test_a_glued_word_the_document_also_prints_as_a_word_stays():
     )
     doc, _ = read_text(text)
     assert "the Office and all of its cooperation for the protection" in doc.paragraphs()[1].content.text
+
+
+def test_a_join_onto_a_paragraphs_short_last_line_is_found_too():
+    """The line pdftotext joined is barely longer than the others where the second line was short."""
+    text = GLUED.replace(
+        "the Office and its capacitybuilding for the protection",
+        "the Office and its capacity-building\nfor the protection",
+    ).replace(
+        "include in its next report information on the cooperation of the Office and on its\ncapacity-building.\n",
+        "include in its next report information on the work of the Office and on its capacitybuilding efforts.\n",
+    )
+    width = sorted(len(line) for line in text.splitlines())[int(0.9 * len(text.splitlines()))]
+    assert 1.1 * width < max(len(line) for line in text.splitlines()) < 1.4 * width
+    doc, _ = read_text(text)
+    assert doc.paragraphs()[1].content.text.endswith("the Office and on its capacity-building efforts.")

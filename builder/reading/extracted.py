@@ -12,7 +12,6 @@ the document's own words and lines, never a list of documents.
 from __future__ import annotations
 
 import re
-from collections import Counter
 
 from builder.reading.lines import text_width
 from builder.reading.state import Line, ReadState, Ruler
@@ -51,26 +50,31 @@ def dropped_hyphens(state: ReadState) -> None:
         line.text = pattern.sub(lambda m: joined[m.group(0)], line.text)
 
 
-_HYPHENATED = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)+")
+# A hyphenated compound, from its first letter (possessive: a word without a hyphen fails at once).
+_HYPHENATED = re.compile(r"(?<![^\W\d_])[^\W\d_]++(?:-[^\W\d_]++)+")
 _COMPOUND_WORD = re.compile(r"(?<![\w-])[^\W\d_]+(?:-[^\W\d_]+)*(?![\w-])")  # a word, or a compound's pieces
+# A line a tenth longer than the text's width may hold a join: pdftotext's joined lines are that short where
+# the second line was a paragraph's last. Other lines as long (tables, a wider first page) are many, but the rule
+# asks more of them: a compound's pieces where a line would end, that compound printed elsewhere.
+_LONG = 1.1
 _REACH = 60  # characters before where a line ends: a word (or a pair) crossing that point starts within
 
 
 def joined_lines(state: ReadState) -> None:
     """pdftotext joins a line that ended on a compound's hyphen to the next and sets a space for the hyphen
     (`… the report of the Secretary` + `General on the protection …` → one line of twice the width reading
-    `Secretary General`, `capacity building`), or drops it (`decisionmaking`, `capacitybuilding`). Where a
-    line is that long, the pair or the glued word nearest the width of one line that the document prints
-    elsewhere as one hyphenated compound gets its hyphen back: one join per line, where the text's own lines
-    end (their 90th-percentile width). A glued word the document also prints as a word of its own
-    elsewhere (`cooperation` beside one `co-operation`) stays as it is."""
+    `Secretary General`, `capacity building`), or drops it (`decisionmaking`, `capacitybuilding`). In a line
+    longer than the text's own (their 90th-percentile width), the pair or the glued word nearest that width
+    that the document prints elsewhere as one hyphenated compound gets its hyphen back: one join per line. A
+    glued word the document also prints in a line nothing was joined to (`cooperation` beside one
+    `co-operation`) is a word of its own, and stays."""
     width = text_width(line.text for line in state.lines)
-    long = [line for line in state.lines if len(line.text) > 1.4 * width]
+    long = [line for line in state.lines if len(line.text) > _LONG * width]
     if not long:
         return
-    text = "\n".join(line.text for line in state.lines)
+    hyphenated = "\n".join(line.text for line in state.lines if "-" in line.text)
     joins: dict[str, tuple[str, int]] = {}  # as pdftotext prints it → the compound, where its hyphen was
-    for compound in set(_HYPHENATED.findall(text)):
+    for compound in set(_HYPHENATED.findall(hyphenated)):
         for at in (i for i, char in enumerate(compound) if char == "-"):
             joins.setdefault(compound[:at] + " " + compound[at + 1 :], (compound, at))
             joins.setdefault(compound[:at] + compound[at + 1 :], (compound, at))
@@ -96,10 +100,13 @@ def joined_lines(state: ReadState) -> None:
         if near:
             _, start, one = min(near)
             found.append((line, start, start + len(one), one))
-    glued = Counter(one for *_, one in found if " " not in one)
-    for line, start, end, one in found:  # a glued word printed elsewhere too is a word of its own
-        if " " in one or len(re.findall(rf"(?<![\w-]){re.escape(one)}(?![\w-])", text)) == glued[one]:
-            line.text = line.text[:start] + joins[one][0] + line.text[end:]
+    plain = None  # the lines nothing was joined to, where a glued word would be a word of its own
+    for line, start, end, one in found:
+        if " " not in one:
+            plain = plain or "\n".join(line.text for line in state.lines if len(line.text) <= width)
+            if re.search(rf"(?<![\w-]){re.escape(one)}(?![\w-])", plain):
+                continue
+        line.text = line.text[:start] + joins[one][0] + line.text[end:]
 
 
 # A hyphen joined to the next word only, a space before it: a word, or a code before a number (`COVID -19`);
