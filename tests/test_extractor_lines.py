@@ -344,3 +344,23 @@ def test_a_join_onto_a_paragraphs_short_last_line_is_found_too():
     assert 1.1 * width < max(len(line) for line in text.splitlines()) < 1.4 * width
     doc, _ = read_text(text)
     assert doc.paragraphs()[1].content.text.endswith("the Office and on its capacity-building efforts.")
+
+
+# Stubs that stand more than once, each time a piece of a word the document prints whole; a label `(e)`;
+# a word printed letter-spaced (shaped like A/RES/79/172's `I n v i t e s`).
+SPLITS = """The General Assembly,
+
+Recalling the advantage of effective cooperation for the work of the Council,
+
+1. Stresses the advantag e of effectiv e cooperation with th e Council:
+
+(e) To report;
+
+2. I n v i t e s the Council to take it up in its work and to invite the States to cooperate.
+"""
+
+
+def test_a_stub_in_several_splits_is_joined_in_each_and_a_label_is_no_word():
+    paras = {p.anchor: p.content.text for p in read_text(SPLITS)[0].paragraphs()}
+    assert paras["op1"] == "Stresses the advantage of effective cooperation with the Council:"
+    assert paras["op2"] == "I n v i t e s the Council to take it up in its work and to invite the States to cooperate."

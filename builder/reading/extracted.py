@@ -12,6 +12,7 @@ the document's own words and lines, never a list of documents.
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from builder.reading.lines import text_width
 from builder.reading.state import Line, ReadState, Ruler
@@ -136,6 +137,8 @@ _SHORT_WORDS = frozenset((
 # A word of one or two lower-case letters between spaces, or a piece of a word: one pass, a space first, is fast.
 _PIECE = re.compile(r" ([a-z]{1,2})(?=[ ,.;:\n])")
 _PAIR = re.compile(r"(?<![\w’'-])([^\W\d_]+) (?=([^\W\d_]+)(?![\w’'-]))")  # each word, the next one ahead
+_TWO_LETTERS_SPACED = re.compile(r" [^\W\d_] [^\W\d_](?:\s|$)")
+_LETTER_SPACED = re.compile(r"(?<!\S)[^\W\d_](?: [^\W\d_]){2,}(?!\S)")  # `I n v i t e s`: a word, letter-spaced
 
 
 def _word_char(char: str) -> bool:
@@ -143,12 +146,14 @@ def _word_char(char: str) -> bool:
 
 
 def _standing(text: str, word: str) -> int:
-    """How often `word` stands in `text` as a word of its own: found by its letters (`str.find` is
-    far faster than a pattern with look-arounds), then its neighbours looked at."""
+    """How often `word` stands in `text` as a word of its own, not counting a label in brackets (`(e)`):
+    found by its letters (`str.find` is far faster than a pattern with look-arounds), then its neighbours
+    looked at."""
     count, at = 0, text.find(word)
     while at >= 0:
         end = at + len(word)
-        if not (at and _word_char(text[at - 1])) and not (end < len(text) and _word_char(text[end])):
+        before, after = text[at - 1] if at else "", text[end] if end < len(text) else ""
+        if not (_word_char(before) or _word_char(after) or (before == "(" and after == ")")):
             count += 1
         at = text.find(word, at + 1)
     return count
@@ -156,27 +161,36 @@ def _standing(text: str, word: str) -> int:
 
 def split_words(state: ReadState) -> None:
     """Extractors set a space inside a word where its letters were set apart (`su stainable`, `radiatio n`,
-    `partnersh ip`): where the document prints the word whole elsewhere, neither piece stands anywhere
-    else in it, and one is a stub of one or two lower-case letters that is no word (not `as`), the word
-    is whole again. Not `road map` beside `roadmap` (two words), nor `see king` (the document cannot tell
-    it from two words). Hand-written: the document's own words are the only dictionary that knows its
-    names and terms."""
+    `partnersh ip`, `advantag e`, `th e`): where the document prints the word whole elsewhere, one piece is
+    a stub of one or two lower-case letters that is no word (not `as`), and neither piece stands anywhere
+    else in the document but in such a split (a label, `(e)`, is not a word standing), the word is whole
+    again. Not `road map` beside `roadmap` (two words), nor `see king` (the document cannot tell it from
+    two words), nor a letter-spaced `I n v i t e s` (three letters or more alone). Hand-written: the
+    document's own words are the only dictionary that knows its names and terms."""
     text = "\n".join(line.text for line in state.lines)
-    found = _PIECE.findall(text)
-    stubs = {piece for piece in set(found) - _SHORT_WORDS if found.count(piece) == 1}  # stands once
+    stubs = set(_PIECE.findall(text)) - _SHORT_WORDS
     if not stubs:
         return  # most documents: no piece of a word to look at
     has_stub = re.compile(rf" (?:{'|'.join(sorted(stubs))})(?:[ ,.;:]|$)")
     lines = [line for line in state.lines if has_stub.search(line.text)]
-    pairs = {
+    pairs = Counter(
         (m.group(1), m.group(2))
         for line in lines
         for m in _PAIR.finditer(line.text)
         if m.group(1) in stubs or m.group(2) in stubs
-    }
+    )
+    if _TWO_LETTERS_SPACED.search(text):  # most texts have no letter-spaced word: a cheap look first
+        text = _LETTER_SPACED.sub(" ", text)  # its letters stand nowhere
     lower = text.lower()
     counts = {w: _standing(lower, w) for w in {w.lower() for a, b in pairs for w in (a, b, a + b)}}
-    joins = {(a, b) for a, b in pairs if counts[(a + b).lower()] > 0 and counts[a.lower()] == counts[b.lower()] == 1}
+    whole = [(a, b) for a, b in pairs if counts[(a + b).lower()] > 0]
+    split = Counter()  # how often each piece stands in a split of a word printed whole
+    for a, b in whole:
+        split[a.lower()] += pairs[(a, b)]
+        split[b.lower()] += pairs[(a, b)]
+    joins = {
+        (a, b) for a, b in whole if counts[a.lower()] == split[a.lower()] and counts[b.lower()] == split[b.lower()]
+    }
     if joins:
         for line in lines:
             line.text = _PAIR.sub(lambda m: m.group(1) if (m.group(1), m.group(2)) in joins else m.group(0), line.text)
