@@ -364,3 +364,17 @@ def test_a_stub_in_several_splits_is_joined_in_each_and_a_label_is_no_word():
     paras = {p.anchor: p.content.text for p in read_text(SPLITS)[0].paragraphs()}
     assert paras["op1"] == "Stresses the advantage of effective cooperation with the Council:"
     assert paras["op2"] == "I n v i t e s the Council to take it up in its work and to invite the States to cooperate."
+
+
+def test_a_number_pdftotext_joined_across_its_hyphen_is_spelled_with_it():
+    """`… to report at its seventy-` + `ninth session …` joined as `seventy ninth` (or `seventyninth`): the
+    number's hyphen back, though the document prints it nowhere else; `twenty second`, printed so in a line
+    nothing was joined to, stays as printed."""
+    for printed in ("seventy ninth", "seventyninth"):
+        text = GLUED.replace("its capacitybuilding", f"its {printed}").replace(
+            "2. Encourages cooperation between the regional organizations in all their work.",
+            "2. Encourages at its twenty second session cooperation between the regional\norganizations.",
+        )
+        paras = read_text(text)[0].paragraphs()
+        assert "the Office and its seventy-ninth for the protection" in paras[1].content.text
+        assert "at its twenty second session" in paras[2].content.text

@@ -61,6 +61,21 @@ _LONG = 1.1
 _REACH = 60  # characters before where a line ends: a word (or a pair) crossing that point starts within
 
 
+_TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
+_UNITS = "one|two|three|four|five|six|seven|eight|nine|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth"
+_COMPOUND_NUMBER = re.compile(rf"({_TENS}) ?(?:{_UNITS})", re.IGNORECASE)
+
+
+def _number_join(printed: str) -> tuple[str, int] | None:
+    """A number from twenty-one to ninety-nine printed as two words or one (`twenty first`, `eightyfirst`):
+    spelled with a hyphen (`twenty-first`), the compound it was and where its hyphen goes."""
+    m = _COMPOUND_NUMBER.fullmatch(printed)
+    if m is None:
+        return None
+    at = m.end(1)
+    return printed[:at] + "-" + printed[at:].lstrip(" "), at
+
+
 def joined_lines(state: ReadState) -> None:
     """pdftotext joins a line that ended on a compound's hyphen to the next and sets a space for the hyphen
     (`… the report of the Secretary` + `General on the protection …` → one line of twice the width reading
@@ -68,7 +83,9 @@ def joined_lines(state: ReadState) -> None:
     longer than the text's own (their 90th-percentile width), the pair or the glued word nearest that width
     that the document prints elsewhere as one hyphenated compound gets its hyphen back: one join per line. A
     glued word the document also prints in a line nothing was joined to (`cooperation` beside one
-    `co-operation`) is a word of its own, and stays."""
+    `co-operation`) is a word of its own, and stays. A number from twenty-one to ninety-nine so joined
+    (`twenty first`, `eightyfirst`) is hyphenated as English spells it, printed elsewhere or not; where
+    no line was joined, the document's own spelling stands (`the twenty second session`)."""
     width = text_width(line.text for line in state.lines)
     long = [line for line in state.lines if len(line.text) > _LONG * width]
     if not long:
@@ -79,10 +96,8 @@ def joined_lines(state: ReadState) -> None:
         for at in (i for i, char in enumerate(compound) if char == "-"):
             joins.setdefault(compound[:at] + " " + compound[at + 1 :], (compound, at))
             joins.setdefault(compound[:at] + compound[at + 1 :], (compound, at))
-    if not joins:
-        return
     low, high = 0.85 * width, 1.05 * width
-    found: list[tuple[Line, int, int, str]] = []  # line, start, end, what pdftotext printed there
+    found: list[tuple[Line, int, str, str]] = []  # line, where, what pdftotext printed there, the compound
     for line in long:
         words = []
         for m in _COMPOUND_WORD.finditer(line.text, max(0, int(low) - _REACH)):
@@ -95,19 +110,19 @@ def joined_lines(state: ReadState) -> None:
             if k + 1 < len(words) and words[k + 1].start() == m.end() + 1 and line.text[m.end()] == " ":
                 printed.append(m.group(0) + " " + words[k + 1].group(0))
             for one in printed:
-                join = joins.get(one)
+                join = joins.get(one) or _number_join(one)
                 if join is not None and low <= m.start() + join[1] <= high:
-                    near.append((abs(m.start() + join[1] - width), m.start(), one))
+                    near.append((abs(m.start() + join[1] - width), m.start(), one, join[0]))
         if near:
-            _, start, one = min(near)
-            found.append((line, start, start + len(one), one))
+            _, start, one, compound = min(near)
+            found.append((line, start, one, compound))
     plain = None  # the lines nothing was joined to, where a glued word would be a word of its own
-    for line, start, end, one in found:
+    for line, start, one, compound in found:
         if " " not in one:
             plain = plain or "\n".join(line.text for line in state.lines if len(line.text) <= width)
             if re.search(rf"(?<![\w-]){re.escape(one)}(?![\w-])", plain):
                 continue
-        line.text = line.text[:start] + joins[one][0] + line.text[end:]
+        line.text = line.text[:start] + compound + line.text[start + len(one) :]
 
 
 # A hyphen joined to the next word only, a space before it: a word, or a code before a number (`COVID -19`);
