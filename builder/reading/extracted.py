@@ -96,7 +96,7 @@ def joined_lines(state: ReadState) -> None:
         for at in (i for i, char in enumerate(compound) if char == "-"):
             joins.setdefault(compound[:at] + " " + compound[at + 1 :], (compound, at))
             joins.setdefault(compound[:at] + compound[at + 1 :], (compound, at))
-    low, high = 0.85 * width, 1.05 * width
+    low, high = 0.75 * width, 1.05 * width  # where lines end: a line ending on a long word ends short
     found: list[tuple[Line, int, str, str]] = []  # line, where, what pdftotext printed there, the compound
     for line in long:
         words = []
