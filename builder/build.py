@@ -40,7 +40,6 @@ from builder.render.engine_config import PROJECT_CONFIG, folder_page, write_conf
 from builder.render.glossary import glossary_pages
 from builder.search.files import search_files
 from builder.search.records import paragraph_terms
-from builder.similarity.index import Signed, signature
 from builder.similarity.stage import agreed_language
 from builder.sources import NO_SOURCES, Source, discover, load_metadata, page_path
 
@@ -83,7 +82,6 @@ class Outcome:
     terms: list[list[str]] = field(default_factory=list)  # search terms of each paragraph
     mandates: Recognized | None = None  # its mandates, before lineage (builder.mandates)
     citations: list[Citation] = field(default_factory=list)  # instruments its notes identify (discovery)
-    signed: Signed | None = None  # its paragraphs' words, shingles and MinHash (agreed language)
 
 
 def read_one(source: Source, result: BuildResult) -> tuple[Document, str, list[str]] | None:
@@ -117,13 +115,10 @@ def read_source(source: Source) -> Outcome:
 
 
 def read_model(source: Source) -> Outcome:
-    """Read one document into the model, with its words, search terms, mandates, instrument citations
-    and agreed-language signatures; never raise for bad input.
+    """Read one document into the model, with its words, search terms, mandates and instrument citations;
+    never raise for bad input.
 
-    Everything here depends on the one source alone, so the read store caches it whole. The reading
-    workers are forked from a small process: signing there, rather than on workers forked later from
-    the build's large one, halves signing's CPU (a worker pays for every page of its parent it
-    writes to, and touching an object writes its reference count)."""
+    Everything here depends on the one source alone, so the read store caches it whole."""
     diagnostics = Diagnostics(source.path)
     for other in source.set_aside:
         diagnostics.warn("set-aside", f"{other.name} is another form of this document; {source.path.name} is read")
@@ -141,7 +136,6 @@ def read_model(source: Source) -> Outcome:
         terms=paragraph_terms(doc),
         mandates=recognized_in(doc),
         citations=document_citations(doc),
-        signed=signature(doc),
     )
 
 
@@ -244,7 +238,6 @@ def build(
         corpus = Corpus(
             registry, read_keys, {p: o.words for p, o in kept.items()}, {p: o.terms for p, o in kept.items()}, cache,
             recognized={p: o.mandates for p, o in kept.items() if o.mandates is not None},
-            signed={p: o.signed for p, o in kept.items() if o.signed is not None},
         )  # fmt: skip
         del kept
         output = Output(out / "docs", cache.written, keep_files)
@@ -353,7 +346,6 @@ class Corpus:
     panels: dict[str, str] = field(default_factory=dict)  # page → its mandates panel (builder.mandates)
     agreed: dict[str, PageAgreed] = field(default_factory=dict)  # page → its agreed language, made once
     recognized: dict[str, Recognized] = field(default_factory=dict)  # page → its mandates, read with it
-    signed: dict[str, Signed] = field(default_factory=dict)  # page → its signatures, read with it
     mandates: Step | None = None  # every document's mandates with lineage, panel and data; the index files
 
     def __post_init__(self) -> None:
@@ -377,7 +369,7 @@ def _render(result: BuildResult, corpus: Corpus, lap: float, search_later: bool,
             corpus.terms = {}  # the worker has them (and a build that links again reads them anew)
         titles = {doc.path: page.cite_name(doc) for doc in result.documents}
         # precedents, related documents (kept from the last build in this process for unchanged pages)
-        agreed = agreed_language(result.documents, titles, corpus.cache.folder, corpus.read_keys, corpus.signed)
+        agreed = agreed_language(result.documents, titles, corpus.cache.folder, corpus.read_keys)
         corpus.agreed = agreed.pages
         lap = result.lap("agreed language", lap)
         kept = corpus.cache.kept.setdefault("mandates", MandatesKept())
@@ -392,7 +384,7 @@ def _render(result: BuildResult, corpus: Corpus, lap: float, search_later: bool,
         result.documents = [doc for doc in result.documents if doc.path not in failed]
         output.forget_pages()
     # Every page is made and checked, and the search files too (unless later): let go of what only they read.
-    corpus.words, corpus.recognized, corpus.signed = {}, {}, {}
+    corpus.words, corpus.recognized = {}, {}
     if result.search_job is None:
         corpus.terms = {}
     result.links = links

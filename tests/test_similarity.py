@@ -13,10 +13,9 @@ from conftest import CORPUS, corpus_files, read_text
 
 from builder.build import build
 from builder.render.agreed import PageAgreed
-from builder.similarity import index as index_module
 from builder.similarity.align import Side, align
 from builder.similarity.diff import diff_html, word_diff
-from builder.similarity.index import Index, build_index, signature
+from builder.similarity.index import Index, SignatureCache, build_index, signature
 from builder.similarity.precedents import corpus, precedents
 from builder.similarity.relations import relate
 
@@ -129,16 +128,13 @@ def test_incremental_update_matches_full_build(made_up):
     assert index.similar == full.similar
 
 
-def test_signatures_made_with_reading_are_used(made_up, monkeypatch):
-    known = {d.path: signature(d) for d in made_up.documents}
-    expected = build_index(made_up.documents)
-
-    def unsigned(doc):
-        raise AssertionError(f"{doc.path} signed again")
-
-    monkeypatch.setattr(index_module, "signature", unsigned)
-    index = build_index(made_up.documents, known)
-    assert index.similar == expected.similar
+def test_signatures_are_cached_per_document(made_up, tmp_path):
+    cache = SignatureCache(tmp_path)
+    first = [cache.get(d) for d in made_up.documents]
+    again = SignatureCache(tmp_path)
+    second = [again.get(d) for d in made_up.documents]
+    assert again.hits == len(made_up.documents)
+    assert [s.signatures.tolist() for s in first] == [s.signatures.tolist() for s in second]
 
 
 def test_precedents_json_is_small(made_up):

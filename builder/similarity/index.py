@@ -2,7 +2,7 @@
 
 Stages, each handing the next a guarantee:
 
-1. `signature(doc)` — per document, made with its reading (`builder.build.read_model`): each paragraph's
+1. `signature(doc)` — per document, cached by its paragraphs' text: each paragraph's
    tokens (as 32-bit word hashes), its shingles and a MinHash signature of
    `NUM_PERM` values, as one `Signed` (a few arrays for the whole document). A
    signature depends on the paragraph alone, so adding a document never invalidates another's.
@@ -29,9 +29,12 @@ a 58,000-paragraph index within seconds (see README, "Agreed language").
 
 from __future__ import annotations
 
+import hashlib
+import pickle
 from collections import Counter
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from pathlib import Path
 
 import numpy as np
 from rapidfuzz.distance import Indel
@@ -47,6 +50,7 @@ BANDS = NUM_PERM // ROWS
 BUCKET_CAP = 60
 THRESHOLD = 0.7
 NEAR_COPY = 0.9
+VERSION = "3"  # bump when signatures change meaning
 
 _RNG = np.random.default_rng(20_241_119)
 _A = (_RNG.integers(1, 2**63, NUM_PERM, dtype=np.uint64) << np.uint64(1)) | np.uint64(1)  # odd multipliers
@@ -185,17 +189,58 @@ def _shingle_sets(plain: list[np.ndarray]) -> tuple[np.ndarray, np.ndarray]:
     return keyed & np.uint64(0xFFFFFFFF), bounds.astype(np.int64)
 
 
-def signatures(docs: list[Document], known: Mapping[str, Signed] | None = None) -> list[Signed]:
-    """Every document's signatures: those made with its reading (`known`, by page: the build's
-    reading workers sign each document it reads, and its read store keeps them), else made now on
-    forked workers."""
-    known = known or {}
-    found = [known.get(doc.path) for doc in docs]
-    todo = [i for i, value in enumerate(found) if value is None]
-    with workers.sharing(signing=[docs[i] for i in todo]), workers.pool(len(todo)) as pool:
-        for i, value in zip(todo, workers.run(pool, _signature_of, len(todo)), strict=True):
+def signature_key(doc: Document) -> str:
+    digest = hashlib.sha256(VERSION.encode())
+    for para in doc.paragraphs():
+        digest.update(f"{para.anchor}\0{para.kind}\0{para.content.text}\0".encode())
+    return digest.hexdigest()
+
+
+class SignatureCache:
+    """Per-document signatures in `<build>/cache/similarity/`, keyed by the document's paragraphs."""
+
+    def __init__(self, folder: Path | None) -> None:
+        self.folder = folder
+        self.hits = 0
+
+    def lookup(self, doc: Document) -> Signed | None:
+        if self.folder is None:
+            return None
+        try:
+            with (self.folder / signature_key(doc)).open("rb") as handle:
+                value = pickle.load(handle)
+        except (OSError, pickle.PickleError, EOFError, AttributeError):
+            return None
+        self.hits += 1
+        return value
+
+    def store(self, doc: Document, value: Signed) -> None:
+        if self.folder is None:
+            return
+        path = self.folder / signature_key(doc)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_suffix(".tmp")
+        with tmp.open("wb") as handle:
+            pickle.dump(value, handle, protocol=pickle.HIGHEST_PROTOCOL)
+        tmp.replace(path)
+
+    def get(self, doc: Document) -> Signed:
+        value = self.lookup(doc)
+        if value is None:
+            value = signature(doc)
+            self.store(doc, value)
+        return value
+
+    def get_all(self, docs: list[Document]) -> list[Signed]:
+        """Every document's signatures: from the cache, else computed on forked workers."""
+        found = [self.lookup(doc) for doc in docs]
+        todo = [i for i, value in enumerate(found) if value is None]
+        with workers.sharing(signing=[docs[i] for i in todo]), workers.pool(len(todo)) as pool:
+            fresh = workers.run(pool, _signature_of, len(todo))
+        for i, value in zip(todo, fresh, strict=True):
             found[i] = value
-    return found  # type: ignore[return-value]
+            self.store(docs[i], value)
+        return found  # type: ignore[return-value]
 
 
 def _signature_of(i: int) -> Signed:
@@ -453,10 +498,11 @@ class Index:
     sorted_members: Callable[[int], list[tuple[str, str]]]
 
 
-def build_index(docs: list[Document], known: Mapping[str, Signed] | None = None) -> Index:
-    """The scored index of `docs` (their signatures from `known`, by page, where it has them)."""
+def build_index(docs: list[Document], cache: SignatureCache | None = None) -> Index:
+    """The scored index of `docs` (signatures from `cache` when it has them)."""
+    cache = cache or SignatureCache(None)
     index = Index()
-    for doc, paras in zip(docs, signatures(docs, known), strict=True):
+    for doc, paras in zip(docs, cache.get_all(docs), strict=True):
         index.add(doc.path, paras)
     index.build()
     return index

@@ -5,7 +5,7 @@ Runs after linking, before rendering. Guarantees to rendering: an `Agreed` whose
 hold each page's `PageAgreed`, and whose `pairs` are the comparisons pre-built
 (`files`); the result is the same whether made cold or from the last build.
 
-Signatures come with each document's reading (`index.signatures`). A caller that
+Signatures are cached per document in `<build>/cache/similarity/`. A caller that
 builds again in one process with the same cache folder (`make serve`) gets the
 last build's state back (`_KEPT`): the index is updated for the changed
 documents only (`live`), precedents are made again only for the pages whose
@@ -20,14 +20,13 @@ from __future__ import annotations
 import hashlib
 import pickle
 import time
-from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
 from builder import workers
 from builder.model import Document
-from builder.similarity.index import Index, Signed, build_index, signatures
+from builder.similarity.index import Index, SignatureCache, build_index
 from builder.similarity.live import Live
 from builder.similarity.precedents import Corpus, Precedent, corpus, paragraphs_of, precedents_of, time_key
 from builder.similarity.relations import Relations, relate, session_of
@@ -72,27 +71,18 @@ def _content_key(doc: Document) -> str:
 
 
 def agreed_language(
-    docs: list[Document],
-    names: dict[str, str],
-    cache: Path | None,
-    keys: dict[str, str] | None = None,
-    signed: Mapping[str, Signed] | None = None,
+    docs: list[Document], names: dict[str, str], cache: Path | None, keys: dict[str, str] | None = None
 ) -> Agreed:
     """Index every paragraph, relate the documents, choose the comparisons to pre-build.
 
-    `keys` (page → the document's read key) spares digesting each document; `signed` (page →
-    its `index.signature`, made with its reading) spares signing it; with `cache` None nothing
-    is kept for a next build."""
+    `keys` (page → the document's read key) spares digesting each document; with
+    `cache` None nothing is kept for a next build."""
     with workers.no_collections():
-        return _agreed_language(docs, names, cache, keys, signed or {})
+        return _agreed_language(docs, names, cache, keys)
 
 
 def _agreed_language(
-    docs: list[Document],
-    names: dict[str, str],
-    cache: Path | None,
-    keys: dict[str, str] | None,
-    signed: Mapping[str, Signed],
+    docs: list[Document], names: dict[str, str], cache: Path | None, keys: dict[str, str] | None
 ) -> Agreed:
     from builder.render.agreed import PageAgreed
 
@@ -100,9 +90,10 @@ def _agreed_language(
     doc_keys = {
         d.path: f"{keys[d.path] if keys is not None else _content_key(d)}\0{d.path}\0{names[d.path]}" for d in docs
     }
+    signatures = SignatureCache(cache / "similarity" if cache else None)
     state = _KEPT.pop(str(cache), None) if cache is not None else None
     if state is None:
-        index = build_index(docs, signed)
+        index = build_index(docs, signatures)
         relations = relate(docs, index)
         data = corpus(docs, index, relations, names)
         found = precedents_of(data, [d.path for d in docs])
@@ -117,7 +108,7 @@ def _agreed_language(
         removed = [p for p, k in state.keys.items() if doc_keys.get(p) != k]
         changed = [d for d in docs if state.keys.get(d.path) != doc_keys[d.path]]
         live.place([d.path for d in docs])
-        touched = live.update(removed, list(zip([d.path for d in changed], signatures(changed, signed), strict=True)))
+        touched = live.update(removed, list(zip([d.path for d in changed], signatures.get_all(changed), strict=True)))
         relations = relate(docs, index)
         paragraphs = {
             d.path: state.paragraphs[d.path] if state.keys.get(d.path) == doc_keys[d.path] else paragraphs_of(d)
