@@ -1,4 +1,4 @@
-"""Characters replaced one for one, fast: typographic quotes and dashes folded, hyphen marks restored."""
+"""Characters replaced one for one, fast: typographic quotes, dashes and spaces folded to their plain forms."""
 
 from __future__ import annotations
 

@@ -1411,3 +1411,9 @@ def test_an_asterism_block_from_any_front_end_is_no_paragraph():
         stage.run(state)
     paras = [p for part in state.parts for p in part.blocks]
     assert [(p.anchor, p.divided) for p in paras] == [("", False), ("pp1", True), ("pp2", False), ("op1", False)]
+
+
+def test_an_asterism_before_any_paragraph_is_a_warning_with_its_line():
+    _, state = read_text(ASTERISM.replace("The General Assembly,\n", "* * *\n\nThe General Assembly,\n", 1))
+    warnings = [(w.kind, w.place.line) for w in state.diagnostics.warnings]
+    assert warnings == [("asterism", 1)]
