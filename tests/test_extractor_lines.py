@@ -378,3 +378,10 @@ def test_a_number_pdftotext_joined_across_its_hyphen_is_spelled_with_it():
         paras = read_text(text)[0].paragraphs()
         assert "the Office and its seventy-ninth for the protection" in paras[1].content.text
         assert "at its twenty second session" in paras[2].content.text
+
+
+def test_a_prefix_pdftotext_joined_across_its_hyphen_takes_it_back():
+    """`… its self-` + `determination for …` joined as `self determination`: English writes the prefix with
+    its hyphen (`self`, `multi`, `non`, `anti` never stand alone), printed elsewhere or not."""
+    text = GLUED.replace("its capacitybuilding", "its self determination")
+    assert "the Office and its self-determination for the protection" in read_text(text)[0].paragraphs()[1].content.text

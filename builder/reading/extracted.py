@@ -66,10 +66,16 @@ _UNITS = "one|two|three|four|five|six|seven|eight|nine|first|second|third|fourth
 _COMPOUND_NUMBER = re.compile(rf"({_TENS}) ?(?:{_UNITS})", re.IGNORECASE)
 
 
-def _number_join(printed: str) -> tuple[str, int] | None:
-    """A number from twenty-one to ninety-nine printed as two words or one (`twenty first`, `eightyfirst`):
-    spelled with a hyphen (`twenty-first`), the compound it was and where its hyphen goes."""
-    m = _COMPOUND_NUMBER.fullmatch(printed)
+# Prefixes English joins to the next word with a hyphen and never prints as words of their own (`inter`
+# is one: `inter alia`); printed before a space, their hyphen was lost.
+_PREFIX = re.compile(r"(self|multi|non|anti) [^\W\d_]+", re.IGNORECASE)
+
+
+def _english_join(printed: str) -> tuple[str, int] | None:
+    """What English spells with a hyphen, printed without it: a number from twenty-one to ninety-nine as two
+    words or one (`twenty first`, `eightyfirst`), a prefix as a word of its own (`self determination`,
+    `multi stakeholder`). The compound it was, and where its hyphen goes."""
+    m = _COMPOUND_NUMBER.fullmatch(printed) or _PREFIX.fullmatch(printed)
     if m is None:
         return None
     at = m.end(1)
@@ -84,8 +90,9 @@ def joined_lines(state: ReadState) -> None:
     that the document prints elsewhere as one hyphenated compound gets its hyphen back: one join per line. A
     glued word the document also prints in a line nothing was joined to (`cooperation` beside one
     `co-operation`) is a word of its own, and stays. A number from twenty-one to ninety-nine so joined
-    (`twenty first`, `eightyfirst`) is hyphenated as English spells it, printed elsewhere or not; where
-    no line was joined, the document's own spelling stands (`the twenty second session`)."""
+    (`twenty first`, `eightyfirst`), or a prefix (`self determination`, `multi stakeholder`), is hyphenated
+    as English spells it, printed elsewhere or not; where no line was joined, the document's own spelling
+    stands (`the twenty second session`)."""
     width = text_width(line.text for line in state.lines)
     long = [line for line in state.lines if len(line.text) > _LONG * width]
     if not long:
@@ -110,7 +117,7 @@ def joined_lines(state: ReadState) -> None:
             if k + 1 < len(words) and words[k + 1].start() == m.end() + 1 and line.text[m.end()] == " ":
                 printed.append(m.group(0) + " " + words[k + 1].group(0))
             for one in printed:
-                join = joins.get(one) or _number_join(one)
+                join = joins.get(one) or _english_join(one)
                 if join is not None and low <= m.start() + join[1] <= high:
                     near.append((abs(m.start() + join[1] - width), m.start(), one, join[0]))
         if near:
