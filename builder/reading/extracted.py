@@ -6,7 +6,8 @@ space before a hyphen that joins two words (`sub -item`) nor between a compound'
 pdftotext joined two lines (`Secretary General`); a hyphen pdftotext dropped inside a compound the
 document prints with it elsewhere is back (`SecretaryGeneral`); no space inside a word the document
 prints whole elsewhere (`su stainable`); a notes rule stands on a line of its own. Every rule weighs
-the document's own words and lines, never a list of documents.
+the document's own words and lines, never a list of documents; where pdftotext joined two lines, English
+spelling too (`twenty first`, `self determination`: numbers and prefixes English writes with a hyphen).
 """
 
 from __future__ import annotations
@@ -127,7 +128,7 @@ def joined_lines(state: ReadState) -> None:
     for line, start, one, compound in found:
         if " " not in one:
             plain = plain or "\n".join(line.text for line in state.lines if len(line.text) <= width)
-            if re.search(rf"(?<![\w-]){re.escape(one)}(?![\w-])", plain):
+            if _standing(plain, one):
                 continue
         line.text = line.text[:start] + compound + line.text[start + len(one) :]
 
