@@ -32,6 +32,7 @@ from typing import TypeVar
 
 from builder.build import read_source
 from builder.errors import InputError, Place
+from builder.render.html import page_address
 from builder.sources import NO_SOURCES, Source, discover
 
 T = TypeVar("T")
@@ -81,7 +82,7 @@ def examine(source: Source) -> Report:
         report.error = _one_line(outcome.error)
         return report
     doc = outcome.doc
-    report.address = doc.meta.symbol or doc.path.removesuffix(".md")
+    report.address = doc.meta.symbol or page_address(doc.path)
     report.paragraphs = dict(Counter(p.kind for p in doc.paragraphs()))
     report.notes = len(doc.notes)
     return report

@@ -63,10 +63,6 @@ def test_the_builder_writes_the_whole_engine_config(engines):
     assert all("builder_nav" not in hook for hook in config.get("hooks", []))
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="known: with --pages folders, the per-instrument glossary pages (issue 17) link documents as file pages",
-)
 def test_pages_as_folders_publish_the_same_site_with_links_every_engine_leaves_alone(engines, tmp_path):
     """`--pages folders`: each document is `<address>/index.md`. MkDocs publishes the same pages at
     the same addresses, and not one raw HTML link is one Zensical would rewrite; as files, many are."""

@@ -129,7 +129,7 @@ def test_a_treaty_is_found_by_its_treaty_series_note(built):
     }
     page = built.pages["A/RES/99/10.md"]
     assert f'href="../../../../glossary/{seas.id}/"' in page
-    entry = built.pages[f"glossary/{seas.id}.md"]
+    entry = built.pages[f"glossary/{seas.id}/index.md"]
     assert "United Nations, <i>Treaty Series</i>, vol. 9999, No. 99999" in entry
 
 
@@ -137,7 +137,7 @@ def test_an_annexed_declaration_is_found_by_its_adopting_resolution(built):
     declaration = by_title(built, "Declaration on Invented Principles of the Sea")
     assert declaration.kind == "Declaration" and declaration.adopted == "General Assembly resolution 98/50, annex"
     assert declaration.adopted_symbol == "A/RES/98/50"
-    entry = built.pages[f"glossary/{declaration.id}.md"]
+    entry = built.pages[f"glossary/{declaration.id}/index.md"]
     # the adopting resolution is in the corpus: its page, not undocs.org
     assert '<a href="../../A/RES/98/50/">General Assembly resolution 98/50, annex</a>' in entry
 
@@ -152,7 +152,7 @@ def test_two_names_with_one_identification_are_one_instrument(built):
         ("A/RES/99/20.md", "op1"),
         ("A/RES/98/50.md", "op1"),  # the resolution that adopted it
     }
-    entry = built.pages[f"glossary/{declaration.id}.md"]
+    entry = built.pages[f"glossary/{declaration.id}/index.md"]
     assert "<dt>Also called</dt><dd>Invented Sea Principles Declaration</dd>" in entry
 
 
@@ -192,7 +192,7 @@ def test_the_index_lists_every_instrument_a_to_z_and_entries_list_newest_documen
         assert f'<li id="{instrument.id}"><a href="{instrument.id}/">' in index
     assert index.index("## C {#letter-c}") < index.index("## D {#letter-d}") < index.index("## P {#letter-p}")
     declaration = by_title(built, "Declaration on Invented Principles of the Sea")
-    entry = built.pages[f"glossary/{declaration.id}.md"]
+    entry = built.pages[f"glossary/{declaration.id}/index.md"]
     assert entry.index("A/RES/99/20") < entry.index("A/RES/99/10") < entry.index(">A/RES/98/50<"), "newest first"
     assert "Mentioned in 5 paragraphs of 3 documents, newest documents first." in entry
 

@@ -118,14 +118,14 @@ def test_glossary_lists_every_mention(linked):
     index = linked.pages["glossary/index.md"]
     for instrument, by_doc in linked.links.mentions.items():
         assert f'<li id="{instrument}"><a href="{instrument}/">' in index
-        entry = linked.pages[f"glossary/{instrument}.md"]
+        entry = linked.pages[f"glossary/{instrument}/index.md"]
         paragraphs = sum(len(v) for v in by_doc.values())
         assert f"Mentioned in {paragraphs} paragraph" in entry and f"of {len(by_doc)} document" in entry
         for page, places in by_doc.items():
             base = "../../" + page.removesuffix(".md") + "/"
             for place in places:
                 assert f'href="{base}#{place.anchor}"' in entry, (instrument, page, place.anchor)
-    tip = linked.pages["glossary/trafficking-in-persons-protocol.md"]
+    tip = linked.pages["glossary/trafficking-in-persons-protocol/index.md"]
     assert "Palermo Protocol" in tip and "vol. 2237, No. 39574" in tip and "resolution 55/25, annex II" in tip
 
 
@@ -187,7 +187,7 @@ def test_relative_links_between_pages_are_those_of_posixpath_relpath():
 
     pages = [
         "index.md", "A/RES/99/1.md", "A/RES/99/10.md", "A/C.3/99/L.7/Rev.1.md", "glossary/index.md",
-        "glossary/some-convention.md", "browse/general-assembly/session-99/index.md", "mandates/index.md",
+        "glossary/some-convention/index.md", "browse/general-assembly/session-99/index.md", "mandates/index.md",
         "compare/A_RES_98_1--A_RES_99_1/index.md", "A/RES/99/1/index.md", "A/99/L.1.md", "A/RES.md",
     ]  # fmt: skip
     for here in pages:

@@ -217,6 +217,10 @@ def test_lineage_names_the_series_and_the_repeated_request():
     assert m.series == ["A/RES/98/7"]
     assert m.repeats == [{"symbol": "A/RES/98/7", "page": "A/RES/98/7.md", "paragraph_id": "op1"}]
     assert found[earlier.path][0].repeats == []
+    # open data names the earlier request by its address, whatever the page layout (files or folders)
+    assert as_dict(m)["repeats"] == [{"symbol": "A/RES/98/7", "url": "A/RES/98/7/#op1", "paragraph_id": "op1"}]
+    m.repeats[0]["page"] = "A/RES/98/7/index.md"
+    assert as_dict(m)["repeats"][0]["url"] == "A/RES/98/7/#op1"
 
 
 # -- data and pages -----------------------------------------------------------------------------------

@@ -36,6 +36,7 @@ from builder.data.document import iso_date
 from builder.data.ids import Item, PartTree, eids, note_eid, part_trees
 from builder.linking.corpus import Links
 from builder.model import Document, Heading, Inline, Link, Note, NoteRef, Paragraph
+from builder.render.html import page_address
 from builder.render.page import draft_kind, is_resolution, official_url
 
 AKN_NS = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
@@ -79,7 +80,7 @@ def doc_kind(doc: Document) -> tuple[str, str]:
 def frbr_work(doc: Document) -> str:
     """The Work URI: `/akn/un/<element>/<subtype>/<author>/<date>/<number>`."""
     element, subtype = doc_kind(doc)
-    number = (doc.meta.symbol or doc.meta.slug or doc.path.removesuffix(".md")).replace("/", "-").replace(" ", "")
+    number = (doc.meta.symbol or doc.meta.slug or page_address(doc.path)).replace("/", "-").replace(" ", "")
     return f"/akn/un/{element}/{subtype}/{author_code(doc)}/{iso_date(doc.meta.date)}/{number}"
 
 

@@ -9,7 +9,7 @@ MkDocs copies it rather than rendering it as a page).
 from __future__ import annotations
 
 from builder.model import Document
-from builder.render.html import url_dir
+from builder.render.html import page_address, url_dir
 
 JSON_FILE = "document.json"
 AKN_FILE = "akn.xml"
@@ -34,7 +34,7 @@ def has_akn(doc: Document) -> bool:
 
 def download_name(doc: Document, ending: str) -> str:
     """The name a download is saved under: `A_RES_80_1.json`, `ga-58-note.akn.xml`."""
-    base = (doc.meta.symbol or doc.path.removesuffix(".md")).replace("/", "_")
+    base = (doc.meta.symbol or page_address(doc.path)).replace("/", "_")
     return f"{base}{ending}"
 
 

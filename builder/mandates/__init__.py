@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from builder.mandates.recognize import Mandate, recognize
+from builder.render.html import url_dir
 
 __all__ = [
     "NAV_ENTRY",
@@ -80,7 +81,12 @@ def as_dict(m: Mandate) -> dict:
         "text": m.text,
         "action": m.action,
         "series": m.series,
-        "repeats": m.repeats,
+        # the earlier request's address, not its Markdown file (which depends on the page layout)
+        "repeats": [
+            {"symbol": r["symbol"], "url": f"{url_dir(r['page'])}#{pid}", "paragraph_id": pid}
+            for r in m.repeats
+            for pid in [r["paragraph_id"]]
+        ],
     }
 
 

@@ -30,7 +30,7 @@ from builder.anchors import within_document
 from builder.mandates import verbs
 from builder.mandates.recognize import Mandate
 from builder.model import Document
-from builder.render.html import attr, relative_href
+from builder.render.html import attr, page_address, relative_href, url_dir
 from builder.render.page import draft_kind, is_resolution
 
 INDEX_PAGE = "mandates/index.md"
@@ -303,7 +303,7 @@ def data_json(docs: list[Document], mandates: list[Mandate], groups: list | None
         for r in shown
     ]
     data = {
-        "docs": [[d.meta.symbol or d.meta.slug, d.path.removesuffix(".md") + "/", _status(d)] for d in docs],
+        "docs": [[d.meta.symbol or d.meta.slug, url_dir(d.path), _status(d)] for d in docs],
         "names": list(names),
         "rows": rows,
     }
@@ -321,7 +321,7 @@ def _status(doc: Document) -> str:
 def _row_html(row: list, first: Mandate) -> str:
     page, pid, cite, verb, addressees, kind, _, _, due, _, short, _ = row
     href = relative_href(INDEX_PAGE, page) + "#" + pid
-    symbol = first.symbol or page.removesuffix(".md")
+    symbol = first.symbol or page_address(page)
     return (
         f'<tr><td><a href="{attr(href)}">{escape(symbol)}</a> {escape(cite)}</td>'
         f"<td>{escape(', '.join(addressees))}</td><td>{escape(verb)}</td><td>{escape(kind)}</td>"

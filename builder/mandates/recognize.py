@@ -25,6 +25,7 @@ from builder.mandates import verbs
 from builder.mandates.addressees import ALIAS, NAME, PROPER_NAME, addressees, kind_of
 from builder.mandates.due import Due, due
 from builder.model import Document, Paragraph
+from builder.render.html import page_address
 from builder.render.page import date_parts
 from builder.render.site import ordinal_number, symbol_session
 
@@ -170,7 +171,7 @@ def _emit(
     for name in names:
         ctx.out.append(
             Mandate(
-                symbol=ctx.doc.meta.symbol or ctx.doc.path.removesuffix(".md"),
+                symbol=ctx.doc.meta.symbol or page_address(ctx.doc.path),
                 page=ctx.doc.path,
                 paragraph_id=para.anchor,
                 citation=para.citation,

@@ -18,7 +18,7 @@ from html import escape
 import orjson
 
 from builder import workers
-from builder.render.html import attr, relative_href
+from builder.render.html import attr, page_address, relative_href
 from builder.similarity.diff import word_diff
 from builder.similarity.precedents import Corpus, Precedent, is_new, new_share, precedents
 from builder.similarity.relations import Relation
@@ -27,14 +27,9 @@ CHUNK_BYTES = 40_000
 _SORTED = orjson.OPT_SORT_KEYS
 
 
-def page_dir(page: str) -> str:
-    """The folder a page is served from (`A/RES/80/1.md` → `A/RES/80/1`)."""
-    return page.removesuffix(".md").removesuffix("/index")
-
-
 def compare_slug(a: str, b: str) -> str:
     """The comparison page of two pages: `compare/A_C.3_80_L.5--A_RES_80_178/index.md`."""
-    return f"compare/{page_dir(a).replace('/', '_')}--{page_dir(b).replace('/', '_')}/index.md"
+    return f"compare/{page_address(a).replace('/', '_')}--{page_address(b).replace('/', '_')}/index.md"
 
 
 def _percent(score: float) -> str:
@@ -147,7 +142,7 @@ class PageAgreed:
                 f'<a href="{self._href(rel.target)}">{name}</a>{" · " + escape(date) if date else ""}{compare}'
                 f'<br><span class="unp-rel-why">Why: {escape(rel.reason)}{how}</span></li>'
             )
-        tool = attr(relative_href(self.page, "compare/index.md") + "?a=" + page_dir(self.page))
+        tool = attr(relative_href(self.page, "compare/index.md") + "?a=" + page_address(self.page))
         items.append(f'<li><a class="unp-compare-any" href="{tool}">Compare with any other document</a></li>')
         return f'<ul class="unp-related unp-chrome">{"".join(items)}</ul>'
 
@@ -223,7 +218,7 @@ def _agreed_files(pool: ProcessPoolExecutor | None) -> dict[str, str]:
     files: dict[str, str] = {}
     for doc in shared["docs"]:
         page = doc.path
-        files.update((f"{page_dir(page)}/{name}", text) for name, text in pages[page].files.items())
+        files.update((f"{page_address(page)}/{name}", text) for name, text in pages[page].files.items())
     for key in agreed.pair_keys:
         path, markdown = agreed.compare_pages[key]
         files[path] = markdown

@@ -5,7 +5,7 @@ how many paragraphs and documents mention it; each entry carries the
 instrument's id as its anchor, so `glossary/#<id>` still leads to it. It stays
 small at any corpus size: one line per instrument, no paragraph lists.
 
-Each instrument's page (`glossary/<id>.md`, served at `glossary/<id>/`) gives
+Each instrument's page (`glossary/<id>/index.md`, served at `glossary/<id>/`) gives
 its names ("also called"), kind, what identifies it (the adopting
 resolution, linked to its page in the corpus or its official text at
 undocs.org; the *Treaty Series* registration) and every paragraph that

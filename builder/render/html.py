@@ -19,8 +19,11 @@ GLOSSARY_PAGE = "glossary/index.md"
 
 
 def entry_page(instrument: str) -> str:
-    """An instrument's own glossary page (served at `glossary/<id>/`)."""
-    return f"glossary/{instrument}.md"
+    """An instrument's own glossary page (served at `glossary/<id>/`), as a folder's index in
+    either page layout: its folder is then its address's, so a relative link in its raw HTML
+    means the same to an engine that reads it as relative to the Markdown file (Zensical) as
+    to one that leaves raw HTML alone (see `engine_config.folder_page`)."""
+    return f"glossary/{instrument}/index.md"
 
 
 def attr(value: str) -> str:
@@ -34,6 +37,13 @@ def url_dir(page: str) -> str:
     if page.endswith("/index.md"):
         return page[: -len("index.md")]
     return page.removesuffix(".md") + "/"
+
+
+def page_address(page: str) -> str:
+    """A page's address without its closing slash, the same in either page layout
+    (`A/RES/80/1.md` and `A/RES/80/1/index.md` → `A/RES/80/1`): what names a document that has
+    no symbol, and the folder its files are served from."""
+    return url_dir(page).removesuffix("/")
 
 
 @lru_cache(maxsize=1 << 16)  # a corpus build asks for the same few thousand pairs hundreds of thousands of times

@@ -47,7 +47,7 @@ NOT_IN_NAV = [
     f"/browse/*/*/{AGENDA_DIR}/*/index.md",  # pages reached from their session's agenda page only
     "/compare/index.md",  # the comparison tool and pre-built comparisons, reached from document pages
     "/compare/*/index.md",
-    "/glossary/*.md",  # an instrument's page, reached from the glossary's index and from every mention
+    "/glossary/*/index.md",  # an instrument's page, reached from the glossary's index and from every mention
 ]
 COUNT_CLASS = "{: .unp-count }"  # marks a browse page (site_overrides/assets/unp-browse.css)
 
