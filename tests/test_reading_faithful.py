@@ -207,11 +207,20 @@ ONLY_PLACES = [
         "7 Resolution 71/256, annex.\n\n8 Resolution 69/283, annex II.",
         "2015–2030, and other relevant",
     ),
+    # `resolution 70/125` printed twice is 70/125 both times, not 70/1 and note 25: the marker is the
+    # one spaced after `Goals` (A/C.2/80/L.17 as pdftotext prints it)
+    (
+        "Recalling its resolution 70/125 on the World Summit,\n\n"
+        "Noting the summary for the Sustainable Development Goals 25 and other processes, in accordance with its "
+        "resolution 70/125,\n",
+        "25 E/HLPF/2025/6.",
+        "resolution 70/125 on | Goals and other | its resolution 70/125,",
+    ),
 ]
 
 
 @pytest.mark.parametrize(
-    ("body", "notes", "reads"), ONLY_PLACES, ids=["glued", "spaced", "numbers", "dated", "inside-a-word"]
+    ("body", "notes", "reads"), ONLY_PLACES, ids=["glued", "spaced", "numbers", "dated", "inside-a-word", "printed-elsewhere"]
 )
 def test_a_marker_is_found_where_it_is_the_only_place(body, notes, reads):
     doc, state = read_text(_page(body, notes))

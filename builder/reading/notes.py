@@ -418,9 +418,12 @@ def only_place_markers(state: ReadState) -> None:
     the notes before and after it (and before the place the note is printed: `_window`), the
     marker of note N can only be where N is written; where exactly one such place is left, it
     is that place. Two places or none: the note stays unreferenced, and the build says so.
+    A place inside a number the document prints elsewhere just so (`resolution 70/125` twice: not
+    70/1 and note 25) is a number of the text, not a place.
     """
     blocks = state.blocks
     where = _marker_places(blocks)
+    printed: Counter[str] | None = None
     for note in _unplaced(state, where):
         if note.label in where:
             continue  # a label printed twice, its marker placed for the first
@@ -431,6 +434,9 @@ def only_place_markers(state: ReadState) -> None:
             for start, stop in _loose_candidates(blocks[bi].text[:end], note.label):
                 if start >= offset:
                     places.append((bi, start, stop))
+        if any(_glued(blocks[bi].text, start) for bi, start, _ in places):
+            printed = printed if printed is not None else _printed(blocks)
+            places = [p for p in places if not _glued(blocks[p[0]].text, p[1]) or printed[_number_at(*p, blocks)] < 2]
         if len(places) != 1:
             continue
         bi, start, end = places[0]
@@ -441,6 +447,29 @@ def only_place_markers(state: ReadState) -> None:
             tail = " " + tail
         block.text = head + marker(note.label) + tail
         where = _marker_places(blocks)
+
+
+_EDGE_PUNCTUATION = ',;:.()[]“”‘’"'
+
+
+def _glued(text: str, start: int) -> bool:
+    """Whether a candidate at `start` is glued to what stands before it (part of a longer number)."""
+    return start > 0 and not text[start - 1].isspace()
+
+
+def _number_at(bi: int, start: int, end: int, blocks: list[Block]) -> str:
+    """The whole white-space-delimited token a candidate lies in, without its edge punctuation."""
+    text = blocks[bi].text
+    while start and not text[start - 1].isspace():
+        start -= 1
+    while end < len(text) and not text[end].isspace():
+        end += 1
+    return text[start:end].strip(_EDGE_PUNCTUATION)
+
+
+def _printed(blocks: list[Block]) -> Counter[str]:
+    """How often each token (as `_number_at` cuts it) stands in the document's running text."""
+    return Counter(w.strip(_EDGE_PUNCTUATION) for b in blocks if b.kind == "text" for w in b.text.split())
 
 
 def _unplaced(state: ReadState, where: dict[str, tuple[int, int, int]]) -> list[NoteDef]:
