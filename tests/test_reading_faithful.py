@@ -253,6 +253,31 @@ def test_two_places_for_one_marker_stay_a_warning():
     assert "paragraph 5 of" in doc.parts[0].blocks[1].content.text
 
 
+def test_a_marker_printed_at_the_end_of_its_page_leaves_the_markers_before_it_found():
+    """pdftotext prints a marker it lost from its place at the end of the page's text (A/C.2/80/L.29:
+    `Development Programme,` then `5` on a line of its own, after the markers of notes 6 to 14):
+    that stray number is the note's marker, and the markers of the notes after it, which stand
+    before it on the page, are still found."""
+    doc, _ = read_text(
+        _page(
+            "Recalling the Rio Declaration on Environment and Development, 1 Agenda\n"
+            "21, the Programme for the Further Implementation of Agenda 21, 3 the Johannesburg\n"
+            "Declaration on Sustainable Development 4 and the Plan of Implementation, 5 the Monterrey\n"
+            "Consensus and the 2005 World Summit Outcome, 6\n\n"
+            "Noting regional initiatives, such as the Comprehensive Africa Agriculture Development Programme,\n"
+            "2\n",
+            "1 Report of the Conference, resolution 1, annex I.\n\n2 Ibid., annex II.\n\n"
+            "3 Resolution S-19/2, annex.\n\n4 Report of the Summit, resolution 1, annex.\n\n"
+            "5 Ibid., resolution 2, annex.\n\n6 Resolution 60/1.",
+        )
+    )
+    recalling, noting = (p for p in doc.paragraphs() if p.anchor)
+    assert [r.label for r in recalling.content.refs] == ["1", "3", "4", "5", "6"]
+    assert [r.label for r in noting.content.refs] == ["2"]
+    assert noting.content.text.endswith("Development Programme,")
+    assert all(refs for refs in _refs(doc).values())
+
+
 def test_a_marker_before_the_next_one_is_not_a_thousands_number():
     """`in a single conflict,10,11` (A/80/L.18, line 268): markers 10 and 11."""
     doc, _ = read_text(

@@ -272,20 +272,12 @@ def digit_markers(state: ReadState) -> None:
     N-1 and before the place where note N is printed.
     """
     cited = {m for b in state.blocks if b.kind == "text" for m in MARKER_RE.findall(b.text)}
+    later = {n.label: n for n in state.notes if n.label.isdigit() and n.label not in cited}
     cursor = (0, 0)
     for note in state.notes:
         if not note.label.isdigit() or note.label in cited:
             continue
-        hit = None
-        for bi in range(cursor[0], min(note.position, len(state.blocks))):
-            block = state.blocks[bi]
-            if block.kind != "text":
-                continue
-            offset = cursor[1] if bi == cursor[0] else 0
-            found = _candidates(block.text[offset:], note.label)
-            if found:
-                hit = (bi, offset + found[0][0], offset + found[0][1])
-                break
+        hit = _first_place(state.blocks, cursor, note)
         if hit is None:
             continue
         bi, start, end = hit
@@ -294,9 +286,63 @@ def digit_markers(state: ReadState) -> None:
         tail = block.text[end:]
         if tail[:1].isalpha():  # `Knowledge2and`: the extractor lost the space the marker stood before
             tail = " " + tail
+        stray = _overtaken(state.blocks, cursor, hit, note, later)
         block.text = head + marker(note.label) + tail
-        cursor = (bi, len(head) + len(marker(note.label)))
+        if not stray:
+            cursor = (bi, len(head) + len(marker(note.label)))
         cited.add(note.label)
+
+
+def _first_place(
+    blocks: list[Block], cursor: tuple[int, int], note: NoteDef, last: int | None = None
+) -> tuple[int, int, int] | None:
+    """The first place (block, start, end) after `cursor` where `note`'s label may stand as a marker
+    (in block `last` at the latest)."""
+    end = min(note.position, len(blocks), len(blocks) if last is None else last + 1)
+    for bi in range(cursor[0], end):
+        block = blocks[bi]
+        if block.kind != "text":
+            continue
+        offset = cursor[1] if bi == cursor[0] else 0
+        found = _candidates(block.text[offset:], note.label)
+        if found:
+            return bi, offset + found[0][0], offset + found[0][1]
+    return None
+
+
+_OVERTAKING = 3  # the next notes whose markers, all before a place, show it a stray number
+
+
+def _overtaken(
+    blocks: list[Block], cursor: tuple[int, int], hit: tuple[int, int, int], note: NoteDef, later: dict[str, NoteDef]
+) -> bool:
+    """Whether the markers of the next `_OVERTAKING` notes all stand, in order, before `hit` on its page:
+    then `hit` is a marker the text layer lost from its place and printed at the end of the page's
+    text (pdftotext: `Development Programme,5` after the markers of notes 6 to 14), and moving the
+    cursor past it would leave every marker in between unfound."""
+    page = hit[0]  # the first block of hit's page (a table's numbers pages before are not markers)
+    while page > cursor[0] and blocks[page - 1].kind != "break":
+        page -= 1
+    if page > cursor[0]:
+        cursor = (page, 0)
+    number = int(note.label)
+    if not any(str(number + 1) in text for text in _between(blocks, cursor, hit)):
+        return False  # most places: the next label is not even written before them
+    for k in range(1, _OVERTAKING + 1):
+        following = later.get(str(number + k))
+        place = _first_place(blocks, cursor, following, hit[0]) if following is not None else None
+        if place is None or place[:2] >= hit[:2]:
+            return False
+        cursor = (place[0], place[2])
+    return True
+
+
+def _between(blocks: list[Block], cursor: tuple[int, int], hit: tuple[int, int, int]) -> list[str]:
+    """The text of each block from `cursor` up to the start of `hit`."""
+    return [
+        blocks[bi].text[cursor[1] if bi == cursor[0] else 0 : hit[1] if bi == hit[0] else None]
+        for bi in range(cursor[0], hit[0] + 1)
+    ]
 
 
 # The forms a marker takes where the text layer glued or spaced it so that it reads as part of a
