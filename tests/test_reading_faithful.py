@@ -1373,6 +1373,17 @@ def test_a_rule_glued_to_the_last_word_gives_the_word_its_hyphen_back():
     assert [r.label for r in doc.paragraphs()[1].content.refs] == ["1", "2", "3", "4"]
 
 
+def test_a_rule_joined_to_the_last_word_by_a_space_gives_the_word_its_hyphen_back():
+    """`… submit in writing to the Secretary __________________` / notes / `General any further comments`
+    (A/C.6/80/L.19 as pdftotext prints it): pdftotext set a space for the hyphen; one paragraph,
+    `Secretary-General`, and every note read."""
+    text = LOST_LABEL.replace("status of the Non-Self_______________", "status of the Non-Self _______________")
+    doc, _ = read_text(text)
+    paras = {p.anchor: p.content.text for p in doc.paragraphs()}
+    assert paras["pp1"].endswith("and the status of the Non-Self-Governing Territories,")
+    assert [n.label for n in doc.notes] == ["1", "2", "3", "4"]
+
+
 def test_a_hyphen_at_a_line_end_joins_a_capitalised_word():
     """`the Secretary-` / `General to report`: `Secretary-General`, as printed (not `Secretary- General`)."""
     doc, _ = read_text(LOST_LABEL)

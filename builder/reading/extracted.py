@@ -219,14 +219,16 @@ def split_words(state: ReadState) -> None:
             line.text = _PAIR.sub(lambda m: m.group(1) if (m.group(1), m.group(2)) in joins else m.group(0), line.text)
 
 
-_GLUED_RULE = re.compile(r"^(.*[^\W\d_])(_{10,})$")
+_GLUED_RULE = re.compile(r"^(.*[^\W\d_]) ?(_{10,})$")
 
 
 def glued_rules(state: ReadState) -> None:
     """pdftotext joins a word that a hyphen ended at the foot of a page's text to the notes rule
-    below it, dropping the hyphen as it does when it joins a word's halves (`… of the
-    Non-Self_______________`, `… requests the Secretary_______________`): the line, its hyphen
-    back, then the rule on a line of its own."""
+    below it, dropping the hyphen or setting a space for it as it does when it joins a word's
+    halves (`… of the Non-Self_______________`, `… requests the Secretary_______________`,
+    `… to submit in writing to the Secretary __________________`, `… cooperation on capacity
+    _______________`, the word going on as `General`, `building` on the next page): the line,
+    its hyphen back, then the rule on a line of its own."""
     if not any("__________" in line.text for line in state.lines):
         return
     out: list[Line] = []
