@@ -1384,6 +1384,42 @@ def test_a_rule_joined_to_the_last_word_by_a_space_gives_the_word_its_hyphen_bac
     assert [n.label for n in doc.notes] == ["1", "2", "3", "4"]
 
 
+# pdftotext prints a page's number right under the notes rule, before the notes, whose numbers stand
+# alone; a note's line ends on a closing quote (shaped like A/C.2/80/L.40 and A/RES/80/109, words invented).
+NUMBER_UNDER_RULE = """The General Assembly,
+Recalling the regional framework 1 and the review of its implementation,2
+__________________
+
+6/12
+
+1
+
+Food and Agriculture Organization of the United Nations, “A regional framework among
+regional fishery bodies – scaling up cooperation”
+(Rome, 2093).
+2
+
+A/99/255.
+99-17006
+\f
+A/C.2/99/L.40
+1.
+Decides to remain seized of the matter.
+"""
+
+
+def test_notes_under_a_page_number_printed_below_the_rule_are_notes():
+    """Rule / page number / `1` / a note of three lines, one ending on a quote / `2` / a note: two notes,
+    each with its text whole, each referenced."""
+    doc, _ = read_text(NUMBER_UNDER_RULE, "A_C.2_99_L.40.txt")
+    assert [(n.label, n.content.text) for n in doc.notes] == [
+        ("1", "Food and Agriculture Organization of the United Nations, “A regional framework among regional "
+              "fishery bodies – scaling up cooperation” (Rome, 2093)."),
+        ("2", "A/99/255."),
+    ]  # fmt: skip
+    assert all(refs for refs in _refs(doc).values())
+
+
 def test_a_hyphen_at_a_line_end_joins_a_capitalised_word():
     """`the Secretary-` / `General to report`: `Secretary-General`, as printed (not `Secretary- General`)."""
     doc, _ = read_text(LOST_LABEL)

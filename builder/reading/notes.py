@@ -30,6 +30,7 @@ def _as_break(block: Block) -> None:
 
 _LONE_LABEL = re.compile(r"^\s*(\d{1,3})\s*$")
 _ENDS_NOTE = re.compile(r"[.)”\"]\s*$")
+_ENDS_SENTENCE = re.compile(r"\.[)”\"]?\s*$")
 
 
 def detached_labels(state: ReadState) -> None:
@@ -39,8 +40,8 @@ def detached_labels(state: ReadState) -> None:
     lines of their own (`1`, `A/80/129.`, `Treaty Series, …`, `3`, `Ibid.`,
     `2`). Where the numbers and the notes (each ending in a full stop) are
     as many, the numbers in order go with the notes in order. A page number
-    between them (their notes then follow on the other side of it) is
-    looked past. Anything else is left as it is.
+    between them (their notes then follow on the other side of it), or
+    between the rule and them, is looked past. Anything else is left as it is.
     """
     lines = state.lines
     out: list[Line] = []
@@ -50,22 +51,30 @@ def detached_labels(state: ReadState) -> None:
         if not RULE.match(lines[i].text):
             i += 1
             continue
-        end = _region_end(lines, i + 1)
-        labels = [int(m.group(1)) for ln in lines[i + 1 : end] if (m := _LONE_LABEL.match(ln.text))]
-        units = _note_units([ln for ln in lines[i + 1 : end] if ln.text.strip() and not _LONE_LABEL.match(ln.text)])
+        start = i + 1
+        end = _region_end(lines, start)
+        lead = None  # a page number printed right under the rule (pdftotext), its notes after it
+        if end < len(lines) and not any(ln.text.strip() for ln in lines[start:end]):
+            lead, start = end, end + 1
+            end = _region_end(lines, start)
+        labels = [int(m.group(1)) for ln in lines[start:end] if (m := _LONE_LABEL.match(ln.text))]
+        texts = [ln for ln in lines[start:end] if ln.text.strip() and not _LONE_LABEL.match(ln.text)]
+        beyond: list[Line] = []
         further = end
-        if labels and len(units) < len(labels) and end < len(lines):
+        if labels and len(_note_units(texts)) < len(labels) and end < len(lines):
             # The notes' text may follow the page number that cut them from their labels.
             further = _region_end(lines, end + 1)
-            units += _note_units([ln for ln in lines[end + 1 : further] if ln.text.strip()])
+            beyond = [ln for ln in lines[end + 1 : further] if ln.text.strip()]
+        units = _note_units(texts) + _note_units(beyond)
+        if len(units) > len(labels):  # a line of a note ended on a quote (`… fisheries”` / `(Rome, 2023).`)
+            units = _note_units(texts, _ENDS_SENTENCE) + _note_units(beyond, _ENDS_SENTENCE)
         if not labels or len(units) != len(labels) or sorted(labels) != list(range(min(labels), max(labels) + 1)):
             i += 1
             continue
         for label, unit in zip(sorted(labels), units, strict=True):
             text = " ".join(ln.text.strip() for ln in unit)
             out += [Line(f"{label} {text}", unit[0].number), Line("", unit[0].number)]
-        if further > end:  # the page number's break, then on past the notes' text
-            out.append(lines[end])
+        out += [lines[k] for k in (lead, end if further > end else None) if k is not None]  # the page numbers' breaks
         i = further
     state.lines = out
 
@@ -75,16 +84,16 @@ def _region_end(lines: list[Line], start: int) -> int:
     return next((k for k in range(start, len(lines)) if lines[k].text == BREAK), len(lines))
 
 
-def _note_units(lines: list[Line]) -> list[list[Line]]:
-    """Lines grouped into notes: a note ends with a full stop (or a closing bracket or quote),
-    its brackets closed (`… (NPT/CONF.2010/50 (Vol. I), NPT/CONF.2010/50 (Vol. II)` goes on)."""
+def _note_units(lines: list[Line], ends: re.Pattern[str] = _ENDS_NOTE) -> list[list[Line]]:
+    """Lines grouped into notes: a note ends with a full stop (or a closing bracket or quote:
+    `ends`), its brackets closed (`… (NPT/CONF.2010/50 (Vol. I), NPT/CONF.2010/50 (Vol. II)` goes on)."""
     units: list[list[Line]] = []
     current: list[Line] = []
     depth = 0
     for line in lines:
         current.append(line)
         depth += line.text.count("(") - line.text.count(")")
-        if _ENDS_NOTE.search(line.text) and depth <= 0:
+        if ends.search(line.text) and depth <= 0:
             units.append(current)
             current = []
             depth = 0
