@@ -697,6 +697,35 @@ def test_a_section_number_after_the_preamble_starts_its_heading_without_blank_li
     assert paras["op3"] == "Welcomes the entry into force of the Agreement."
 
 
+# Sections whose first paragraph is a preambular one or an unnumbered operative one, as pypdf prints them:
+# no blank line under a section's title, a paragraph's first line indented by a space (shaped like
+# A/RES/80/243, sections XIII and XIV, words invented).
+UNSPACED_SECTION_PREAMBLES = """The General Assembly,
+XIII
+Programme budget implications arising from recommendations contained in
+the report of the Commission for 2099
+ Having considered the statement submitted by the Secretary-General on programme
+budget implications and the related report of the Advisory Committee,
+ 1. Endorses the conclusions and recommendations contained in the report;
+XIV
+Gross jointly financed budget of the Commission
+ Approves the gross budget for the Commission for 2100 in the amount of 13,393,100 dollars;
+"""
+
+
+def test_a_preambular_paragraph_right_under_a_section_title_is_a_paragraph():
+    """`XIII` / its title / `Having considered …`: the title is the heading, and its first paragraph (a
+    preambular one, or a decision's unnumbered verb: `Approves …`) a paragraph, not the title's end."""
+    doc, _ = read_text(UNSPACED_SECTION_PREAMBLES)
+    assert [(h.anchor, h.content.text) for h in doc.headings()] == [
+        ("sec-xiii", "Programme budget implications arising from recommendations contained in the report of the "
+                     "Commission for 2099"),
+        ("sec-xiv", "Gross jointly financed budget of the Commission"),
+    ]  # fmt: skip
+    texts = [p.content.text for p in doc.paragraphs() if p.anchor]
+    assert [t.split(" ", 2)[:2] for t in texts] == [["Having", "considered"], ["Endorses", "the"], ["Approves", "the"]]
+
+
 # A decision and its annex as pypdf, pypdfium2 or pdftotext print them: no blank line anywhere (shaped
 # like A/80/L.42 and A/RES/80/117, words invented).
 UNSPACED_DECISION = """United Nations A/RES/99/5

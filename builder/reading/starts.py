@@ -284,6 +284,19 @@ def section_number_start(before: list[str], line: str) -> bool:
     return bool(_SECTION_NUMBER.match(line) and ENDS_CLAUSE.search(before[-1]))
 
 
+def under_section_heading_start(before: list[str], line: str) -> bool:
+    """`XIII` / `Programme budget implications arising from …` / `Having considered the statement …`
+    (pypdf prints no blank line under a section's heading): a preambular opening or an operative verb
+    right under a section's number and its title (a line or three, capitalised, ending in no
+    punctuation) opens the section's first paragraph."""
+    if not 2 <= len(before) <= 4 or not _SECTION_NUMBER.match(before[0]):
+        return False
+    if not (OPENING.match(line) or OPERATIVE.match(line)):
+        return False
+    heading = " ".join(part.strip() for part in before[1:])
+    return len(heading) < _HEADING_MAX and heading[:1].isupper() and not _HEADING_ENDS.search(heading)
+
+
 _ANNEX_LINE = re.compile(r"^\s*Annex(?:es)?(?:\s+(?:[IVXLC]{1,6}|\d{1,2}))?\s*$")
 _CALLS_FOR_ANNEX = re.compile(r"(?i)\b(?:the|in|of|to|and|under|see|with)\s*$")
 
@@ -323,6 +336,7 @@ PARAGRAPH_STARTS: list[tuple[str, Callable[[list[str], str], bool]]] = [
     ("formula_start", formula_start),
     ("after_formula_start", after_formula_start),
     ("opening_phrase_start", opening_phrase_start),
+    ("under_section_heading_start", under_section_heading_start),
     ("we_start", we_start),
     ("operative_after_preamble_start", operative_after_preamble_start),
     ("note_definition_start", note_definition_start),
@@ -347,6 +361,7 @@ OPENS: dict[str, re.Pattern[str]] = {
     "operative_after_preamble_start": re.compile(r"[A-Z]"),
     "formula_start": re.compile(r"[“\"T]"),
     "opening_phrase_start": re.compile(r"[“\"A-Z]"),
+    "under_section_heading_start": re.compile(r"[“\"A-Z]"),
     "we_start": re.compile(r"W"),
     "note_definition_start": re.compile(r"[\[*¹²³⁴⁵⁶⁷⁸⁹⁰]"),
     "amendment_start": re.compile(r"[“\"A-Z]"),
