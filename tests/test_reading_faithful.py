@@ -726,6 +726,63 @@ def test_a_preambular_paragraph_right_under_a_section_title_is_a_paragraph():
     assert [t.split(" ", 2)[:2] for t in texts] == [["Having", "considered"], ["Endorses", "the"], ["Approves", "the"]]
 
 
+# A convention annexed to a resolution, as pypdfium2 or pdftotext print it: no blank line anywhere, each
+# chapter's and article's number on a line of its own above its one-line title, an article's first
+# paragraph unnumbered at times (shaped like A/RES/80/162, words invented).
+UNSPACED_CONVENTION = """United Nations A/RES/99/162
+General Assembly Distr.: General
+20 December 2099
+Resolution adopted by the General Assembly on 15 December 2099
+99/162. Convention on Invented Cargo Documents
+The General Assembly,
+Recalling its resolution 98/1 of 1 December 2098,
+1. Adopts the Convention annexed to the present resolution;
+2. Decides to remain seized of the matter.
+64th plenary meeting
+15 December 2099
+Annex
+Convention on Invented Cargo Documents
+Chapter I
+General provisions
+Article 1
+Scope of application
+1. This Convention applies to the issuance of invented cargo documents.
+2. This Convention does not affect the application of national law.
+Article 2
+Definitions
+For the purposes of this Convention:
+1. “Holder” means a person that is in possession of an invented cargo document.
+Chapter II
+Issuance
+Article 3
+Issuance of an invented cargo document
+The transport operator shall issue an invented cargo document.
+"""
+
+
+def test_chapters_and_articles_without_blank_lines_are_headings_over_their_paragraphs():
+    """`Chapter I` / `General provisions` / `Article 1` / `Scope of application` / `1. This Convention …`:
+    a heading for the chapter and one for the article, each with its title, and the paragraphs under
+    the article, an unnumbered one (`For the purposes of this Convention:`) too."""
+    doc, _ = read_text(UNSPACED_CONVENTION, "A_RES_99_162.txt")
+    assert [(h.anchor, h.content.text) for h in doc.headings()] == [
+        ("annex-chap-i", "General provisions"),
+        ("annex-art-1", "Scope of application"),
+        ("annex-art-2", "Definitions"),
+        ("annex-chap-ii", "Issuance"),
+        ("annex-art-3", "Issuance of an invented cargo document"),
+    ]
+    texts = {p.anchor: p.content.text for p in doc.paragraphs() if p.anchor.startswith("annex-")}
+    assert list(texts.values()) == [
+        "This Convention applies to the issuance of invented cargo documents.",
+        "This Convention does not affect the application of national law.",
+        "For the purposes of this Convention:",
+        "“Holder” means a person that is in possession of an invented cargo document.",
+        "The transport operator shall issue an invented cargo document.",
+    ]
+    assert all(anchor.startswith(("annex-art-1-", "annex-art-2-", "annex-art-3-")) for anchor in texts)
+
+
 # A decision and its annex as pypdf, pypdfium2 or pdftotext print them: no blank line anywhere (shaped
 # like A/80/L.42 and A/RES/80/117, words invented).
 UNSPACED_DECISION = """United Nations A/RES/99/5

@@ -75,6 +75,10 @@ OPENING = re.compile(
 )
 
 
+# A convention's or rules' division: `Chapter II`, `Article 5`, `Article 3 bis`, `Rule 7`, `Part I.`
+NAMED_DIVISION = r"(?P<kind>Part|Chapter|Section|Article|Rule) (?P<num>[IVXLC]{1,6}|\d{1,3}(?: ?(?:bis|ter|[a-z]))?)\.?"
+
+
 def search_end(pattern: re.Pattern[str], text: str, reach: int, end: int | None = None) -> re.Match[str] | None:
     """`pattern.search(text[:end])` for a pattern anchored at the end (`$`) whose match spans at most `reach`
     characters: only the last `reach` characters (and a final newline, which `$` may stand before) are

@@ -24,6 +24,7 @@ from builder.reading.patterns import (
     FORMULA_RE,
     ITEM_LABEL,
     MONTHS,
+    NAMED_DIVISION,
     NOTE_AFTER,
     OPENING,
     ROMANS,
@@ -308,6 +309,41 @@ def annex_start(before: list[str], line: str) -> bool:
     return bool(_ANNEX_LINE.match(line)) and not _CALLS_FOR_ANNEX.search(before[-1])
 
 
+_DIVISION_LINE = re.compile(rf"^\s*{NAMED_DIVISION}\s*$")
+
+
+def division_start(before: list[str], line: str) -> bool:
+    """`Article 2` or `Chapter II` on a line of its own opens that division's heading (its title on the
+    lines after it), after the last paragraph of the one before or under a chapter's title (text
+    without blank lines: `Chapter I` / `General provisions` / `Article 1` / `Scope of application`)
+    — unless the line before calls for it (`… in accordance with` / `Article 2`)."""
+    return bool(_DIVISION_LINE.match(line)) and not _CALLS_FOR_ANNEX.search(before[-1])
+
+
+# `For the purposes …`, `The method referred …`: a capitalised word and two lower-case ones (not a title's
+# next line, `Income section 2`)
+_SENTENCE_START = re.compile(r"^\s*[“\"]?[A-Z][a-z]*,?(?:\s+[a-z][\w’'-]*,?){2}")
+
+
+def under_division_title_start(before: list[str], line: str) -> bool:
+    """`Article 16` / `Endorsement requirements` / `For the purposes of this Convention, a requirement …`
+    (text without blank lines): a division's title is one line, so a sentence opening on the line
+    after it is the division's first paragraph, unnumbered. Not after a title that a function word
+    ends (`Relationship to the` / `Hague Rules`), which goes on."""
+    if len(before) != 2 or not _DIVISION_LINE.match(before[0]) or not _SENTENCE_START.match(line):
+        return False
+    title = before[1].strip()
+    return (
+        title[:1].isupper()
+        and len(title) < _TITLE_MAX
+        and not _HEADING_ENDS.search(title)
+        and not _CALLS_FOR_ANNEX.search(title)
+    )
+
+
+_TITLE_MAX = 120
+
+
 def operative_after_preamble_start(before: list[str], line: str) -> bool:
     """`Decides:` or `Takes note of the report …` after a preambular paragraph's closing comma (`Recalling
     …,` / `…,`): a decision's operative paragraph printed without a number; and after a semicolon, which
@@ -333,6 +369,8 @@ PARAGRAPH_STARTS: list[tuple[str, Callable[[list[str], str], bool]]] = [
     ("section_after_heading_start", section_after_heading_start),
     ("section_number_start", section_number_start),
     ("annex_start", annex_start),
+    ("division_start", division_start),
+    ("under_division_title_start", under_division_title_start),
     ("formula_start", formula_start),
     ("after_formula_start", after_formula_start),
     ("opening_phrase_start", opening_phrase_start),
@@ -358,6 +396,8 @@ OPENS: dict[str, re.Pattern[str]] = {
     "section_after_heading_start": re.compile(r"[IVXLC]"),
     "section_number_start": re.compile(r"[IVXLC]"),
     "annex_start": re.compile(r"A"),
+    "division_start": re.compile(r"[ACPRS]"),
+    "under_division_title_start": re.compile(r"[“\"A-Z]"),
     "operative_after_preamble_start": re.compile(r"[A-Z]"),
     "formula_start": re.compile(r"[“\"T]"),
     "opening_phrase_start": re.compile(r"[“\"A-Z]"),

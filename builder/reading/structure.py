@@ -16,7 +16,7 @@ from builder import anchors
 from builder.model import Heading, Inline, Note, Paragraph, Part
 from builder.reading.citations import Citer
 from builder.reading.inline import to_inline
-from builder.reading.patterns import FORMULA_RE, HEADING_MAX, ITEM_LABEL, LONE_LETTER, ROMANS
+from builder.reading.patterns import FORMULA_RE, HEADING_MAX, ITEM_LABEL, LONE_LETTER, NAMED_DIVISION, ROMANS
 from builder.reading.starts import OPERATIVE
 from builder.reading.state import EM_OPEN, STRONG_OPEN, Block, ReadState
 
@@ -40,9 +40,7 @@ _SHORT_HEADING = 250
 _FIGURES = re.compile(r"(?<![\d,.])\d{1,3}(?: \d{3}){2,}(?![\d,])")  # an amount as tables print it: 92 738 500
 _ENDS_SENTENCE = re.compile(r"[.;,:]\W*$")
 _DEEPER = re.compile(r"^(?:[a-z]\.|[a-z]\)|\([A-Z]\)|[A-Z]\)|[-–•·]|\d{1,2}\))\s")
-_NAMED_HEADING = re.compile(
-    r"^(?P<kind>Part|Chapter|Section|Article|Rule) (?P<num>[IVXLC]{1,6}|\d{1,3}(?: ?(?:bis|ter|[a-z]))?)\.?(?=\s|$)"
-)
+_NAMED_HEADING = re.compile(rf"^{NAMED_DIVISION}(?=\s|$)")
 # A rule of procedure ("Rule 7 General powers of the President", numbered paragraphs under it) is an article.
 # A programme of action's priority area ("Priority area 2: Trade, …"), its sections I, II, … under it,
 # its paragraphs numbered on across the areas (A/RES/79/233 annex).
