@@ -316,6 +316,23 @@ def test_a_running_title_line_ending_in_a_colon_is_furniture():
     assert texts[-2].endswith("services and effective communication in all the official languages;")
 
 
+def test_a_paragraphs_last_word_above_the_running_symbol_is_text():
+    """`… without adequate food, healthcare and` / `protection,` / ` A/C.3/80/L.32` (pypdf prints the page's
+    foot right under the text): a word of the masthead (its agenda item: `Promotion and protection of
+    human rights`), but not as the masthead prints it, so the paragraph's, not the running title's."""
+    doc, _ = read_text(
+        "United Nations A/C.3/99/L.32\n\nGeneral Assembly\n\nAgenda item 71 (c)\n\nPromotion and protection of "
+        "human rights: human rights situations\n\nSituation of minorities in Utopia\n\nThe General Assembly,\n\n"
+        "Deeply concerned about restrictions which have left many displaced, without adequate food, healthcare and\n"
+        "protection,\n A/C.3/99/L.32\n\n9/21 99-17910\n\n"
+        " Condemning the deliberate obstruction of humanitarian assistance,\n\n1. Decides to remain seized of the matter.\n",
+        "A_C.3_99_L.32.txt",
+    )
+    texts = {p.anchor: p.content.text for p in doc.paragraphs()}
+    assert texts["pp1"].endswith("without adequate food, healthcare and protection,")
+    assert texts["pp2"] == "Condemning the deliberate obstruction of humanitarian assistance,"
+
+
 def test_a_table_heading_repeating_a_title_word_is_text():
     """`Date/time` / `Programme` heads a programme-of-work table (A/C.4/80/L.15, line 44): no symbol, kept."""
     doc, _ = read_text(

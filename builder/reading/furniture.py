@@ -81,6 +81,7 @@ def page_furniture(state: ReadState) -> None:
     lines = state.lines
     end = _masthead_end(lines)
     masthead_words = " " + " ".join(w for ln in lines[:end] for w in _words(ln.text)) + " "
+    masthead_text = " ".join(ln.text.strip() for ln in lines[:end])
 
     def is_header_line(i: int) -> bool:
         if i <= end or _BODY_START.match(lines[i].text.strip()):
@@ -113,6 +114,8 @@ def page_furniture(state: ReadState) -> None:
         text = lines[i].text.strip()
         if not (text.endswith(":") or " " not in text or _BODY_START.match(text)) or not repeats_title(i):
             return False  # only the refusals this rule is about
+        if " " not in text and text not in masthead_text:
+            return False  # one word, but not as the masthead prints it: a paragraph's last (`protection,`)
         for step in (-1, 1):
             k = i + step
             while 0 <= k < len(lines) and lines[k].text.strip() and repeats_title(k):
