@@ -220,7 +220,9 @@ ONLY_PLACES = [
 
 
 @pytest.mark.parametrize(
-    ("body", "notes", "reads"), ONLY_PLACES, ids=["glued", "spaced", "numbers", "dated", "inside-a-word", "printed-elsewhere"]
+    ("body", "notes", "reads"),
+    ONLY_PLACES,
+    ids=["glued", "spaced", "numbers", "dated", "inside-a-word", "printed-elsewhere"],
 )
 def test_a_marker_is_found_where_it_is_the_only_place(body, notes, reads):
     doc, state = read_text(_page(body, notes))
