@@ -802,6 +802,37 @@ def test_chapters_and_articles_without_blank_lines_are_headings_over_their_parag
     assert all(anchor.startswith(("annex-art-1-", "annex-art-2-", "annex-art-3-")) for anchor in texts)
 
 
+# A decision adopting an outcome document printed in full under it, as pypdfium2 and pdftotext print it:
+# no blank line between the decision, the document's title and its first words (shaped like
+# A/RES/80/173, words invented).
+UNSPACED_OUTCOME = """United Nations A/RES/99/173
+General Assembly Distr.: General
+20 December 2099
+Resolution adopted by the General Assembly on 17 December 2099
+99/173. Outcome document of the high-level meeting on the Invented Summit
+The General Assembly
+Adopts the following outcome document of the high-level meeting of the General
+Assembly on the overall review of the Invented Summit at its ninety-ninth session:
+Outcome document of the high-level meeting of the General Assembly on the
+overall review of the Invented Summit
+We, the Ministers and heads of delegations participating in the high-level
+meeting of the General Assembly on the review of the Invented Summit,
+Recalling the outcomes of the Invented Summit,
+1. We reaffirm our commitment to the vision of the Invented Summit.
+"""
+
+
+def test_an_adopted_documents_title_and_first_words_are_paragraphs_of_their_own():
+    """`Adopts the following outcome document …:` / its title / `We, the Ministers …`: three blocks, not one."""
+    doc, _ = read_text(UNSPACED_OUTCOME, "A_RES_99_173.txt")
+    texts = [p.content.text for p in doc.paragraphs()]
+    title = "Outcome document of the high-level meeting of the General Assembly on the overall review of the "
+    assert title + "Invented Summit" in texts
+    assert any(t.startswith("Adopts the following outcome document") and t.endswith("ninety-ninth session:")
+               for t in texts)  # fmt: skip
+    assert any(t.startswith("We, the Ministers") and t.endswith("review of the Invented Summit,") for t in texts)
+
+
 # A decision and its annex as pypdf, pypdfium2 or pdftotext print them: no blank line anywhere (shaped
 # like A/80/L.42 and A/RES/80/117, words invented).
 UNSPACED_DECISION = """United Nations A/RES/99/5

@@ -171,13 +171,43 @@ def after_formula_start(before: list[str], line: str) -> bool:
     return _is_formula(before[-1])
 
 
-_WE = re.compile(r"^\s*We\s")
+_WE = re.compile(r"^\s*We[\s,]")
+_WE_THE = re.compile(r"^\s*We, ")  # `We, the Ministers …`, `We, the Heads of State and Government …`
 
 
 def we_start(before: list[str], line: str) -> bool:
     """`We therefore commit to urgently:` after `…;` (a declaration's words between its numbered
-    paragraphs): after a semicolon a sentence goes on in lower case."""
-    return bool(_WE.match(line) and before[-1].rstrip().endswith(";"))
+    paragraphs): after a semicolon a sentence goes on in lower case. And `We, the Ministers …` right
+    under a declaration's title (a line or three, capitalised, ending in no punctuation; not a title's
+    last words, `Agenda 2063: The Africa` / `We Want`)."""
+    if not _WE.match(line):
+        return False
+    if before[-1].rstrip().endswith(";"):
+        return True
+    title = " ".join(part.strip() for part in before)
+    return (
+        bool(_WE_THE.match(line))
+        and len(before) <= 3
+        and title[:1].isupper()
+        and not _HEADING_ENDS.search(title)
+        and not (OPERATIVE.match(before[0]) or OPENING.match(before[0]))
+    )
+
+
+_FOLLOWING = re.compile(r"\bthe following\b")
+_CAPITALISED = re.compile(r"^\s*[A-Z][a-z]")
+
+
+def following_title_start(before: list[str], line: str) -> bool:
+    """`Adopts the following outcome document of the high-level meeting …:` / `Outcome document of the
+    high-level meeting …` (text without blank lines): after a decision's words that end on a colon
+    introducing what it adopts, a capitalised line is the title of that text."""
+    return bool(
+        before[-1].rstrip().endswith(":")
+        and _CAPITALISED.match(line)
+        and OPERATIVE.match(before[0])
+        and _FOLLOWING.search(" ".join(before))
+    )
 
 
 def opening_phrase_start(before: list[str], line: str) -> bool:
@@ -376,6 +406,7 @@ PARAGRAPH_STARTS: list[tuple[str, Callable[[list[str], str], bool]]] = [
     ("opening_phrase_start", opening_phrase_start),
     ("under_section_heading_start", under_section_heading_start),
     ("we_start", we_start),
+    ("following_title_start", following_title_start),
     ("operative_after_preamble_start", operative_after_preamble_start),
     ("note_definition_start", note_definition_start),
     ("amendment_start", amendment_start),
@@ -403,6 +434,7 @@ OPENS: dict[str, re.Pattern[str]] = {
     "opening_phrase_start": re.compile(r"[“\"A-Z]"),
     "under_section_heading_start": re.compile(r"[“\"A-Z]"),
     "we_start": re.compile(r"W"),
+    "following_title_start": re.compile(r"[A-Z]"),
     "note_definition_start": re.compile(r"[\[*¹²³⁴⁵⁶⁷⁸⁹⁰]"),
     "amendment_start": re.compile(r"[“\"A-Z]"),
     "action_start": re.compile(r"A"),
