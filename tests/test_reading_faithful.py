@@ -335,6 +335,34 @@ def test_a_paragraphs_last_word_above_the_running_symbol_is_text():
     assert texts["pp2"] == "Condemning the deliberate obstruction of humanitarian assistance,"
 
 
+def test_a_one_word_running_title_a_blank_line_below_the_symbol_is_furniture():
+    """`A/RES/80/124` / blank / `Commodities` / blank at a page's top (pdftotext): the running title, not a
+    paragraph of its own that the text runs into."""
+    doc, _ = read_text(
+        "United Nations A/RES/99/124\n\nGeneral Assembly\n\n99/124.\n\nCommodities\nThe General Assembly,\n"
+        "Recalling its resolutions on commodities,\nWelcoming the financing of investments\n\n99-20760 (E)\n\n"
+        "*9920760*\n\n\fA/RES/99/124\n\nCommodities\n\nand catalyse sustainable development at scale,\n"
+        "1. Decides to remain seized of the matter.\n",
+        "A_RES_99_124.txt",
+    )
+    texts = {p.anchor: p.content.text for p in doc.paragraphs()}
+    assert texts["pp2"] == "Welcoming the financing of investments and catalyse sustainable development at scale,"
+    assert not [t for t in texts.values() if "Commodities" in t or "A/RES/99/124" in t]
+
+
+def test_a_paragraph_number_below_the_symbol_is_text_though_the_masthead_prints_it():
+    """`A/RES/80/6` / blank / `6.` / blank / `Encourages …` (pdfminer.six): `6.` stands in the masthead
+    (`80/6. Title`), but a number is never the running title."""
+    doc, _ = read_text(
+        "United Nations A/RES/99/6\n\nGeneral Assembly\n\n99/6. Invented matters\n\nThe General Assembly,\n\n"
+        "1. Decides to act;\n\n2. Decides to act again;\n\n3. Decides to act once more;\n\n"
+        "4. Decides to act further;\n\n5. Decides to act finally;\n\n99-20760 (E)\n\n*9920760*\n\n"
+        "\fA/RES/99/6\n\n6.\n\nEncourages further efforts by States;\n",
+        "A_RES_99_6.txt",
+    )
+    assert {p.anchor: p.content.text for p in doc.paragraphs()}["op6"] == "Encourages further efforts by States;"
+
+
 def test_a_table_heading_repeating_a_title_word_is_text():
     """`Date/time` / `Programme` heads a programme-of-work table (A/C.4/80/L.15, line 44): no symbol, kept."""
     doc, _ = read_text(

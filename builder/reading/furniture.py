@@ -110,19 +110,25 @@ def page_furniture(state: ReadState) -> None:
         """A line of the running title that `is_header_line` refuses — one word (`Multilingualism`,
         `tuberculosis`), ending in a colon (`… Sustainable Development Goal 6:`) or opening like an
         enacting formula (`The Wiphala for living well in harmony, balance and`, A/RES/79/315 line 65) —
-        where the run of title lines it stands in (no blank line between) holds the header's symbol line."""
+        where the run of title lines it stands in (a single blank line between them at most) holds the
+        header's symbol line."""
         text = lines[i].text.strip()
         if not (text.endswith(":") or " " not in text or _BODY_START.match(text)) or not repeats_title(i):
             return False  # only the refusals this rule is about
-        if " " not in text and text not in masthead_text:
-            return False  # one word, but not as the masthead prints it: a paragraph's last (`protection,`)
+        if " " not in text and (text not in masthead_text or not text[:1].isalpha()):
+            return False  # one word, but not as the masthead prints it: a paragraph's last (`protection,`), a number
         for step in (-1, 1):
             k = i + step
-            while 0 <= k < len(lines) and lines[k].text.strip() and repeats_title(k):
+            while 0 <= k < len(lines) and (repeats_title(k) or lone_blank(k, step)):
                 if _RUNNING_SYMBOL.search(lines[k].text) and is_header_line(k):
                     return True
                 k += step
         return False
+
+    def lone_blank(k: int, step: int) -> bool:
+        """A blank line with text on its far side: pdftotext sets one between the running symbol and title."""
+        far = k + step
+        return not lines[k].text.strip() and 0 <= far < len(lines) and bool(lines[far].text.strip())
 
     def is_running(i: int) -> bool:
         text = lines[i].text.strip()
