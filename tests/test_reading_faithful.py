@@ -280,6 +280,26 @@ def test_a_marker_printed_at_the_end_of_its_page_leaves_the_markers_before_it_fo
     assert all(refs for refs in _refs(doc).values())
 
 
+def test_a_star_notes_last_line_after_a_blank_line_is_the_notes():
+    """`* On behalf of … of the Economic` / blank / `Community of Central African States.` / the page's foot
+    (pdfminer.six sets a blank line between lines, A/C.1/80/L.54): one note, and the paragraphs after it
+    keep their numbers."""
+    doc, _ = read_text(
+        "United Nations A/C.1/99/L.54\n\nGeneral Assembly\n\nGabon:* draft resolution\n\nRegional measures\n\n"
+        "The General Assembly,\n\nRecalling its resolutions on confidence-building measures,\n\n"
+        "*  On behalf of the States Members of the United Nations that are members of the Economic \n\n"
+        "Community of Central African States. \n\n99-16788 (E)    281099\n*9916788*\n\f"
+        "Reaffirming the importance of the Committee,\n\n1. Decides to remain seized of the matter.\n",
+        "A_C.1_99_L.54.txt",
+    )
+    assert [n.content.text for n in doc.notes] == [
+        "On behalf of the States Members of the United Nations that are members of the Economic Community of "
+        "Central African States."
+    ]
+    texts = {p.anchor: p.content.text for p in doc.paragraphs()}
+    assert texts["pp2"] == "Reaffirming the importance of the Committee,"
+
+
 def test_a_marker_before_the_next_one_is_not_a_thousands_number():
     """`in a single conflict,10,11` (A/80/L.18, line 268): markers 10 and 11."""
     doc, _ = read_text(

@@ -119,6 +119,10 @@ def extract_notes(state: ReadState) -> None:
             state.notes.append(NoteDef(found.group(1), found.group(2).strip(), block.line, i))
             _as_break(block)
             continue
+        if not in_region and _ends_page_note(blocks, i, state.notes):
+            state.notes[-1].text += " " + block.text
+            _as_break(block)
+            continue
         if in_region:
             digits = _STARTS_WITH_DIGITS.match(block.text)
             if _LONE_DIGITS.match(block.text):
@@ -139,6 +143,17 @@ def extract_notes(state: ReadState) -> None:
             if following is not None and _STARTS_WITH_MARKER.match(following.text):
                 state.furniture.append(Line(block.text, block.line))
                 _as_break(block)
+
+
+def _ends_page_note(blocks: list[Block], i: int, notes: list[NoteDef]) -> bool:
+    """`* On behalf of the States Members … of the Economic` / blank / `Community of Central African
+    States.` / the page's foot (pdfminer.six sets a blank line between a note's lines): the block right
+    after a note that stops mid-sentence, the last before the page break and ending the sentence, is
+    the note's last line."""
+    if not notes or notes[-1].position != i - 1 or _ENDS_NOTE.search(notes[-1].text):
+        return False
+    after = blocks[i + 1] if i + 1 < len(blocks) else None
+    return (after is None or after.kind == "break") and bool(_ENDS_NOTE.search(blocks[i].text))
 
 
 def _next_label(notes: list[NoteDef], label: str) -> bool:
