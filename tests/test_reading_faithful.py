@@ -383,6 +383,25 @@ def test_a_paragraph_number_below_the_symbol_is_text_though_the_masthead_prints_
     assert {p.anchor: p.content.text for p in doc.paragraphs()}["op6"] == "Encourages further efforts by States;"
 
 
+def test_the_symbol_alone_between_two_paragraphs_is_the_running_header():
+    """`… scientific information,` / `A/80/L.17` / `Welcoming …` (pdfminer.six prints the running header where
+    it likes, no page number beside it): furniture; but the symbol as a table's cell (`Issued` / the
+    symbol / `Note by the Secretariat …`) is text."""
+    doc, _ = read_text(
+        "United Nations\nGeneral Assembly\n\nA/99/L.17 \n\nDistr.: Limited\n\nSustainable fisheries\n\n"
+        "The General Assembly,\n\nReaffirming its commitment to the best available scientific information, \n\n"
+        "A/99/L.17 \n\nWelcoming the actions of States, \n\nDocuments\n\nIssued\n\nA/99/L.17\n\n"
+        "Note by the Secretariat\n\n1. Decides to remain seized of the matter.\n",
+        "A_99_L.17.txt",
+    )
+    texts = [p.content.text for p in doc.paragraphs() if p.anchor]
+    assert texts[:2] == [
+        "Reaffirming its commitment to the best available scientific information,",
+        "Welcoming the actions of States,",
+    ]
+    assert any("A/99/L.17" in t for t in texts[2:])
+
+
 def test_a_table_heading_repeating_a_title_word_is_text():
     """`Date/time` / `Programme` heads a programme-of-work table (A/C.4/80/L.15, line 44): no symbol, kept."""
     doc, _ = read_text(

@@ -30,6 +30,8 @@ _WORD = re.compile(r"\w+")
 _DATE_LINE = re.compile(DATE)
 _ENDS_SENTENCE = re.compile(r"[.;:][”\"’)]?$|[”\"’][.;:]$")  # a wrapped title may end in a comma
 _RUNNING_SYMBOL = re.compile(rf"(?:^|\s){SYMBOL}(?:\s|$)")  # `A/RES/78/330`, not `Date/time`
+_LONE_SYMBOL = re.compile(SYMBOL)
+_ENDS_PARAGRAPH = re.compile(r"[,;.:]$")
 _SYMBOL_EDGE = re.compile(r"^\S*/\S+(?=\s)|(?<=\s)\S*/\S+$")
 _BODY_START = re.compile(rf"^\W{{0,2}}(?:{FORMULA}|\d{{1,3}}\.(?:\s|$)|Contents$|Annex\b)")
 _CONTENTS = re.compile(r"^\s*Contents\s*$")
@@ -161,9 +163,18 @@ def page_furniture(state: ReadState) -> None:
             and all(lines[k].text.strip() and not is_running(k) for k in (i - 1, i + 1))
         )
 
+    def lone_symbol(i: int) -> bool:
+        """The document's own symbol alone on a line after the masthead: the running header, wherever the
+        extractor printed it (pdfminer.six, mid-page: `… scientific information,` / `A/80/L.17` / `Welcoming`)."""
+        text = lines[i].text.strip()
+        if i <= end or not _LONE_SYMBOL.fullmatch(text) or not _contains_run(masthead_words, _words(text)):
+            return False
+        above = next((ln.text.strip() for ln in reversed(lines[max(0, i - 3) : i]) if ln.text.strip()), "")
+        return bool(_ENDS_PARAGRAPH.search(above))  # between paragraphs, not a table's cell (`Issued` / the symbol)
+
     remove: set[int] = set()
     for i, line in enumerate(lines):
-        if i in remove or not _is_anchor(line.text) or in_sentence(i):
+        if i in remove or not (_is_anchor(line.text) or lone_symbol(i)) or in_sentence(i):
             continue
         cluster = {i}
         for step in (-1, 1):
