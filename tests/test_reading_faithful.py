@@ -402,6 +402,22 @@ def test_the_symbol_alone_between_two_paragraphs_is_the_running_header():
     assert any("A/99/L.17" in t for t in texts[2:])
 
 
+def test_a_paragraphs_last_line_of_title_words_ending_in_a_comma_is_text():
+    """`… to address the realization of` / `the right to food,` / ` A/C.3/80/L.41` (pypdf): the title's words
+    (`The right to food`), but ending in a comma the title does not print there: the paragraph's last line,
+    so the next paragraph is one of its own."""
+    doc, _ = read_text(
+        "United Nations A/C.3/99/L.41\n\nGeneral Assembly\n\nThe right to food\n\nThe General Assembly,\n\n"
+        "Reaffirming the need to engage at all levels in measures to address the realization of\n"
+        "the right to food,\n A/C.3/99/L.41\n\n5/13 99-17772\n\n"
+        " Recognizing that trade plays a vital role,\n\n1. Decides to remain seized of the matter.\n",
+        "A_C.3_99_L.41.txt",
+    )
+    texts = {p.anchor: p.content.text for p in doc.paragraphs()}
+    assert texts["pp1"].endswith("measures to address the realization of the right to food,")
+    assert texts["pp2"] == "Recognizing that trade plays a vital role,"
+
+
 def test_a_table_heading_repeating_a_title_word_is_text():
     """`Date/time` / `Programme` heads a programme-of-work table (A/C.4/80/L.15, line 44): no symbol, kept."""
     doc, _ = read_text(

@@ -83,7 +83,7 @@ def page_furniture(state: ReadState) -> None:
     lines = state.lines
     end = _masthead_end(lines)
     masthead_words = " " + " ".join(w for ln in lines[:end] for w in _words(ln.text)) + " "
-    masthead_text = " ".join(ln.text.strip() for ln in lines[:end])
+    masthead_text = " ".join(" ".join(ln.text.split()) for ln in lines[:end])
 
     def is_header_line(i: int) -> bool:
         if i <= end or _BODY_START.match(lines[i].text.strip()):
@@ -94,6 +94,8 @@ def page_furniture(state: ReadState) -> None:
             return False  # a running header never ends a sentence, nor is it a date (`51st plenary meeting` / date)
         if len(words) < 2 and not re.search(r"/", text):
             return False
+        if text[-1] in ",;" and " ".join(text.split()) not in masthead_text:
+            return False  # a paragraph's last line (`the right to food,` above the symbol), not the title's
         if _contains_run(masthead_words, words):
             return True
         # The symbol and the short title side by side: `A/RES/99/17 Deep-sea observation data`.
