@@ -332,6 +332,22 @@ def test_a_space_pdfium_makes_up_inside_a_word_is_dropped(tmp_path):
     assert lines == ["the investments of", "the investments of", "the investme nts of"]
 
 
+def test_a_word_set_tight_after_a_marker_that_follows_punctuation_is_a_word_of_its_own(tmp_path):
+    """`Human Rights,¹as well` on a tight justified line (A/RES/80/207): no space glyph after the marker and
+    a gap narrower than a word space, but after a comma and a marker a word never goes on: `Rights,¹ as`."""
+    pdf = FPDF(unit="pt", format="letter")
+    pdf.add_page()
+    pdf.set_font("Times", size=10)
+    pdf.text(72, 100, "Human Rights,")
+    x = 72 + pdf.get_string_width("Human Rights,") + 0.5
+    pdf.set_font("Times", size=6.5)
+    pdf.text(x, 96.5, "1")
+    x += pdf.get_string_width("1") + 1.0
+    pdf.set_font("Times", size=10)
+    pdf.text(x, 100, "as well")
+    assert _lines(bytes(pdf.output()), tmp_path) == ["Human Rights,[1] as well"]
+
+
 def test_a_symbol_beside_a_larger_name_keeps_its_digits(tmp_path):
     """`United Nations` (14 pt) and the symbol (10 pt, its `8` a text object of its own) on one
     line: the `8` is small beside the name, not beside `A/RES/`, so it is the symbol's, not a

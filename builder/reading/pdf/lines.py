@@ -142,8 +142,9 @@ def _line(page: int, runs: list[Run]) -> PrintedLine:
             if italic:
                 parts.append(EM_CLOSE)
                 italic = False
-            # A marker set after the word space (`resolutions ³on`) keeps the words apart: the space moves after it.
-            owed = (_strip_trailing_space(parts) or owed) and not text.endswith(" ")
+            # A marker set after the word space (`resolutions ³on`) keeps the words apart: the space moves after it;
+            # so does one after a word's closing punctuation (`Human Rights,¹as well`, set tight on a justified line).
+            owed = (_strip_trailing_space(parts) or owed or _after_punctuation(parts)) and not text.endswith(" ")
             parts.append("".join(marker(label) for label in labels) + (" " if text.endswith(" ") else ""))
             previous = run
             continue
@@ -181,6 +182,15 @@ def _line(page: int, runs: list[Run]) -> PrintedLine:
         columns=columns,
         first_cell=MARKER_RE.sub("", first_cell or text).replace(EM_OPEN, "").replace(EM_CLOSE, "").strip(),
     )
+
+
+def _after_punctuation(parts: list[str]) -> bool:
+    """Do the parts end (markers and emphasis aside) in punctuation that closes a word?"""
+    tail = next((c for part in reversed(parts) for c in reversed(part) if c not in _TOKENS), "")
+    return tail in _CLOSING
+
+
+_CLOSING = frozenset(',;:.)”’"')
 
 
 def _inside_word(parts: list[str], text: str) -> bool:
