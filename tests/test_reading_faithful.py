@@ -338,20 +338,27 @@ def test_a_running_title_line_ending_in_a_colon_is_furniture():
     assert texts[-2].endswith("services and effective communication in all the official languages;")
 
 
-def test_a_paragraphs_last_word_above_the_running_symbol_is_text():
-    """`… without adequate food, healthcare and` / `protection,` / ` A/C.3/80/L.32` (pypdf prints the page's
-    foot right under the text): a word of the masthead (its agenda item: `Promotion and protection of
-    human rights`), but not as the masthead prints it, so the paragraph's, not the running title's."""
+# A paragraph's last line right above the running symbol (pypdf prints the page's foot under the text): the
+# masthead's words, but not as the masthead prints them, so the paragraph's, not the running title's.
+LAST_LINES_ABOVE_THE_SYMBOL = [
+    # one word of the agenda item's title, `Promotion and protection of human rights` (A/C.3/80/L.32)
+    ("Agenda item 71 (c)\n\nPromotion and protection of human rights\n\nSituation of minorities in Utopia",
+     "without adequate food, healthcare and", "protection,"),
+    # the title's words, `The right to food`, ending in a comma the title does not print (A/C.3/80/L.41)
+    ("The right to food", "in measures to address the realization of", "the right to food,"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("masthead", "line", "last"), LAST_LINES_ABOVE_THE_SYMBOL, ids=["one-word", "title-words"])
+def test_a_paragraphs_last_line_above_the_running_symbol_is_text(masthead, line, last):
     doc, _ = read_text(
-        "United Nations A/C.3/99/L.32\n\nGeneral Assembly\n\nAgenda item 71 (c)\n\nPromotion and protection of "
-        "human rights: human rights situations\n\nSituation of minorities in Utopia\n\nThe General Assembly,\n\n"
-        "Deeply concerned about restrictions which have left many displaced, without adequate food, healthcare and\n"
-        "protection,\n A/C.3/99/L.32\n\n9/21 99-17910\n\n"
+        f"United Nations A/C.3/99/L.32\n\nGeneral Assembly\n\n{masthead}\n\nThe General Assembly,\n\n"
+        f"Deeply concerned about the restrictions imposed {line}\n{last}\n A/C.3/99/L.32\n\n9/21 99-17910\n\n"
         " Condemning the deliberate obstruction of humanitarian assistance,\n\n1. Decides to remain seized of the matter.\n",
         "A_C.3_99_L.32.txt",
     )
     texts = {p.anchor: p.content.text for p in doc.paragraphs()}
-    assert texts["pp1"].endswith("without adequate food, healthcare and protection,")
+    assert texts["pp1"].endswith(f"{line} {last}")
     assert texts["pp2"] == "Condemning the deliberate obstruction of humanitarian assistance,"
 
 
@@ -400,22 +407,6 @@ def test_the_symbol_alone_between_two_paragraphs_is_the_running_header():
         "Welcoming the actions of States,",
     ]
     assert any("A/99/L.17" in t for t in texts[2:])
-
-
-def test_a_paragraphs_last_line_of_title_words_ending_in_a_comma_is_text():
-    """`… to address the realization of` / `the right to food,` / ` A/C.3/80/L.41` (pypdf): the title's words
-    (`The right to food`), but ending in a comma the title does not print there: the paragraph's last line,
-    so the next paragraph is one of its own."""
-    doc, _ = read_text(
-        "United Nations A/C.3/99/L.41\n\nGeneral Assembly\n\nThe right to food\n\nThe General Assembly,\n\n"
-        "Reaffirming the need to engage at all levels in measures to address the realization of\n"
-        "the right to food,\n A/C.3/99/L.41\n\n5/13 99-17772\n\n"
-        " Recognizing that trade plays a vital role,\n\n1. Decides to remain seized of the matter.\n",
-        "A_C.3_99_L.41.txt",
-    )
-    texts = {p.anchor: p.content.text for p in doc.paragraphs()}
-    assert texts["pp1"].endswith("measures to address the realization of the right to food,")
-    assert texts["pp2"] == "Recognizing that trade plays a vital role,"
 
 
 def test_a_table_heading_repeating_a_title_word_is_text():

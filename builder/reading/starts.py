@@ -184,14 +184,18 @@ def we_start(before: list[str], line: str) -> bool:
         return False
     if before[-1].rstrip().endswith(";"):
         return True
-    title = " ".join(part.strip() for part in before)
     return (
         bool(_WE_THE.match(line))
         and len(before) <= 3
-        and title[:1].isupper()
-        and not _HEADING_ENDS.search(title)
+        and _bare_title(before)
         and not (OPERATIVE.match(before[0]) or OPENING.match(before[0]))
     )
+
+
+def _bare_title(lines: list[str], limit: int = _HEADING_MAX) -> bool:
+    """Lines that read as a title: capitalised, shorter than `limit`, ending in no punctuation."""
+    title = " ".join(part.strip() for part in lines)
+    return len(title) < limit and title[:1].isupper() and not _HEADING_ENDS.search(title)
 
 
 _FOLLOWING = re.compile(r"\bthe following\b")
@@ -324,8 +328,7 @@ def under_section_heading_start(before: list[str], line: str) -> bool:
         return False
     if not (OPENING.match(line) or OPERATIVE.match(line)):
         return False
-    heading = " ".join(part.strip() for part in before[1:])
-    return len(heading) < _HEADING_MAX and heading[:1].isupper() and not _HEADING_ENDS.search(heading)
+    return _bare_title(before[1:])
 
 
 _ANNEX_LINE = re.compile(r"^\s*Annex(?:es)?(?:\s+(?:[IVXLC]{1,6}|\d{1,2}))?\s*$")
@@ -350,6 +353,7 @@ def division_start(before: list[str], line: str) -> bool:
     return bool(_DIVISION_LINE.match(line)) and not _CALLS_FOR_ANNEX.search(before[-1])
 
 
+_TITLE_MAX = 120  # a division's title: one line
 # `For the purposes …`, `The method referred …`: a capitalised word and two lower-case ones (not a title's
 # next line, `Income section 2`)
 _SENTENCE_START = re.compile(r"^\s*[“\"]?[A-Z][a-z]*,?(?:\s+[a-z][\w’'-]*,?){2}")
@@ -362,16 +366,7 @@ def under_division_title_start(before: list[str], line: str) -> bool:
     ends (`Relationship to the` / `Hague Rules`), which goes on."""
     if len(before) != 2 or not _DIVISION_LINE.match(before[0]) or not _SENTENCE_START.match(line):
         return False
-    title = before[1].strip()
-    return (
-        title[:1].isupper()
-        and len(title) < _TITLE_MAX
-        and not _HEADING_ENDS.search(title)
-        and not _CALLS_FOR_ANNEX.search(title)
-    )
-
-
-_TITLE_MAX = 120
+    return _bare_title(before[1:], _TITLE_MAX) and not _CALLS_FOR_ANNEX.search(before[1])
 
 
 def operative_after_preamble_start(before: list[str], line: str) -> bool:

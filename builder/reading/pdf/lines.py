@@ -184,10 +184,14 @@ def _line(page: int, runs: list[Run]) -> PrintedLine:
     )
 
 
+def _last_char(parts: list[str]) -> str:
+    """The parts' last character, the tokens of markers and emphasis aside ("" when there is none)."""
+    return next((c for part in reversed(parts) for c in reversed(part) if c not in _TOKENS), "")
+
+
 def _after_punctuation(parts: list[str]) -> bool:
-    """Do the parts end (markers and emphasis aside) in punctuation that closes a word?"""
-    tail = next((c for part in reversed(parts) for c in reversed(part) if c not in _TOKENS), "")
-    return tail in _CLOSING
+    """Do the parts end in punctuation that closes a word?"""
+    return _last_char(parts) in _CLOSING
 
 
 _CLOSING = frozenset(',;:.)”’"')
@@ -195,8 +199,7 @@ _CLOSING = frozenset(',;:.)”’"')
 
 def _inside_word(parts: list[str], text: str) -> bool:
     """Does `text` go on with a word the parts end in? (Emphasis changes only between words.)"""
-    tail = next((c for part in reversed(parts) for c in reversed(part) if c not in _TOKENS), "")
-    return tail.isalnum() and text[:1].isalnum()
+    return _last_char(parts).isalnum() and text[:1].isalnum()
 
 
 def _strip_trailing_space(parts: list[str]) -> bool:
