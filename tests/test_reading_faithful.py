@@ -300,6 +300,36 @@ def test_a_star_notes_last_line_after_a_blank_line_is_the_notes():
     assert texts["pp2"] == "Reaffirming the importance of the Committee,"
 
 
+# pdftotext -layout: a note's number printed raised on a line of its own inside a paragraph, a blank line
+# under it (shaped like A/RES/80/157, words invented).
+RAISED_NUMBER = """                                                                   A/RES/99/157
+                   United Nations
+                   General Assembly
+                   99/157. Agriculture development
+                         The General Assembly,
+                         Recalling the Rio Declaration on Environment and Development, 1 Agenda
+                   21, the Programme for the Further Implementation of Agenda 21, 3 the Johannesburg
+                      2
+
+                   Declaration on Sustainable Development 4 and the Plan of Implementation,
+                         Recalling also its resolution 98/1,
+                         1. Decides to remain seized of the matter.
+                   ___________________
+                   1 Report of the Conference, resolution 1, annex I.
+                   2 Ibid., annex II.
+                   3 Resolution S-19/2, annex.
+                   4 Report of the Summit, resolution 1, annex.
+"""
+
+
+def test_a_raised_number_on_a_line_of_its_own_does_not_end_its_paragraph():
+    """`… the Johannesburg` / `2` / blank / `Declaration on …`: one paragraph; the next keeps its id."""
+    doc, _ = read_text(RAISED_NUMBER, "A_RES_99_157.txt")
+    texts = {p.anchor: p.content.text for p in doc.paragraphs() if p.anchor}
+    assert texts["pp1"].startswith("Recalling the Rio Declaration") and "Declaration on Sustainable" in texts["pp1"]
+    assert texts["pp2"] == "Recalling also its resolution 98/1,"
+
+
 def test_a_marker_before_the_next_one_is_not_a_thousands_number():
     """`in a single conflict,10,11` (A/80/L.18, line 268): markers 10 and 11."""
     doc, _ = read_text(

@@ -7,7 +7,9 @@ indent that opens each paragraph, and columns (the masthead's "United Nations
 Guarantees to the next stage: when the text is laid out (most lines indented),
 side-by-side columns are separate lines, a line indented past the margin
 where the one before was not starts a paragraph (a blank line stands before
-it), and no line keeps its leading spaces. Other text passes unchanged.
+it), a blank line under a note's number printed raised on a line of its own
+inside a paragraph is gone, and no line keeps its leading spaces. Other text
+passes unchanged.
 """
 
 from __future__ import annotations
@@ -75,6 +77,30 @@ def indented_starts(state: ReadState) -> None:
     state.lines = out
 
 
+_LONE_NUMBER = re.compile(r"^\s*\d{1,3}\s*$")
+
+
+def raised_markers(state: ReadState) -> None:
+    """A note's number printed raised on a line of its own inside a paragraph, a blank line under it, the
+    paragraph going on at the margin (`… 8 the Johannesburg` / `7` / blank / `Declaration on …`): the
+    blank line is the raised number's, not a paragraph's end, and goes. (The margin is the lines' around
+    it: odd and even pages set it apart.)"""
+    if not state.laid_out:
+        return
+    lines = state.lines
+    drop = {
+        i + 1
+        for i in range(1, len(lines) - 2)
+        if _LONE_NUMBER.match(lines[i].text)
+        and lines[i - 1].text.strip()
+        and not lines[i + 1].text.strip()
+        and lines[i + 2].text.strip()
+        and _indent(lines[i + 2].text) == _indent(lines[i - 1].text) < _indent(lines[i].text)
+    }
+    if drop:
+        state.lines = [line for i, line in enumerate(lines) if i not in drop]
+
+
 def dedent(state: ReadState) -> None:
     if not state.laid_out:
         return
@@ -91,6 +117,7 @@ LAYOUT_RULES = Ruler(
     [
         ("detect_layout", detect_layout),
         ("split_columns", split_columns),
+        ("raised_markers", raised_markers),
         ("indented_starts", indented_starts),
         ("dedent", dedent),
     ],
