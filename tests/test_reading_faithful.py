@@ -836,6 +836,21 @@ Gross jointly financed budget of the Commission
 """
 
 
+def test_a_section_number_and_title_on_one_line_after_a_paragraph_start_a_heading():
+    """`… throughout their entire life cycle.` / `II. Product safety regulation and standards` / `4. Member
+    States should …` (pypdfium2 prints no blank lines; A/RES/80/119's annex): a heading, and paragraph 4."""
+    doc, _ = read_text(
+        "The General Assembly,\n1. Adopts the guidelines annexed to the present resolution.\nAnnex\n"
+        "Guidelines for invented product safety\nI. General provisions\n1. These guidelines apply to products.\n"
+        "2. Member States should promote the safety of consumer products throughout their entire life cycle.\n"
+        "II. Product safety regulation and standards\n3. Member States should empower the relevant authorities.\n"
+    )
+    assert [h.content.text for h in doc.headings()][-1] == "Product safety regulation and standards"
+    texts = {p.anchor: p.content.text for p in doc.paragraphs()}
+    assert texts["annex-para2"].endswith("throughout their entire life cycle.")
+    assert texts["annex-para3"] == "Member States should empower the relevant authorities."
+
+
 def test_a_preambular_paragraph_right_under_a_section_title_is_a_paragraph():
     """`XIII` / its title / `Having considered …`: the title is the heading, and its first paragraph (a
     preambular one, or a decision's unnumbered verb: `Approves …`) a paragraph, not the title's end."""

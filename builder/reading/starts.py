@@ -309,14 +309,15 @@ def section_after_heading_start(before: list[str], line: str) -> bool:
 
 
 _SECTION_NUMBER = re.compile(r"^\s*[IVXLC]{1,6}\.?\s*$")
+_NUMBERED_TITLE = re.compile(r"^\s*[IVXLC]{1,6}\.\s+[A-Z][a-z]")  # `II. Product safety regulation and standards`
 
 
 def section_number_start(before: list[str], line: str) -> bool:
     """`I` or `II.` on a line of its own after a line that closed a clause (`… to accelerate this work,` /
     `I` / `Achieving sustainable fisheries` / `1.`, text without blank lines): a section's number starts
-    its heading. A line wraps inside a sentence, not after a clause's last punctuation, before one
-    Roman numeral alone."""
-    return bool(_SECTION_NUMBER.match(line) and ENDS_CLAUSE.search(before[-1]))
+    its heading; so does `II. Product safety …`, number and title on one line. A line wraps inside a
+    sentence, not after a clause's last punctuation, before a Roman numeral."""
+    return bool((_SECTION_NUMBER.match(line) or _NUMBERED_TITLE.match(line)) and ENDS_CLAUSE.search(before[-1]))
 
 
 def under_section_heading_start(before: list[str], line: str) -> bool:
