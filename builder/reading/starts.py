@@ -309,7 +309,8 @@ def section_after_heading_start(before: list[str], line: str) -> bool:
 
 
 _SECTION_NUMBER = re.compile(r"^\s*[IVXLC]{1,6}\.?\s*$")
-_NUMBERED_TITLE = re.compile(r"^\s*[IVXLC]{1,6}\.\s+[A-Z][a-z]")  # `II. Product safety regulation and standards`
+# A section's number and title on one line: `II. Product safety …`, `B. Individualized approaches`
+_NUMBERED_TITLE = re.compile(r"^\s*(?:[IVXLC]{1,6}|[A-H])\.\s+[A-Z][a-z]")
 
 
 def section_number_start(before: list[str], line: str) -> bool:
@@ -324,12 +325,13 @@ def under_section_heading_start(before: list[str], line: str) -> bool:
     """`XIII` / `Programme budget implications arising from …` / `Having considered the statement …`
     (pypdf prints no blank line under a section's heading): a preambular opening or an operative verb
     right under a section's number and its title (a line or three, capitalised, ending in no
-    punctuation) opens the section's first paragraph."""
-    if not 2 <= len(before) <= 4 or not _SECTION_NUMBER.match(before[0]):
+    punctuation; the number alone on its line, or before the title: `A. Base/floor salary scale`)
+    opens the section's first paragraph."""
+    if len(before) > 4 or not (OPENING.match(line) or OPERATIVE.match(line)):
         return False
-    if not (OPENING.match(line) or OPERATIVE.match(line)):
-        return False
-    return _bare_title(before[1:])
+    if _SECTION_NUMBER.match(before[0]):
+        return len(before) >= 2 and _bare_title(before[1:])
+    return bool(_NUMBERED_TITLE.match(before[0])) and _bare_title(before)
 
 
 _ANNEX_LINE = re.compile(r"^\s*Annex(?:es)?(?:\s+(?:[IVXLC]{1,6}|\d{1,2}))?\s*$")
@@ -421,7 +423,7 @@ OPENS: dict[str, re.Pattern[str]] = {
     "unstopped_number_start": re.compile(r"\d"),
     "after_heading_start": re.compile(r"[“\"\d]"),
     "section_after_heading_start": re.compile(r"[IVXLC]"),
-    "section_number_start": re.compile(r"[IVXLC]"),
+    "section_number_start": re.compile(r"[A-HIVXLC]"),
     "annex_start": re.compile(r"A"),
     "division_start": re.compile(r"[ACPRS]"),
     "under_division_title_start": re.compile(r"[“\"A-Z]"),
