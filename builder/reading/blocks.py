@@ -17,7 +17,7 @@ import re
 
 from builder.reading import starts
 from builder.reading.furniture import BREAK
-from builder.reading.patterns import search_end
+from builder.reading.patterns import LONE_NUMBER, search_end
 from builder.reading.state import Block, Line, ReadState
 
 RULE = re.compile(r"^\s*(?:\\?_){5,}\s*$")  # `_____`, or `\_\_\_\_\_` as Markdown writers escape it
@@ -83,7 +83,6 @@ class _NoteArea:
         return True
 
 
-_LONE_MARKER = re.compile(r"^\s*\d{1,3}\s*$")
 _BEFORE_MARKER = re.compile(r"[,;.:)”’\"]\s*$")  # after a word it may be a table cell
 
 
@@ -130,7 +129,7 @@ def group_blocks(state: ReadState) -> None:
         elif (
             pending
             and not (masthead or notes.active)
-            and _LONE_MARKER.match(line.text)
+            and LONE_NUMBER.match(line.text)
             and _BEFORE_MARKER.search(pending[-1])
         ):
             pending[-1] = pending[-1].rstrip() + line.text.strip()  # `November 2024,` / `4`: the marker of that line

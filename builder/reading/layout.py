@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from builder.reading.patterns import LONE_NUMBER
 from builder.reading.starts import LONE_ENUMERATOR
 from builder.reading.state import Line, ReadState, Ruler
 
@@ -77,9 +78,6 @@ def indented_starts(state: ReadState) -> None:
     state.lines = out
 
 
-_LONE_NUMBER = re.compile(r"^\s*\d{1,3}\s*$")
-
-
 def raised_markers(state: ReadState) -> None:
     """A note's number printed raised on a line of its own inside a paragraph, a blank line under it, the
     paragraph going on at the margin (`… 8 the Johannesburg` / `7` / blank / `Declaration on …`): the
@@ -91,7 +89,7 @@ def raised_markers(state: ReadState) -> None:
     drop = {
         i + 1
         for i in range(1, len(lines) - 2)
-        if _LONE_NUMBER.match(lines[i].text)
+        if LONE_NUMBER.match(lines[i].text)
         and lines[i - 1].text.strip()
         and not lines[i + 1].text.strip()
         and lines[i + 2].text.strip()

@@ -15,12 +15,11 @@ from functools import lru_cache
 
 from builder.reading.blocks import RULE
 from builder.reading.furniture import BREAK
-from builder.reading.patterns import MONTHS, search_end
+from builder.reading.patterns import LONE_NUMBER, MONTHS, search_end
 from builder.reading.state import MARK_CLOSE, MARK_OPEN, MARKER_RE, Block, Line, NoteDef, ReadState, Ruler, marker
 
 _STARTS_WITH_MARKER = re.compile(r"^[“\"]?" + MARKER_RE.pattern + r"\s*(.*)$", re.DOTALL)
 _STARTS_WITH_DIGITS = re.compile(r"^(\d{1,3})\s+(\S.*)$", re.DOTALL)
-_LONE_DIGITS = re.compile(r"^\s*\d{1,3}\s*$")
 _NOTES_HEADING = re.compile(r"^(Notes|Endnotes|Footnotes)$")
 
 
@@ -28,7 +27,6 @@ def _as_break(block: Block) -> None:
     block.kind, block.text = "break", ""
 
 
-_LONE_LABEL = re.compile(r"^\s*(\d{1,3})\s*$")
 _ENDS_NOTE = re.compile(r"[.)”\"]\s*$")
 _ENDS_SENTENCE = re.compile(r"\.[)”\"]?\s*$")
 
@@ -57,8 +55,8 @@ def detached_labels(state: ReadState) -> None:
         if end < len(lines) and not any(ln.text.strip() for ln in lines[start:end]):
             lead, start = end, end + 1
             end = _region_end(lines, start)
-        labels = [int(m.group(1)) for ln in lines[start:end] if (m := _LONE_LABEL.match(ln.text))]
-        texts = [ln for ln in lines[start:end] if ln.text.strip() and not _LONE_LABEL.match(ln.text)]
+        labels = [int(m.group(1)) for ln in lines[start:end] if (m := LONE_NUMBER.match(ln.text))]
+        texts = [ln for ln in lines[start:end] if ln.text.strip() and not LONE_NUMBER.match(ln.text)]
         beyond: list[Line] = []
         further = end
         if labels and len(_note_units(texts)) < len(labels) and end < len(lines):
@@ -125,7 +123,7 @@ def extract_notes(state: ReadState) -> None:
             continue
         if in_region:
             digits = _STARTS_WITH_DIGITS.match(block.text)
-            if _LONE_DIGITS.match(block.text):
+            if LONE_NUMBER.match(block.text):
                 # A label printed on a line of its own (pdftotext): its text is the next block.
                 state.notes.append(NoteDef(block.text.strip(), "", block.line, i))
             elif state.notes and not state.notes[-1].text:

@@ -75,6 +75,9 @@ OPENING = re.compile(
 )
 
 
+# A number of one to three digits alone on its line: a note's label or marker printed apart, a raised marker.
+LONE_NUMBER = re.compile(r"^\s*(\d{1,3})\s*$")
+
 # A convention's or rules' division: `Chapter II`, `Article 5`, `Article 3 bis`, `Rule 7`, `Part I.`
 NAMED_DIVISION = r"(?P<kind>Part|Chapter|Section|Article|Rule) (?P<num>[IVXLC]{1,6}|\d{1,3}(?: ?(?:bis|ter|[a-z]))?)\.?"
 

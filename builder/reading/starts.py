@@ -317,7 +317,7 @@ def section_number_start(before: list[str], line: str) -> bool:
     """`I` or `II.` on a line of its own after a line that closed a clause (`… to accelerate this work,` /
     `I` / `Achieving sustainable fisheries` / `1.`, text without blank lines): a section's number starts
     its heading; so does `II. Product safety …`, number and title on one line. A line wraps inside a
-    sentence, not after a clause's last punctuation, before a Roman numeral."""
+    sentence, not after a clause's last punctuation, before a section's number."""
     return bool((_SECTION_NUMBER.match(line) or _NUMBERED_TITLE.match(line)) and ENDS_CLAUSE.search(before[-1]))
 
 
