@@ -130,9 +130,9 @@ def test_incremental_update_matches_full_build(made_up):
 
 def test_signatures_are_cached_per_document(made_up, tmp_path):
     cache = SignatureCache(tmp_path)
-    first = [cache.get(d) for d in made_up.documents]
+    first = cache.get_all(made_up.documents)  # as the build asks: computed, then stored
     again = SignatureCache(tmp_path)
-    second = [again.get(d) for d in made_up.documents]
+    second = again.get_all(made_up.documents)
     assert again.hits == len(made_up.documents)
     assert [s.signatures.tolist() for s in first] == [s.signatures.tolist() for s in second]
 

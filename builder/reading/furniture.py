@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 
-from builder.reading.patterns import DATE, FORMULA, SYMBOL
+from builder.reading.patterns import DATE, ENDS_CLAUSE, FORMULA, SYMBOL
 from builder.reading.state import Line, ReadState, Ruler
 
 BREAK = "\ue010"
@@ -31,7 +31,6 @@ _DATE_LINE = re.compile(DATE)
 _ENDS_SENTENCE = re.compile(r"[.;:][”\"’)]?$|[”\"’][.;:]$")  # a wrapped title may end in a comma
 _RUNNING_SYMBOL = re.compile(rf"(?:^|\s){SYMBOL}(?:\s|$)")  # `A/RES/78/330`, not `Date/time`
 _LONE_SYMBOL = re.compile(SYMBOL)
-_ENDS_PARAGRAPH = re.compile(r"[,;.:]$")
 _SYMBOL_EDGE = re.compile(r"^\S*/\S+(?=\s)|(?<=\s)\S*/\S+$")
 _BODY_START = re.compile(rf"^\W{{0,2}}(?:{FORMULA}|\d{{1,3}}\.(?:\s|$)|Contents$|Annex\b)")
 _CONTENTS = re.compile(r"^\s*Contents\s*$")
@@ -172,7 +171,7 @@ def page_furniture(state: ReadState) -> None:
         if i <= end or not _LONE_SYMBOL.fullmatch(text) or not _contains_run(masthead_words, _words(text)):
             return False
         above = next((ln.text.strip() for ln in reversed(lines[max(0, i - 3) : i]) if ln.text.strip()), "")
-        return bool(_ENDS_PARAGRAPH.search(above))  # between paragraphs, not a table's cell (`Issued` / the symbol)
+        return bool(ENDS_CLAUSE.search(above))  # between paragraphs, not a table's cell (`Issued` / the symbol)
 
     remove: set[int] = set()
     for i, line in enumerate(lines):

@@ -59,11 +59,12 @@ def detached_labels(state: ReadState) -> None:
         texts = [ln for ln in lines[start:end] if ln.text.strip() and not LONE_NUMBER.match(ln.text)]
         beyond: list[Line] = []
         further = end
-        if labels and len(_note_units(texts)) < len(labels) and end < len(lines):
+        units = _note_units(texts)
+        if labels and len(units) < len(labels) and end < len(lines):
             # The notes' text may follow the page number that cut them from their labels.
             further = _region_end(lines, end + 1)
             beyond = [ln for ln in lines[end + 1 : further] if ln.text.strip()]
-        units = _note_units(texts) + _note_units(beyond)
+            units += _note_units(beyond)
         if len(units) > len(labels):  # a line of a note ended on a quote (`… fisheries”` / `(Rome, 2023).`)
             units = _note_units(texts, _ENDS_SENTENCE) + _note_units(beyond, _ENDS_SENTENCE)
         if not labels or len(units) != len(labels) or sorted(labels) != list(range(min(labels), max(labels) + 1)):

@@ -224,13 +224,6 @@ class SignatureCache:
             pickle.dump(value, handle, protocol=pickle.HIGHEST_PROTOCOL)
         tmp.replace(path)
 
-    def get(self, doc: Document) -> Signed:
-        value = self.lookup(doc)
-        if value is None:
-            value = signature(doc)
-            self.store(doc, value)
-        return value
-
     def get_all(self, docs: list[Document]) -> list[Signed]:
         """Every document's signatures: from the cache, else computed on forked workers."""
         found = [self.lookup(doc) for doc in docs]
