@@ -2,8 +2,9 @@
 
 The builder must read the same document the same way whichever tool turned
 its PDF into text. This writes, for every PDF of a folder, one text file per
-form (`pdftotext`, `pdftotext-layout`, `pypdf`, `pypdfium2`, `pdfminer`) under
-`OUT/<form>/<name>.txt`; `benchmarks.forms` then compares their builds.
+form (`pdftotext`, `pdftotext-layout`, `pypdf`, `pypdfium2`, `pdfminer`, and
+`pymupdf4llm`'s Markdown) under `OUT/<form>/<name>.txt` (`.md`); `benchmarks.forms`
+then compares their builds.
 The output is scratch data: keep it outside the repository.
 
     python -m benchmarks.extract_forms ../shared/corpus-pdf /tmp/forms
@@ -52,13 +53,21 @@ def _pdfminer(path: Path) -> str:
     return extract_text(path)
 
 
+def _pymupdf4llm(path: Path) -> str:
+    import pymupdf4llm
+
+    return pymupdf4llm.to_markdown(str(path), show_progress=False)
+
+
 FORMS: dict[str, Callable[[Path], str]] = {
     "pdftotext": _pdftotext,
     "pdftotext-layout": lambda path: _pdftotext(path, "-layout"),
     "pypdf": _pypdf,
     "pypdfium2": _pypdfium2,
     "pdfminer": _pdfminer,
+    "pymupdf4llm": _pymupdf4llm,  # Markdown, as a PDF-to-Markdown converter writes it
 }
+SUFFIX = {"pymupdf4llm": ".md"}  # the others write plain text
 
 
 def _extract(job: tuple[str, Path, Path]) -> tuple[str, str, float, str]:
@@ -84,7 +93,7 @@ def main(argv: list[str] | None = None) -> int:
     for form in args.forms.split(","):
         folder = args.out / form
         folder.mkdir(parents=True, exist_ok=True)
-        targets = [(pdf, folder / (pdf.stem + ".txt")) for pdf in pdfs]
+        targets = [(pdf, folder / (pdf.stem + SUFFIX.get(form, ".txt"))) for pdf in pdfs]
         jobs += [(form, pdf, target) for pdf, target in targets if not target.exists()]
     seconds: dict[str, float] = {}
     with ProcessPoolExecutor(os.cpu_count()) as pool:

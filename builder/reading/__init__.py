@@ -66,6 +66,8 @@ BLOCK_RULES = Ruler(
         ("group_blocks", blocks.group_blocks),
         ("star_emphasis", markup.star_emphasis),
         ("underscore_emphasis", markup.underscore_emphasis),
+        ("emphasis_spacing", markup.emphasis_spacing),
+        ("run_on_paragraphs", blocks.run_on_paragraphs),
     ],
 )
 

@@ -14,11 +14,12 @@ block, and a masthead printed without blank lines is one block per field.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from builder.reading import starts
 from builder.reading.furniture import BREAK
 from builder.reading.patterns import LONE_NUMBER, search_end
-from builder.reading.state import Block, Line, ReadState
+from builder.reading.state import EM_OPEN, STRONG_OPEN, Block, Line, ReadState
 
 RULE = re.compile(r"^\s*(?:\\?_){5,}\s*$")  # `_____`, or `\_\_\_\_\_` as Markdown writers escape it
 # An asterism: `* * *` (`***` as pdftotext prints it, `\* \* \*` as Markdown writers escape it) or `⁂`,
@@ -147,3 +148,36 @@ def group_blocks(state: ReadState) -> None:
                 flush()
     flush()
     state.blocks = blocks
+
+
+_NUMBERED = re.compile(r"^[“\"]?(\d{1,3})\.\s")
+# Where a paragraph may end: a clause's last punctuation after a word, a bracket or a quote (not `para. 5.`,
+# `No. 5.`, `art. 5.`: a reference's number is not a paragraph's).
+_ENDS_BEFORE = r"(?<![Pp]ara)(?<![Pp]aras)(?<!No)(?<!art)(?<!chap)(?<!sect)(?<!vol)(?<=[\w)”’\"][.;:])"
+
+
+@lru_cache(maxsize=512)
+def _run_on_number(number: int) -> re.Pattern[str]:
+    return re.compile(rf"{_ENDS_BEFORE} {number} ?\. (?=[A-Z“\"{EM_OPEN}{STRONG_OPEN}])")
+
+
+def run_on_paragraphs(state: ReadState) -> None:
+    """`… against Hunger and Poverty. 30. We reaffirm …`: a converter (pymupdf4llm) may run a numbered
+    paragraph on after the one before, on the same line. Where a block's text, after a clause's end,
+    prints the number that follows the last numbered paragraph (`30.` after `29.`, or `321 .` as the
+    converter spaces it), the paragraph it opens becomes a block of its own."""
+    out: list[Block] = []
+    last: int | None = None
+    for block in state.blocks:
+        out.append(block)
+        if block.kind != "text":
+            continue
+        numbered = _NUMBERED.match(block.text)
+        if numbered:
+            last = int(numbered.group(1))
+        while last is not None and (m := _run_on_number(last + 1).search(out[-1].text)):
+            head, tail = out[-1].text[: m.start()], f"{last + 1}. " + out[-1].text[m.end() :]
+            out[-1].text = out[-1].last_line = head
+            out.append(Block(tail, block.line, first_line=tail, last_line=tail))
+            last += 1
+    state.blocks = out

@@ -16,16 +16,24 @@ from __future__ import annotations
 
 import re
 
+from builder.reading.markup import HEADING_HASHES
 from builder.reading.patterns import DATE, ENDS_CLAUSE, FORMULA, SYMBOL
 from builder.reading.state import Line, ReadState, Ruler
 
 BREAK = "\ue010"
 
-_JOB = re.compile(r"(?:\d{1,3}\s+)?\d{2}-?\d{5}(?:\s*\(E\))?(?:\s+\d{6}){0,2}(?:\s+\d{1,3})?")
+_JOB = re.compile(r"(?:\d{1,3}\s+)?\d{2}-?\d{5}\*?(?:\s*\(E\))?(?:\s+\d{6}){0,2}(?:\s+\d{1,3})?")
 _PAGE = re.compile(r"\d{1,3}\s*/\s*\d{1,3}")
 _BARCODE = re.compile(r"\*\d{7,8}\*")
 _STAMP = re.compile(r"\d{6}")  # the job number's date stamp (`100925`), on a line of its own in some extractions
 _PAGE_AND_JOB = re.compile(rf"(?:{_PAGE.pattern})\s+(?:{_JOB.pattern})|(?:{_JOB.pattern})\s+(?:{_PAGE.pattern})")
+_JOB_AND_BARCODE = re.compile(rf"(?:{_JOB.pattern})\s+(?:{_BARCODE.pattern})")  # a converter's one line for both
+# A converter's emphasis delimiters (`**2/52**`, `**A/80/L.17**`, the barcode's `**_*2519369*_**`): the page
+# rules read each line without them. Single stars stay (a barcode is `*2519369*`, a lone star a note marker),
+# and so does a notes rule (`____`).
+_EMPHASIS_MARKUP = re.compile(
+    r"\*\*|(?<!_)__(?!_)|(?<!\w)_(?=[^\s_])|(?<=[^\s_])_(?!\w)|</?(?:b|i|em|strong)>", re.IGNORECASE
+)
 _WORD = re.compile(r"\w+")
 _DATE_LINE = re.compile(DATE)
 _ENDS_SENTENCE = re.compile(r"[.;:][”\"’)]?$|[”\"’][.;:]$")  # a wrapped title may end in a comma
@@ -52,6 +60,7 @@ def _is_anchor(text: str) -> bool:
             or _JOB.fullmatch(t)
             or _BARCODE.fullmatch(t)
             or _PAGE_AND_JOB.fullmatch(t)
+            or _JOB_AND_BARCODE.fullmatch(t)
             or _STAMP.fullmatch(t)
         )
     )
@@ -61,11 +70,19 @@ def _words(text: str) -> list[str]:
     return [w.casefold() for w in _WORD.findall(text)]
 
 
-def _masthead_end(lines: list[Line]) -> int:
-    for i, line in enumerate(lines):
-        if _BODY_START.match(line.text.strip()):
+def _bare(text: str) -> str:
+    """The line as the page prints it: stripped, without a converter's heading hashes and emphasis delimiters."""
+    text = text.strip()
+    if text.startswith("#"):
+        text = HEADING_HASHES.sub("", text)
+    return _EMPHASIS_MARKUP.sub("", text).strip() if "_" in text or "*" in text or "<" in text else text
+
+
+def _masthead_end(texts: list[str]) -> int:
+    for i, text in enumerate(texts):
+        if _BODY_START.match(text):
             return i
-    return min(len(lines), 60)
+    return min(len(texts), 60)
 
 
 def _contains_run(haystack: str, needle: list[str]) -> bool:
@@ -80,14 +97,15 @@ def page_furniture(state: ReadState) -> None:
     the masthead (the symbol, the title) after the masthead has ended.
     """
     lines = state.lines
-    end = _masthead_end(lines)
-    masthead_words = " " + " ".join(w for ln in lines[:end] for w in _words(ln.text)) + " "
-    masthead_text = " ".join(" ".join(ln.text.split()) for ln in lines[:end])
+    texts = [_bare(ln.text) for ln in lines]
+    end = _masthead_end(texts)
+    masthead_words = " " + " ".join(w for text in texts[:end] for w in _words(text)) + " "
+    masthead_text = " ".join(" ".join(text.split()) for text in texts[:end])
 
     def is_header_line(i: int) -> bool:
-        if i <= end or _BODY_START.match(lines[i].text.strip()):
+        text = texts[i]
+        if i <= end or _BODY_START.match(text):
             return False  # the enacting formula repeats the masthead's body, but it is text
-        text = lines[i].text.strip()
         words = _words(text)
         if not words or len(words) > 16 or _ENDS_SENTENCE.search(text) or _DATE_LINE.fullmatch(text):
             return False  # a running header never ends a sentence, nor is it a date (`51st plenary meeting` / date)
@@ -105,7 +123,7 @@ def page_furniture(state: ReadState) -> None:
         return len(rest) >= 2 and _contains_run(masthead_words, rest)
 
     def repeats_title(i: int) -> bool:
-        text = lines[i].text.strip()
+        text = texts[i]
         words = _words(text)
         return i > end and bool(words) and len(words) <= 16 and _contains_run(masthead_words, words)
 
@@ -115,7 +133,7 @@ def page_furniture(state: ReadState) -> None:
         enacting formula (`The Wiphala for living well in harmony, balance and`, A/RES/79/315 line 65) —
         where the run of title lines it stands in (a single blank line between them at most) holds the
         header's symbol line."""
-        text = lines[i].text.strip()
+        text = texts[i]
         if not (text.endswith(":") or " " not in text or _BODY_START.match(text)) or not repeats_title(i):
             return False  # only the refusals this rule is about
         if " " not in text and (text not in masthead_text or not text[:1].isalpha()):
@@ -123,7 +141,7 @@ def page_furniture(state: ReadState) -> None:
         for step in (-1, 1):
             k = i + step
             while 0 <= k < len(lines) and (repeats_title(k) or lone_blank(k, step)):
-                if _RUNNING_SYMBOL.search(lines[k].text) and is_header_line(k):
+                if _RUNNING_SYMBOL.search(texts[k]) and is_header_line(k):
                     return True
                 k += step
         return False
@@ -131,10 +149,10 @@ def page_furniture(state: ReadState) -> None:
     def lone_blank(k: int, step: int) -> bool:
         """A blank line with text on its far side: pdftotext sets one between the running symbol and title."""
         far = k + step
-        return not lines[k].text.strip() and 0 <= far < len(lines) and bool(lines[far].text.strip())
+        return not texts[k] and 0 <= far < len(lines) and bool(texts[far])
 
     def is_running(i: int) -> bool:
-        text = lines[i].text.strip()
+        text = texts[i]
         return not text or _is_anchor(text) or is_header_line(i) or is_title_line(i)
 
     def ends_text(j: int) -> bool:
@@ -146,8 +164,8 @@ def page_furniture(state: ReadState) -> None:
         text = False
         for step in (-1, 1):
             k = j
-            while 0 <= k < len(lines) and lines[k].text.strip():
-                if _RUNNING_SYMBOL.search(lines[k].text):
+            while 0 <= k < len(lines) and texts[k]:
+                if _RUNNING_SYMBOL.search(texts[k]):
                     return False
                 if not is_running(k):
                     text = True
@@ -159,28 +177,28 @@ def page_furniture(state: ReadState) -> None:
         """A page number's shape with the text's own lines right above and below (`its resolution` /
         `73/89` / `of 6 December 2018`, one word a line in A/RES/80/72): a resolution's number."""
         return (
-            bool(_PAGE.fullmatch(lines[i].text.strip()))
+            bool(_PAGE.fullmatch(texts[i]))
             and 0 < i < len(lines) - 1
-            and all(lines[k].text.strip() and not is_running(k) for k in (i - 1, i + 1))
+            and all(texts[k] and not is_running(k) for k in (i - 1, i + 1))
         )
 
     def lone_symbol(i: int) -> bool:
         """The document's own symbol alone on a line after the masthead: the running header, wherever the
         extractor printed it (pdfminer.six, mid-page: `… scientific information,` / `A/80/L.17` / `Welcoming`)."""
-        text = lines[i].text.strip()
+        text = texts[i]
         if i <= end or not _LONE_SYMBOL.fullmatch(text) or not _contains_run(masthead_words, _words(text)):
             return False
-        above = next((ln.text.strip() for ln in reversed(lines[max(0, i - 3) : i]) if ln.text.strip()), "")
+        above = next((t for t in reversed(texts[max(0, i - 3) : i]) if t), "")
         return bool(ENDS_CLAUSE.search(above))  # between paragraphs, not a table's cell (`Issued` / the symbol)
 
     remove: set[int] = set()
-    for i, line in enumerate(lines):
-        if i in remove or not (_is_anchor(line.text) or lone_symbol(i)) or in_sentence(i):
+    for i in range(len(lines)):
+        if i in remove or not (_is_anchor(texts[i]) or lone_symbol(i)) or in_sentence(i):
             continue
         cluster = {i}
         for step in (-1, 1):
             j = i + step
-            while 0 <= j < len(lines) and is_running(j) and (_is_anchor(lines[j].text) or not ends_text(j)):
+            while 0 <= j < len(lines) and is_running(j) and (_is_anchor(texts[j]) or not ends_text(j)):
                 cluster.add(j)
                 j += step
         remove |= cluster

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from builder.reading import markup
-from builder.reading.state import MARK_OPEN, MARKER_RE, ReadState, Ruler, marker
+from builder.reading.state import EM_CLOSE, MARK_OPEN, MARKER_RE, STRONG_CLOSE, ReadState, Ruler, marker
 
 _SUPERSCRIPTS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
 _MANGLED_SUP = re.compile(r"<sup>&</sup>lt;sup>([\w*]{1,4})</sup>")
@@ -24,6 +24,8 @@ _FOOTNOTE_REF = re.compile(r"\[\^([\w*]{1,8})\]")
 _UNICODE = re.compile(r"[⁰¹²³⁴⁵⁶⁷⁸⁹]+")
 _STARS_AFTER_WORD = re.compile(r"(?<=[\w.,;:)\]”’\"])\*{1,3}(?=\s|$|[,;.:)])")
 _STARS_AT_START = re.compile(r"^\*{1,3}(?=\s)")
+# After emphasis, with the space a converter sets after each span: `**Indonesia:** * **draft resolution**`.
+_STARS_AFTER_EMPHASIS = re.compile(f"(?<=[{EM_CLOSE}{STRONG_CLOSE}]) ?(\\*{{1,3}})(?=\\s|$)")
 
 
 def _each_text_block(state: ReadState):
@@ -70,13 +72,14 @@ def unicode_superscripts(state: ReadState) -> None:
 
 
 def star_markers(state: ReadState) -> None:
-    """`agenda**`, `Iraq:*`, and `* Reissued …` at a note's start.
+    """`agenda**`, `Iraq:*`, `**Iraq:** *` and `* Reissued …` at a note's start.
 
     Runs after star emphasis, so stars left are markers, not bold or italics.
     """
     for block in _each_text_block(state):
         if "*" in block.text:
             text = _STARS_AFTER_WORD.sub(lambda m: marker(m.group(0)), block.text)
+            text = _STARS_AFTER_EMPHASIS.sub(lambda m: marker(m.group(1)), text)
             block.text = _STARS_AT_START.sub(lambda m: marker(m.group(0)), text)
 
 

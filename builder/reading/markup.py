@@ -1,8 +1,9 @@
 """Rules for text that passed through a Markdown or HTML converter.
 
-Guarantees to the next stage: no Markdown heading hashes or list dashes before
-paragraph numbers, dead links (`[72/1](#)`) reduced to their text, `<i>`/`<b>`
-and `*italic*`/`**bold**` emphasis turned into emphasis tokens, backslash
+Guarantees to the next stage: no Markdown heading hashes, block quotes, or list
+dashes before paragraph numbers or note labels, dead links (`[72/1](#)`) reduced to their text, `<i>`/`<b>`
+and `*italic*`/`**bold**` emphasis turned into emphasis tokens, a table's rows
+read as lines of text, a converter's comments, highlights and `<br>` gone, backslash
 escapes (`\\_`) resolved. Any other markup a source contains (a live Markdown
 link, an HTML tag) is left as literal text: it is shown, never interpreted.
 """
@@ -64,22 +65,34 @@ def front_matter(state: ReadState) -> None:
         line.text = ""
 
 
-_HEADING_HASHES = re.compile(r"^#{1,6}\s+")
-_LIST_DASH = re.compile(r"^\s*[-+•]\s+(?=[“\"]?(\d{1,3}\.|\([a-zivx]{1,5}\))(\s|$))")
+HEADING_HASHES = re.compile(r"^#{1,6}\s+")
+# A bullet before a paragraph's number or letter, or before a note's label (`- 1  Resolution 60/1.`, `- * On …`).
+_LIST_DASH = re.compile(r"^\s*[-+•]\s+(?=[“\"]?(\d{1,3}\.|\([a-zivx]{1,5}\))(\s|$)|\d{1,3}\s+\D|\*{1,3}\s)")
+_BLOCK_QUOTE = re.compile(r"^\s*(?:>\s?)+")
 _DEAD_LINK = re.compile(r"\[([^\[\]\n]+)\]\(\s*#?\s*\)")
 _HTML_EMPHASIS = re.compile(r"<(i|em|b|strong)>(.*?)</\1>", re.IGNORECASE)
+_HTML_COMMENT = re.compile(r"<!--.*?-->")
+_HTML_BREAK = re.compile(r"<br\s*/?>", re.IGNORECASE)
+_HTML_MARK = re.compile(r"</?mark>", re.IGNORECASE)
+_EMPHASISED_RULE = re.compile(r"^\s*(?:[-•]\s+)?(?:\*\*|__)?(_{5,})(?:\*\*|__)?(?:\s+(\S.*))?$")
+_TABLE_ROW = re.compile(r"^\s*\|(.*)\|\s*$")
+_TABLE_RULE = re.compile(r"^\s*\|(?:\s*:?-{3,}:?\s*\|)+\s*$")
 _ESCAPED_ENUMERATOR = re.compile(r"^(\s*[“\"]?\d{1,3})\\\.")
 _UNDERSCORE_STRONG = re.compile(r"(?<![\w\\])__(?=\S)(.+?)(?<=[^\s\\])__(?!\w)", re.DOTALL)
 _UNDERSCORE_EM = re.compile(r"(?<![\w\\])_(?=[^\s_])(.+?)(?<=[^\s\\_])_(?!\w)", re.DOTALL)
 _STRONG = re.compile(r"(?<![\w*\\])\*\*(?=\S)(.+?)(?<=[^\s\\])\*\*(?![\w*])", re.DOTALL)
 _EM = re.compile(r"(?<![\w*\\])\*(?=[^\s*])(.+?)(?<=[^\s\\*])\*(?![\w*])", re.DOTALL)
+# A space a converter set between emphasis and the punctuation next to it (`_The General Assembly_ ,`,
+# `( _continued_ )`): no such space is printed.
+_SPACE_AFTER_EMPHASIS = re.compile(f"(?<=[{EM_CLOSE}{STRONG_CLOSE}]) +(?=[,;:.)\\]])")
+_SPACE_BEFORE_EMPHASIS = re.compile(f"(?<=[(\\[]) +(?=[{EM_OPEN}{STRONG_OPEN}])")
 _ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|<>$&])")
 
 
 def heading_hashes(state: ReadState) -> None:
     """`## The General Assembly,` → `The General Assembly,` (structure is ours to find)."""
     for line in state.lines:
-        line.text = _HEADING_HASHES.sub("", line.text)
+        line.text = HEADING_HASHES.sub("", line.text)
 
 
 def list_dashes(state: ReadState) -> None:
@@ -95,6 +108,52 @@ def list_dashes(state: ReadState) -> None:
             out.append(Line("", line.number))
             line.text = stripped
         out.append(line)
+    state.lines = out
+
+
+def block_quotes(state: ReadState) -> None:
+    """`> 1 Resolution 60/1.` → `1 Resolution 60/1.`: a converter quotes what it sets apart (notes, mostly);
+    the words are the document's and where they go is for the later stages to find."""
+    for line in state.lines:
+        if ">" in line.text:
+            line.text = _BLOCK_QUOTE.sub("", line.text)
+
+
+def html_leftovers(state: ReadState) -> None:
+    """A converter's own HTML around the words: comments (`<!-- Start of picture text -->`), highlighting
+    (`<mark>`) and line breaks (`<br>`, a space) go; the words stay where they are."""
+    for line in state.lines:
+        if "<" in line.text:
+            text = _HTML_MARK.sub("", _HTML_COMMENT.sub("", line.text))
+            line.text = _HTML_BREAK.sub(" ", text).strip() if "<br" in text.lower() else text
+
+
+def emphasised_rules(state: ReadState) -> None:
+    """`**__________________** 2 A/HRC/25/63.` → the notes rule on a line of its own, then the note: pymupdf4llm
+    sets the rule in bold and may run the page's first note on after it."""
+    out: list[Line] = []
+    for line in state.lines:
+        m = _EMPHASISED_RULE.match(line.text) if "_____" in line.text else None
+        if m is None:
+            out.append(line)
+            continue
+        out.append(Line(m.group(1), line.number))
+        if m.group(2):
+            out += [Line("", line.number), Line(m.group(2), line.number)]
+    state.lines = out
+
+
+def markdown_tables(state: ReadState) -> None:
+    """`|10 a.m.|Item 72|Dialogue …|` → `10 a.m. Item 72 Dialogue …`, a block of its own: a table's row is
+    read as the text extractors print it, its cells in order; the `|---|` line under the header goes."""
+    out: list[Line] = []
+    for line in state.lines:
+        row = _TABLE_ROW.match(line.text) if "|" in line.text else None
+        if row is None:
+            out.append(line)
+        elif not _TABLE_RULE.match(line.text):
+            cells = (cell.strip() for cell in row.group(1).split("|"))
+            out += [Line(" ".join(cell for cell in cells if cell), line.number), Line("", line.number)]
     state.lines = out
 
 
@@ -140,6 +199,15 @@ def underscore_emphasis(state: ReadState) -> None:
             block.text = _UNDERSCORE_EM.sub(lambda m: EM_OPEN + m.group(1) + EM_CLOSE, text)
 
 
+def emphasis_spacing(state: ReadState) -> None:
+    """`The General Assembly␣,` → `The General Assembly,`: pymupdf4llm writes each span followed by a space,
+    also before the comma or bracket that follows an italic one."""
+    for block in state.blocks:
+        if EM_CLOSE in block.text or STRONG_CLOSE in block.text:
+            text = _SPACE_AFTER_EMPHASIS.sub("", block.text)
+            block.text = _SPACE_BEFORE_EMPHASIS.sub("", text)
+
+
 def unescape(state: ReadState) -> None:
     """`\\_\\_` → `__`: a converter's backslash escapes are not part of the text."""
     for block in state.blocks:
@@ -151,9 +219,13 @@ LINE_MARKUP_RULES = Ruler(
     "line markup",
     [
         ("heading_hashes", heading_hashes),
+        ("block_quotes", block_quotes),
+        ("emphasised_rules", emphasised_rules),
         ("list_dashes", list_dashes),
         ("escaped_enumerators", escaped_enumerators),
         ("dead_links", dead_links),
+        ("html_leftovers", html_leftovers),
+        ("markdown_tables", markdown_tables),
         ("html_emphasis", html_emphasis),
     ],
 )

@@ -16,7 +16,7 @@ import re
 from builder.model import NoteRef
 from builder.reading.patterns import DATE, FORMULA, LONE_LETTER, MONTHS, SYMBOL
 from builder.reading.starts import AMENDMENT, DECISION, ENUMERATOR, MASTHEAD_FIELD
-from builder.reading.state import MARKER_RE, Block, ReadState, Ruler
+from builder.reading.state import EM_CLOSE, EM_OPEN, MARKER_RE, STRONG_CLOSE, STRONG_OPEN, Block, ReadState, Ruler
 
 _BODIES = ("General Assembly", "Economic and Social Council", "Security Council", "Human Rights Council")
 _BODY_START = re.compile(rf"^(?:{FORMULA}$|[“\"]?(?:\d{{1,3}}\.(?:\s|$)|[IVX]{{1,5}}\.\s|Annex\b|Contents$))")
@@ -56,9 +56,8 @@ _FIELDS: list[tuple[str, re.Pattern[str]]] = [
         ),
     ),
 ]
-_AGENDA = re.compile(
-    r"\b(?:Agenda items?|Item) (\d+(?: ?\([a-z]\))?(?:,? (?:and )?\d+(?: ?\([a-z]\))?)*)(?: of the provisional agenda)?"
-)
+_ITEM = r"\d+(?: ?\([a-z]{1,2}\))?"  # `99`, `72 (a)`, `99 (ee)`
+_AGENDA = re.compile(rf"\b(?:Agenda items?|Item) ({_ITEM}(?:,? (?:and )?{_ITEM})*)(?: of the provisional agenda)?")
 _SPONSORS = re.compile(  # `Iraq:*,** draft resolution`: the markers' comma stays when they are taken out
     r"^(?P<who>.+?):[\s,]*"
     r"(?P<kind>(?:revised )?draft (?:resolution|decision)s?|amendments? to .+|resolution adopted by .+)$",
@@ -70,6 +69,7 @@ _TYPE_LINE = re.compile(
 )
 _BRACKETED = re.compile(r"^\[(.+)\]$")
 _MARKER_RUN = re.compile(rf"(?:{MARKER_RE.pattern})*")
+_NO_EMPHASIS = str.maketrans("", "", EM_OPEN + EM_CLOSE + STRONG_OPEN + STRONG_CLOSE)
 _RESOLUTION_TITLE = re.compile(r"^(\d{1,3}/\d{1,4}(?: [A-Z])?)\.\s+(.+)$")
 
 
@@ -148,7 +148,7 @@ def read_fields(state: ReadState) -> None:
     agenda_block = -1
     type_block = -1
     for i, block in enumerate(state.masthead):
-        text = block.text
+        text = block.text.translate(_NO_EMPHASIS)  # a converter's bold (`**Eightieth session**`) means nothing here
         m = _ADOPTED.match(block.plain.strip())
         if m:
             found.setdefault("document_type", "resolution" if m["kind"] == "Resolution" else "decision")
@@ -265,10 +265,20 @@ def symbol_from_file_name(state: ReadState) -> None:
         )
 
 
+# Member States whose names hold "and": a sponsors' list is never split inside them.
+_AND_IN_NAME = re.compile(
+    r"Antigua and Barbuda|Bosnia and Herzegovina|Saint Kitts and Nevis|Saint Vincent and the Grenadines"
+    r"|Sao Tome and Principe|Trinidad and Tobago|United Kingdom of Great Britain and Northern Ireland"
+)
+_SPONSOR_SEPARATOR = re.compile(r",\s*|\s+and\s+(?=[A-Z\0])")
+
+
 def split_sponsors(text: str) -> list[str]:
-    """ "Angola, Belarus and Viet Nam" → ["Angola", "Belarus", "Viet Nam"]."""
-    parts = re.split(r",\s*|\s+and\s+(?=[A-Z])", text)
-    return [p.strip() for p in parts if p.strip()]
+    """ "Angola, Antigua and Barbuda, Belarus and Viet Nam" → ["Angola", "Antigua and Barbuda", "Belarus",
+    "Viet Nam"]: commas and the last "and" part the names, a State's own "and" does not."""
+    names = iter(_AND_IN_NAME.findall(text))
+    parts = _SPONSOR_SEPARATOR.split(_AND_IN_NAME.sub("\0", text))
+    return [re.sub("\0", lambda _: next(names), p).strip() for p in parts if p.strip()]
 
 
 MASTHEAD_RULES = Ruler(

@@ -118,9 +118,7 @@ def extract_notes(state: ReadState) -> None:
             state.notes.append(NoteDef(found.group(1), found.group(2).strip(), block.line, i))
             _as_break(block)
             continue
-        if not in_region and _ends_page_note(blocks, i, state.notes):
-            state.notes[-1].text += " " + block.text
-            _as_break(block)
+        if not in_region and _take_tail(state, i):
             continue
         if in_region:
             digits = _STARTS_WITH_DIGITS.match(block.text)
@@ -144,15 +142,74 @@ def extract_notes(state: ReadState) -> None:
                 _as_break(block)
 
 
-def _ends_page_note(blocks: list[Block], i: int, notes: list[NoteDef]) -> bool:
-    """`* On behalf of the States Members … of the Economic` / blank / `Community of Central African
+def _note_tail(blocks: list[Block], i: int, note: NoteDef | None) -> int:
+    """How many blocks from `i` end `note`, the note right before them at the page's foot (0: none).
+
+    `* On behalf of the States Members … of the Economic` / blank / `Community of Central African
     States.` / the page's foot (pdfminer.six sets a blank line between a note's lines): the block right
     after a note that stops mid-sentence, the last before the page break and ending the sentence, is
-    the note's last line."""
-    if not notes or notes[-1].position != i - 1 or _ENDS_NOTE.search(notes[-1].text):
-        return False
-    after = blocks[i + 1] if i + 1 < len(blocks) else None
-    return (after is None or after.kind == "break") and bool(_ENDS_NOTE.search(blocks[i].text))
+    the note's last line. A converter may cut a long note into several blocks (pymupdf4llm: `… ibid.,
+    2017, Supplement No. 11` / `(E/2018/31); ibid., …` / `(E/2020/31); …` / `(E/2025/31).`): up to
+    `_TAIL_BLOCKS` blocks then, none opening with a capital (a paragraph's start), the last ending it
+    before the page break or the next note."""
+    if note is None or _ENDS_NOTE.search(note.text) or blocks[i].kind != "text":
+        return 0
+    for k in range(i, min(i + _TAIL_BLOCKS, len(blocks))):
+        after = blocks[k + 1] if k + 1 < len(blocks) else None
+        ends = after is None or after.kind == "break" or _opens_next(after, note)
+        if ends and _ENDS_NOTE.search(blocks[k].text):
+            return k - i + 1
+        if after is None or after.kind != "text" or blocks[k].text[:1].isupper() or after.text[:1].isupper():
+            return 0  # a tail of several blocks: none opens like a paragraph
+    return 0
+
+
+_TAIL_BLOCKS = 4
+
+
+def _opens_next(block: Block, note: NoteDef) -> bool:
+    """The block opens the note after `note`: a marker, or the next number (`9 A/80/221.` after 8)."""
+    if _STARTS_WITH_MARKER.match(block.text):
+        return True
+    digits = _STARTS_WITH_DIGITS.match(block.text)
+    return bool(digits and note.label.isdigit() and int(digits.group(1)) == int(note.label) + 1)
+
+
+def _take_tail(state: ReadState, i: int) -> int:
+    """The blocks from `i` that end the note defined in the block before (`_note_tail`), joined to it;
+    how many."""
+    note = next((n for n in reversed(state.notes) if n.position == i - 1), None)
+    tail = _note_tail(state.blocks, i, note)
+    for block in state.blocks[i : i + tail]:
+        note.text += " " + block.text  # type: ignore[union-attr]  # a tail is found only after a note
+        _as_break(block)
+    return tail
+
+
+def _insert_note(state: ReadState, note: NoteDef) -> None:
+    """Add a note where it is printed among those found already (`state.notes` is in printed order)."""
+    at = next((k for k, n in enumerate(state.notes) if n.position > note.position), len(state.notes))
+    state.notes.insert(at, note)
+    _as_break(state.blocks[note.position])
+
+
+_BULLET = re.compile(r"^[-•]\s+")
+
+
+def bulleted_star_notes(state: ReadState) -> None:
+    """`- On behalf of the States …` at a page's foot: pymupdf4llm takes a star note's `*` for a list's
+    bullet. Where the text cites a star (`**Chad:** *`) that no note defines, the first bulleted block
+    right above a page break or the page's other notes is that note (then `**`'s, and so on)."""
+    blocks = state.blocks
+    defined = {n.label for n in state.notes}
+    missing = [s for s in ("*", "**", "***") if s not in defined and any(marker(s) in b.text for b in blocks)]
+    for i, block in enumerate(blocks):
+        if not missing:
+            return
+        bullet = _BULLET.match(block.text) if block.kind == "text" else None
+        if bullet is None or i + 1 >= len(blocks) or blocks[i + 1].kind != "break":
+            continue
+        _insert_note(state, NoteDef(missing.pop(0), block.text[bullet.end() :].strip(), block.line, i))
 
 
 def _next_label(notes: list[NoteDef], label: str) -> bool:
@@ -164,36 +221,116 @@ def _next_label(notes: list[NoteDef], label: str) -> bool:
     return previous is None or int(label) == int(previous) + 1
 
 
+def shuffled_notes(state: ReadState) -> None:
+    """`15 A/74/821.` / `16 A/75/982.` / `14 Resolution 78/317, annex.` / the page's foot: pymupdf4llm may print a
+    page's notes out of order. A run of two or more blocks right above a page break, each opening with a
+    number, the numbers one apart once sorted, is put in their order (then `unruled_notes` finds them)."""
+    blocks = state.blocks
+    i = 0
+    while i < len(blocks):
+        j = i
+        while j < len(blocks) and blocks[j].kind == "text" and _STARTS_WITH_DIGITS.match(blocks[j].text):
+            j += 1
+        if j - i < 2 or (j < len(blocks) and blocks[j].kind != "break"):
+            i = j + 1
+            continue
+        run = sorted(blocks[i:j], key=lambda b: int(_STARTS_WITH_DIGITS.match(b.text).group(1)))  # type: ignore[union-attr]
+        labels = [int(_STARTS_WITH_DIGITS.match(b.text).group(1)) for b in run]  # type: ignore[union-attr]
+        if labels == list(range(labels[0], labels[0] + len(labels))):
+            blocks[i:j] = run
+        i = j + 1
+
+
 def unruled_notes(state: ReadState) -> None:
     """Notes printed with no rule above them (`1 See A/HRC/98/44.`), at a page foot or at the end.
 
     Converters that drop the rule still keep each note as a block opening with
-    its number. Only runs of such blocks numbered in sequence from note 1 on,
-    each run's first number cited as a marker in the text before it, are
-    taken — and only in a document where no ruled notes were found.
+    its number. Only runs of such blocks numbered in sequence (the notes found
+    under a rule skipped), each run's first number cited as a marker in the text
+    before it, are taken. Where notes were found under a rule (pymupdf4llm sets
+    the rule on some pages only), the numbers they leave out below the last of
+    them; after it, only a number the text cites with a marker of its own
+    (`<sup>2</sup>`, not plain digits), unless a gap was filled: the document then
+    prints some notes with a rule and some without.
     """
-    if any(n.label.isdigit() for n in state.notes):
-        return
-    expected = 1
+    ruled = {int(n.label) for n in state.notes if n.label.isdigit()}
+    last = max(ruled, default=0)
+
+    def free(label: int) -> int:
+        while label in ruled:
+            label += 1
+        return label
+
+    expected = free(1)
+    took = False
     blocks = state.blocks
     i = 0
     while i < len(blocks):
         digits = _STARTS_WITH_DIGITS.match(blocks[i].text) if blocks[i].kind == "text" else None
-        if digits is None or int(digits.group(1)) != expected or not _cited_before(blocks[:i], digits.group(1)):
+        beyond = ruled and expected > last and not took  # past the ruled notes: only a marker the text printed
+        if (
+            digits is None
+            or int(digits.group(1)) != expected
+            or not _cited_before(blocks[:i], digits.group(1), tokens_only=bool(beyond))
+        ):
             i += 1
             continue
         while i < len(blocks) and blocks[i].kind == "text":
             digits = _STARTS_WITH_DIGITS.match(blocks[i].text)
             if digits is None or int(digits.group(1)) != expected:
-                break
-            state.notes.append(NoteDef(digits.group(1), digits.group(2).strip(), blocks[i].line, i))
-            _as_break(blocks[i])
-            expected += 1
+                tail = _take_tail(state, i)
+                if not tail:
+                    break
+                i += tail
+                continue
+            note = NoteDef(digits.group(1), digits.group(2).strip(), blocks[i].line, i)
+            _insert_note(state, note)
+            labels = {n.label for n in state.notes}
+            while (note := _split_run_on(note, labels)) is not None:  # type: ignore[assignment]
+                _insert_note(state, note)
+                expected = int(note.label)
+            took = True
+            expected = free(expected + 1)
             i += 1
 
 
-def _cited_before(blocks: list[Block], label: str) -> bool:
-    return any(b.kind == "text" and _candidates(b.text, label) for b in blocks)
+def run_on_notes(state: ReadState) -> None:
+    """`3  United Nations, Treaty Series, vol. 1249, No. 20378. 4  Ibid., vol. 1577, No. 27531.`: a converter
+    ran two notes into one line. Where note N+1 is not defined, its number after note N's closing stop (a
+    space after it, then the note's first character) starts it."""
+    notes = state.notes
+    labels = {n.label for n in notes}
+    k = 0
+    while k < len(notes):
+        following = _split_run_on(notes[k], labels)
+        if following is not None:
+            notes.insert(k + 1, following)
+        k += 1
+
+
+def _split_run_on(note: NoteDef, labels: set[str]) -> NoteDef | None:
+    """The note run on inside `note` (see `run_on_notes`), cut from it; its label joins `labels`."""
+    following = str(int(note.label) + 1) if note.label.isdigit() else None
+    m = _run_on(following).search(note.text) if following and following not in labels else None
+    if m is None:
+        return None
+    note.text, rest = note.text[: m.start()].rstrip(), note.text[m.end() :]
+    labels.add(following)  # type: ignore[arg-type]  # set whenever m is
+    return NoteDef(following, rest.strip(), note.line, note.position)  # type: ignore[arg-type]
+
+
+@lru_cache(maxsize=256)
+def _run_on(label: str) -> re.Pattern[str]:
+    """Note `label` run on after the note before it ends (`…27531. 4  Ibid.`), compiled once per label."""
+    return re.compile(rf"(?<=[.)”\"]) {re.escape(label)}\s+(?=[^\s\d])")
+
+
+def _cited_before(blocks: list[Block], label: str, tokens_only: bool = False) -> bool:
+    """A marker for `label` in the text before: a token already (`<sup>1</sup>`, `¹`), or plain digits."""
+    token = marker(label)
+    return any(
+        b.kind == "text" and (token in b.text or (not tokens_only and _candidates(b.text, label))) for b in blocks
+    )
 
 
 # A marker in the raw PDF form: digits right after a word or punctuation, or
@@ -627,7 +764,10 @@ NOTE_RULES = Ruler(
     "notes",
     [
         ("extract_notes", extract_notes),
+        ("shuffled_notes", shuffled_notes),
         ("unruled_notes", unruled_notes),
+        ("bulleted_star_notes", bulleted_star_notes),
+        ("run_on_notes", run_on_notes),
         ("digit_markers", digit_markers),
         ("only_place_markers", only_place_markers),
         ("split_word_markers", split_word_markers),

@@ -15,11 +15,11 @@ A/RES/99/17 that cannot collide with real documents). This script writes:
   | `<doc>.pypdf.txt` | pypdf, `page.extract_text()` joined by "\\n" |
   | `<doc>.pypdfium2.txt` | pypdfium2, `get_textpage().get_text_bounded()` joined by "\\n" |
   | `<doc>.pdfminer.txt` | pdfminer.six, `extract_text` |
+  | `<doc>.pymupdf4llm.md` | PyMuPDF's pymupdf4llm, `to_markdown` (one paragraph a line, `**bold**` |
+  |  | furniture and headings, `> 1 …` notes, `- (a)` items, `<sup>1</sup>` markers) |
 
-  and Markdown forms written by hand-made templates after what those converters emit (they are
-  not installed here): `<doc>.pymupdf4llm.md` (hard-wrapped as the PDF's lines, `## **…**`
-  headings, `_italic_` openings, `<sup>1</sup>` markers, notes and page furniture — running
-  header, `2/3`, job number, barcode — left where the pages put them), `<doc>.marker.md` (one
+  and Markdown forms written by hand-made templates after what those converters emit (their
+  models are not installed here): `<doc>.marker.md` (one
   paragraph per line, `<sup>` markers, `[^1]: …` definitions at the end, escapes such as `1\\.`
   and `\\_`), `<doc>.docling.md` (`## ` headings, `- (a)` list items, markers as plain digits or
   `¹`, no italics, no page furniture) and `<doc>.frontmatter.md` (YAML front matter with the
@@ -29,7 +29,7 @@ A/RES/99/17 that cannot collide with real documents). This script writes:
   slug), `ecosoc-body.txt` (Economic and Social Council) and `ccpcj-body.txt` (Commission on
   Crime Prevention and Criminal Justice).
 
-Regenerate (needs poppler-utils' `pdftotext` on PATH and the project's venv) and commit the
+Regenerate (needs poppler-utils' `pdftotext` on PATH and the venv with `.[forms]`) and commit the
 output; the tests read the files, not the tools:
 
     .venv/bin/python tests/forms/make_forms.py
@@ -60,6 +60,7 @@ SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 
 def extract(pdf: Path) -> dict[str, str]:
     """The PDF's text as each tool gives it, by form name."""
+    import pymupdf4llm
     import pypdfium2
     from pdfminer.high_level import extract_text
     from pypdf import PdfReader
@@ -78,6 +79,7 @@ def extract(pdf: Path) -> dict[str, str]:
         "pypdf": "\n".join(page.extract_text() for page in PdfReader(pdf).pages),
         "pypdfium2": pdfium,
         "pdfminer": extract_text(str(pdf)),
+        "pymupdf4llm": pymupdf4llm.to_markdown(str(pdf), show_progress=False),
     }
 
 
@@ -92,44 +94,6 @@ def _inline(text: str, italic: str, marker: str) -> str:
 
 def _one_line(text: str) -> str:
     return re.sub(r"\s*\n\s*", " ", text)
-
-
-def pymupdf4llm(doc: UNDoc, made: Rendered) -> str:
-    """Hard-wrapped as the PDF's lines; furniture and notes where each page has them."""
-    out = [f"**United Nations** **{doc.symbol}**", "", f"## **{doc.body}**", ""]
-    out += [f"Distr.: {doc.distribution}", doc.date] + ([f"Original: {doc.original}"] if doc.original else []) + [""]
-    out += [doc.session, *doc.agenda, ""]
-    for line in doc.preface:
-        out += [line, ""]
-    out += [f"## **{doc.number} {doc.title}**" if doc.number else f"## **{doc.title}**", ""]
-
-    def md(line: str) -> str:
-        return _inline(line, "_", "<sup>{}</sup>")
-
-    title = doc.short_title or doc.title
-    job = doc.job.split()[0]
-    for number, (lines, labels) in enumerate(zip(made.lines, made.page_notes, strict=True), start=1):
-        if number > 1:
-            header = [doc.symbol, title] if number % 2 == 0 else [title, doc.symbol]
-            out += [f"**{header[0]}**" if number % 2 == 0 else header[0], "", header[1], ""]
-        previous = None
-        for block, line in lines:
-            if previous is not None and block != previous:
-                out.append("")
-            out.append(md(line))
-            previous = block
-        out.append("")
-        if labels:
-            out += [RULE, ""]
-            for label in labels:
-                wrapped = made.note_lines[label]
-                out += [f"<sup>{label}</sup> {md(wrapped[0])}", *[md(w) for w in wrapped[1:]], ""]
-        if number == 1:
-            out += [doc.job, "", doc.barcode, ""]
-        else:
-            foot = [f"{number}/{made.pages}", job] if number % 2 == 0 else [job, f"{number}/{made.pages}"]
-            out += [foot[0], "", foot[1], ""]
-    return "\n".join(out)
 
 
 def _paragraphs(doc: UNDoc, made: Rendered) -> list[tuple[int, str]]:
@@ -248,8 +212,7 @@ def main() -> None:
                 assert made.pages in (2, 3) and made.split, (made.pages, made.split)
                 assert any(ln.startswith("2 October 2099") for ln in made.note_lines["3"]), made.note_lines["3"]
             for form, text in extract(Path(tmp) / f"{name}.pdf").items():
-                write(HERE / f"{name}.{form}.txt", text)
-            write(HERE / f"{name}.pymupdf4llm.md", pymupdf4llm(doc, made))
+                write(HERE / f"{name}.{form}.{'md' if form == 'pymupdf4llm' else 'txt'}", text)
             write(HERE / f"{name}.marker.md", marker(doc, made))
             write(HERE / f"{name}.docling.md", docling(doc, made))
             write(HERE / f"{name}.frontmatter.md", frontmatter(doc))
