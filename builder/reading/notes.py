@@ -176,12 +176,12 @@ def _opens_next(block: Block, note: NoteDef) -> bool:
 
 
 def _take_tail(state: ReadState, i: int) -> int:
-    """The blocks from `i` that end the note defined in the block before (`_note_tail`), joined to it;
-    how many."""
+    """The blocks from `i` that end the note defined in the block before (`_note_tail`), joined to it (a
+    converter's bullet before a piece dropped); how many."""
     note = next((n for n in reversed(state.notes) if n.position == i - 1), None)
     tail = _note_tail(state.blocks, i, note)
     for block in state.blocks[i : i + tail]:
-        note.text += " " + block.text  # type: ignore[union-attr]  # a tail is found only after a note
+        note.text += " " + _BULLET.sub("", block.text)  # type: ignore[union-attr]  # found only after a note
         _as_break(block)
     return tail
 
