@@ -10,7 +10,7 @@ from __future__ import annotations
 import pytest
 from conftest import read_text
 
-from builder.model import Document
+from builder.model import Document, Heading
 from builder.reading.masthead import split_sponsors
 
 MASTHEAD = """A/C.3/99/L.9
@@ -288,3 +288,58 @@ def test_an_agenda_sub_item_of_two_letters() -> None:
     """`Agenda item 99 (ee)` (A/C.1/80/L.26): the sub-item is the item's, not its title's."""
     doc = _read("_Recalling_ its resolution 98/120,\n", MASTHEAD.replace("Agenda item 68", "Agenda item 99 (ee)"))
     assert (doc.meta.agenda_item, doc.meta.agenda_title) == ("99 (ee)", "Promotion and protection of human rights")
+
+
+def test_a_long_running_title_on_one_line() -> None:
+    """`**Sustainable fisheries, including through the 1995 Agreement … and related instruments**` above the
+    running symbol (A/RES/80/109): the page's title lines, which pymupdf4llm joined, are furniture however long."""
+    title = (
+        "Access to public archives, including through the Convention on the Stewardship of Records of 9 December "
+        "2089 relating to the Conservation and Management of Archives of States and related instruments"
+    )
+    doc = _read(
+        "_Recalling_ its resolution 98/120 of 16 December 2098 on access to public archives and the right\n"
+        + FOOT
+        + f"**{title}**\n\nto know,\n\n1. _Calls upon_ States to act.\n",
+        MASTHEAD.replace("Access to public archives", title),
+    )
+    assert _texts(doc) == {
+        "pp1": "Recalling its resolution 98/120 of 16 December 2098 on access to public archives and the right to know,",
+        "op1": "Calls upon States to act.",
+    }
+
+
+def test_divisions_a_converter_set_as_headings() -> None:
+    """`#### **Chapter I General provisions**`, `_Article 1 Scope of application_`, `#### **Chapter II**`,
+    `_Article 3_` (A/RES/80/162's convention), `**I**` and `#### **II. Signature**` (A/RES/80/243,
+    A/RES/80/119): each division's number opens its heading, its title on the next line, as printed."""
+    doc = _read(
+        "**I**\n\n#### **Adoption**\n\n1. _Adopts_ the Convention annexed to the present resolution.\n\n"
+        "#### **II. Signature**\n\n1. _Decides_ that the Convention shall be open for signature.\n\n"
+        "#### **Annex Convention on archives**\n\n_The States Parties to this Convention_ ,\n\n"
+        "_Have agreed_ as follows:\n\n#### **Chapter I General provisions**\n\n_Article 1 Scope of application_\n\n"
+        "1. This Convention applies to public archives.\n\n2. It applies to private archives too.\n\n"
+        "_Article 2 Definitions_\n\n1. “Archives” means records.\n\n"
+        "#### **Chapter II**\n\n**Access**\n\n_Article 3_\n\n_Access to archives_\n\n"
+        "1. Archives shall be open.\n\n2. Access shall be free.\n"
+    )
+    headings = [(h.anchor, h.number) for part in doc.parts for h in part.blocks if isinstance(h, Heading)]
+    assert headings == [
+        ("sec-i", "I"),
+        ("sec-ii", "II"),
+        ("annex-chap-i", "Chapter I"),
+        ("annex-art-1", "Article 1"),
+        ("annex-art-2", "Article 2"),
+        ("annex-chap-ii", "Chapter II"),
+        ("annex-art-3", "Article 3"),
+    ]
+    assert list(_texts(doc)) == [
+        "sec-i-op1",
+        "sec-ii-op1",
+        "annex-pp1",
+        "annex-art-1-op1",
+        "annex-art-1-op2",
+        "annex-art-2-op1",
+        "annex-art-3-op1",
+        "annex-art-3-op2",
+    ]

@@ -107,8 +107,10 @@ def page_furniture(state: ReadState) -> None:
         if i <= end or _BODY_START.match(text):
             return False  # the enacting formula repeats the masthead's body, but it is text
         words = _words(text)
-        if not words or len(words) > 16 or _ENDS_SENTENCE.search(text) or _DATE_LINE.fullmatch(text):
+        if not words or _ENDS_SENTENCE.search(text) or _DATE_LINE.fullmatch(text):
             return False  # a running header never ends a sentence, nor is it a date (`51st plenary meeting` / date)
+        if len(words) > 16:  # a long title a converter set on one line (pymupdf4llm), word for word the masthead's
+            return _contains_run(masthead_words, words)
         if len(words) < 2 and not re.search(r"/", text):
             return False
         if text[-1] in ",;" and " ".join(text.split()) not in masthead_text:

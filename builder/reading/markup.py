@@ -15,6 +15,7 @@ import re
 import yaml
 
 from builder.errors import InputError, Place
+from builder.reading.patterns import NAMED_DIVISION
 from builder.reading.state import (
     EM_CLOSE,
     EM_OPEN,
@@ -66,6 +67,11 @@ def front_matter(state: ReadState) -> None:
 
 
 HEADING_HASHES = re.compile(r"^#{1,6}\s+")
+_WRAPPED = re.compile(r"^(\*\*|__|\*|_)(.+)\1$")  # a line emphasised as a whole: `**Chapter I …**`, `_Article 1 …_`
+_DIVISION = rf"Annex(?: [IVXLC]{{1,6}})?|{NAMED_DIVISION}|[IVXLC]{{1,6}}\.|[A-H]\."
+_DIVISION_AND_TITLE = re.compile(  # a section's number alone needs no stop: `**I**`
+    rf"^(?:(?P<division>{_DIVISION})(?:\s+(?P<title>[A-Z“\"(].*))?|(?P<number>[IVXLC]{{1,6}}|[A-H]))$"
+)
 # A bullet before a paragraph's number or letter, or before a note's label (`- 1  Resolution 60/1.`, `- * On …`).
 _LIST_DASH = re.compile(r"^\s*[-+•]\s+(?=[“\"]?(\d{1,3}\.|\([a-zivx]{1,5}\))(\s|$)|\d{1,3}\s+\D|\*{1,3}\s)")
 _BLOCK_QUOTE = re.compile(r"^\s*(?:>\s?)+")
@@ -87,6 +93,31 @@ _EM = re.compile(r"(?<![\w*\\])\*(?=[^\s*])(.+?)(?<=[^\s\\*])\*(?![\w*])", re.DO
 _SPACE_AFTER_EMPHASIS = re.compile(f"(?<=[{EM_CLOSE}{STRONG_CLOSE}]) +(?=[,;:.)\\]])")
 _SPACE_BEFORE_EMPHASIS = re.compile(f"(?<=[(\\[]) +(?=[{EM_OPEN}{STRONG_OPEN}])")
 _ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|<>$&])")
+
+
+def division_headings(state: ReadState) -> None:
+    """`#### **Chapter I General provisions**`, `_Article 1 Scope of application_`, `#### **Annex United Nations
+    principles …**`, `#### **II. Product safety …**`: a converter sets a division's name or number and its title
+    on one heading line; they go on two, as the page prints them (`Chapter I` / `General provisions`), for the
+    structure to find, and a division alone (`_Article 3_`) loses its emphasis. Only a line the converter
+    marked as a heading (hashes, or emphasis around the whole line) is one."""
+    out: list[Line] = []
+    for line in state.lines:
+        text = line.text.strip()
+        if not text or text[0] not in "#*_":
+            out.append(line)
+            continue
+        inner = HEADING_HASHES.sub("", text)
+        while m := _WRAPPED.match(inner):
+            inner = m.group(2).strip()
+        division = _DIVISION_AND_TITLE.match(inner) if inner != text else None
+        if division is None:
+            out.append(line)
+        else:
+            out.append(Line(division["division"] or division["number"], line.number))
+            if division["title"]:
+                out.append(Line(division["title"], line.number))
+    state.lines = out
 
 
 def heading_hashes(state: ReadState) -> None:
@@ -218,6 +249,7 @@ def unescape(state: ReadState) -> None:
 LINE_MARKUP_RULES = Ruler(
     "line markup",
     [
+        ("division_headings", division_headings),
         ("heading_hashes", heading_hashes),
         ("block_quotes", block_quotes),
         ("emphasised_rules", emphasised_rules),
