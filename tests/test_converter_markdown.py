@@ -343,3 +343,36 @@ def test_divisions_a_converter_set_as_headings() -> None:
         "annex-art-3-op1",
         "annex-art-3-op2",
     ]
+
+
+def test_note_one_run_on_after_the_star_note() -> None:
+    """`> * On behalf of the States … of 10 May 2024. 1  Resolution 217 A (III).` (A/C.3/80/L.38): the star's
+    note, then note 1, then the page's other notes."""
+    doc = _read(
+        "_Recalling_ the Universal Declaration of Human Rights<sup>1</sup> and the Covenant,<sup>2</sup>\n\n"
+        "> * On behalf of the States that are members of the Group of Ninety. 1  Resolution 217 A (III).\n\n"
+        "> 2  See resolution 2200 A (XXI), annex.\n" + FOOT + "1. _Calls upon_ States to act.\n"
+    )
+    assert _notes(doc) == {
+        "*": "On behalf of the States that are members of the Group of Ninety.",
+        "1": "Resolution 217 A (III).",
+        "2": "See resolution 2200 A (XXI), annex.",
+    }
+    assert list(_texts(doc)) == ["pp1", "op1"]
+
+
+def test_a_preambular_paragraph_run_on_after_the_one_before() -> None:
+    """`The General Assembly, _Recalling_ its relevant resolutions, …` (A/RES/80/72) and `… Connectivity,
+    _Recognizing_ the fact …` (A/C.2/80/L.58): an italic opening phrase after a clause's end opens a paragraph;
+    a title's italics after a comma do not."""
+    doc = _read(
+        "_Recalling_ its relevant resolutions, and the _Treaty Series_ , vol. 9, _Noting_ the report,\n\n"
+        "1. _Calls upon_ States to act.\n",
+        MASTHEAD.replace("_The General Assembly_ ,\n\n", "_The General Assembly_ , "),
+    )
+    assert doc.parts[0].blocks[0].content.text == "The General Assembly,"
+    assert _texts(doc) == {
+        "pp1": "Recalling its relevant resolutions, and the Treaty Series, vol. 9,",
+        "pp2": "Noting the report,",
+        "op1": "Calls upon States to act.",
+    }

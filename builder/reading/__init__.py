@@ -68,6 +68,7 @@ BLOCK_RULES = Ruler(
         ("underscore_emphasis", markup.underscore_emphasis),
         ("emphasis_spacing", markup.emphasis_spacing),
         ("run_on_paragraphs", blocks.run_on_paragraphs),
+        ("run_on_openings", blocks.run_on_openings),
     ],
 )
 

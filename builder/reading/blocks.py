@@ -18,7 +18,7 @@ from functools import lru_cache
 
 from builder.reading import starts
 from builder.reading.furniture import BREAK
-from builder.reading.patterns import LONE_NUMBER, search_end
+from builder.reading.patterns import LONE_NUMBER, OPENING, search_end
 from builder.reading.state import EM_OPEN, STRONG_OPEN, Block, Line, ReadState
 
 RULE = re.compile(r"^\s*(?:\\?_){5,}\s*$")  # `_____`, or `\_\_\_\_\_` as Markdown writers escape it
@@ -180,4 +180,30 @@ def run_on_paragraphs(state: ReadState) -> None:
             out[-1].text = out[-1].last_line = head
             out.append(Block(tail, block.line, first_line=tail, last_line=tail))
             last += 1
+    state.blocks = out
+
+
+_EMPHASIS_AFTER_CLAUSE = re.compile(f"(?<=[,;:]) (?={EM_OPEN})")
+
+
+def run_on_openings(state: ReadState) -> None:
+    """`The General Assembly, _Recalling_ its relevant resolutions, …`, `… Connectivity, _Recognizing_ the fact
+    …` (pymupdf4llm, A/RES/80/72, A/C.2/80/L.58): a converter may run a preambular paragraph on after the one
+    before. An italic opening phrase (`patterns.OPENING`) right after a clause's end opens a block of its own:
+    inside a paragraph, italics after a comma are a title's (`Treaty Series`), never an opening verb's."""
+    out: list[Block] = []
+    for block in state.blocks:
+        cuts = []
+        if block.kind == "text" and EM_OPEN in block.text:
+            cuts = [
+                m.start()
+                for m in _EMPHASIS_AFTER_CLAUSE.finditer(block.text)
+                if OPENING.match(Block(block.text[m.end() :], 0).plain)
+            ]
+        if not cuts:
+            out.append(block)
+            continue
+        pieces = [block.text[a:b].strip() for a, b in zip([0, *cuts], [*cuts, len(block.text)], strict=True)]
+        block.text = block.last_line = pieces[0]
+        out += [block, *(Block(piece, block.line, first_line=piece, last_line=piece) for piece in pieces[1:])]
     state.blocks = out

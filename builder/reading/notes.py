@@ -309,8 +309,9 @@ def run_on_notes(state: ReadState) -> None:
 
 
 def _split_run_on(note: NoteDef, labels: set[str]) -> NoteDef | None:
-    """The note run on inside `note` (see `run_on_notes`), cut from it; its label joins `labels`."""
-    following = str(int(note.label) + 1) if note.label.isdigit() else None
+    """The note run on inside `note` (see `run_on_notes`), cut from it; its label joins `labels`. After a
+    star's note (`* On behalf of … 10 May 2024. 1  Resolution 217 A (III).`) comes note 1."""
+    following = str(int(note.label) + 1) if note.label.isdigit() else "1"
     m = _run_on(following).search(note.text) if following and following not in labels else None
     if m is None:
         return None
@@ -765,9 +766,9 @@ NOTE_RULES = Ruler(
     [
         ("extract_notes", extract_notes),
         ("shuffled_notes", shuffled_notes),
+        ("run_on_notes", run_on_notes),  # before `unruled_notes`, which goes on from the notes it splits off
         ("unruled_notes", unruled_notes),
         ("bulleted_star_notes", bulleted_star_notes),
-        ("run_on_notes", run_on_notes),
         ("digit_markers", digit_markers),
         ("only_place_markers", only_place_markers),
         ("split_word_markers", split_word_markers),
