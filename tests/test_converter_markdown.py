@@ -376,3 +376,10 @@ def test_a_preambular_paragraph_run_on_after_the_one_before() -> None:
         "pp2": "Noting the report,",
         "op1": "Calls upon States to act.",
     }
+
+
+def test_a_number_joined_at_its_hyphen() -> None:
+    """`at its eightyfirst session` (pymupdf4llm joined `eighty-` / `first` at a line's end, A/C.1/80/L.14):
+    English writes no such word; the hyphen is back."""
+    doc = _read("1. _Decides_ to include the item in the agenda of its eightyfirst session.\n")
+    assert _texts(doc)["op1"] == "Decides to include the item in the agenda of its eighty-first session."

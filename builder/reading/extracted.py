@@ -4,7 +4,8 @@ Run right after the line clean-up (`builder.reading.lines`), on every text front
 front end reads the page's own geometry and needs none of this. Guarantees to the next stage: no
 space before a hyphen that joins two words (`sub -item`) nor between a compound's halves where
 pdftotext joined two lines (`Secretary General`); a hyphen pdftotext dropped inside a compound the
-document prints with it elsewhere is back (`SecretaryGeneral`); no space inside a word the document
+document prints with it elsewhere is back (`SecretaryGeneral`), and in a number English writes with one
+wherever it stands (`eightyfirst`); no space inside a word the document
 prints whole elsewhere (`su stainable`); a notes rule stands on a line of its own. Every rule weighs
 the document's own words and lines, never a list of documents; where pdftotext joined two lines, English
 spelling too (`twenty first`, `self determination`: numbers and prefixes English writes with a hyphen).
@@ -81,6 +82,18 @@ def _english_join(printed: str) -> tuple[str, int] | None:
         return None
     at = m.end(1)
     return printed[:at] + "-" + printed[at:].lstrip(" "), at
+
+
+_JOINED_NUMBER = re.compile(rf"\b({_TENS})({_UNITS})\b", re.IGNORECASE)
+
+
+def joined_numbers(state: ReadState) -> None:
+    """`eightyfirst`, `twentyseventh` → `eighty-first`, `twenty-seventh`: a number English writes with a hyphen,
+    printed in one piece where a converter (pymupdf4llm) joined a line broken at that hyphen. No English word
+    is so spelled, so wherever it stands the hyphen was lost."""
+    for line in state.lines:
+        if "ty" in line.text:
+            line.text = _JOINED_NUMBER.sub(r"\1-\2", line.text)
 
 
 def joined_lines(state: ReadState) -> None:
@@ -246,6 +259,7 @@ EXTRACTED_RULES = Ruler(
     [
         ("spaced_hyphens", spaced_hyphens),  # first: a compound so printed tells `dropped_hyphens` of itself
         ("dropped_hyphens", dropped_hyphens),
+        ("joined_numbers", joined_numbers),
         ("joined_lines", joined_lines),
         ("glued_rules", glued_rules),
         ("split_words", split_words),
