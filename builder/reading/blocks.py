@@ -161,6 +161,11 @@ def _run_on_number(number: int) -> re.Pattern[str]:
     return re.compile(rf"{_ENDS_BEFORE} {number} ?\. (?=[A-Z“\"{EM_OPEN}{STRONG_OPEN}])")
 
 
+def _prints_number(text: str, number: int) -> bool:
+    """A quick test before `_run_on_number`'s: the number as a paragraph's, anywhere in the text."""
+    return f" {number}. " in text or f" {number} . " in text
+
+
 def run_on_paragraphs(state: ReadState) -> None:
     """`… against Hunger and Poverty. 30. We reaffirm …`: a converter (pymupdf4llm) may run a numbered
     paragraph on after the one before, on the same line. Where a block's text, after a clause's end,
@@ -175,7 +180,10 @@ def run_on_paragraphs(state: ReadState) -> None:
         numbered = _NUMBERED.match(block.text)
         if numbered:
             last = int(numbered.group(1))
-        while last is not None and (m := _run_on_number(last + 1).search(out[-1].text)):
+        while last is not None and _prints_number(out[-1].text, last + 1):
+            m = _run_on_number(last + 1).search(out[-1].text)
+            if m is None:
+                break
             head, tail = out[-1].text[: m.start()], f"{last + 1}. " + out[-1].text[m.end() :]
             out[-1].text = out[-1].last_line = head
             out.append(Block(tail, block.line, first_line=tail, last_line=tail))

@@ -85,15 +85,17 @@ def _english_join(printed: str) -> tuple[str, int] | None:
 
 
 _JOINED_NUMBER = re.compile(rf"\b({_TENS})({_UNITS})\b", re.IGNORECASE)
+_TENS_UNIT = re.compile(rf"ty(?:{_UNITS})")  # where one may stand: every ten ends in `ty`
 
 
 def joined_numbers(state: ReadState) -> None:
     """`eightyfirst`, `twentyseventh` → `eighty-first`, `twenty-seventh`: a number English writes with a hyphen,
     printed in one piece where a converter (pymupdf4llm) joined a line broken at that hyphen. No English word
     is so spelled, so wherever it stands the hyphen was lost."""
+    if not _TENS_UNIT.search("\n".join(line.text for line in state.lines)):
+        return  # the usual case, found by a scan for a literal (`_JOINED_NUMBER`'s alternatives are slow to try)
     for line in state.lines:
-        if "ty" in line.text:
-            line.text = _JOINED_NUMBER.sub(r"\1-\2", line.text)
+        line.text = _JOINED_NUMBER.sub(r"\1-\2", line.text)
 
 
 def joined_lines(state: ReadState) -> None:
