@@ -84,7 +84,8 @@ agreed: $(VENV)/.installed
 mandates: $(VENV)/.installed
 	$(BIN)/python -m builder.mandates.report --sources $(SOURCES)
 
-# Same document, every form: extract the PDFs' text with each tool into SCRATCH (once, ~10 min), then
+# Same document, every form: extract the PDFs' text with each tool into SCRATCH (once, ~25 min: pymupdf4llm's
+# layout model takes most of it), then
 # compare the ids and words read from each form, and from the PDFs themselves, with the reference text
 # (benchmarks/forms.py; FORMS_FLAGS="--show 3 --json forms.json" prints worked examples). pdftotext is
 # Debian's poppler-utils, installed here when missing (without it those two forms are left empty).
@@ -93,7 +94,7 @@ PDFS ?= ../shared/corpus-pdf
 REFERENCE ?= ../shared/corpus
 FORMS_FLAGS ?=
 .PHONY: forms
-$(VENV)/.forms: $(VENV)/.installed
+$(VENV)/.forms: $(VENV)/.installed pyproject.toml
 	$(BIN)/pip install --quiet -e '.[forms]'
 	@command -v pdftotext >/dev/null || { $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq poppler-utils >/dev/null; }
 	touch $@
