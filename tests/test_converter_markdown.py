@@ -406,3 +406,19 @@ def test_a_compound_the_converter_joined_gets_its_hyphen_back() -> None:
         _read(body.replace(", in particular", ",\nin particular").replace(" in accordance", "\nin accordance"))
     )
     assert wrapped["pp2"] == f"Noting the importance of capacitybuilding and healthcare, {LONG},"
+
+
+def test_a_note_piece_opening_with_a_capital_after_a_comma() -> None:
+    """`> 4 Report of the Conference, Rio de Janeiro,` / `> 3–14 June 1992, vol. I (United Nations publication,` /
+    `> Sales No. E.93.I.8), annex I.` (A/RES/80/131): a piece may open with a capital after one that stopped
+    mid-sentence."""
+    doc = _read(
+        "_Recalling_ the Rio Declaration,<sup>1</sup>\n\n"
+        "> 1 _Report of the Conference, Rio de Janeiro,_\n\n> _3–14 June 2092_ , vol. I (United Nations publication,\n\n"
+        "> Sales No. E.93.I.8), annex I.\n" + FOOT + "1. _Calls upon_ States to act.\n"
+    )
+    assert _notes(doc) == {
+        "1": "Report of the Conference, Rio de Janeiro, 3–14 June 2092, vol. I (United Nations publication, "
+        "Sales No. E.93.I.8), annex I."
+    }
+    assert list(_texts(doc)) == ["pp1", "op1"]

@@ -150,8 +150,8 @@ def _note_tail(blocks: list[Block], i: int, note: NoteDef | None) -> int:
     after a note that stops mid-sentence, the last before the page break and ending the sentence, is
     the note's last line. A converter may cut a long note into several blocks (pymupdf4llm: `… ibid.,
     2017, Supplement No. 11` / `(E/2018/31); ibid., …` / `(E/2020/31); …` / `(E/2025/31).`): up to
-    `_TAIL_BLOCKS` blocks then, none opening with a capital (a paragraph's start), the last ending it
-    before the page break or the next note."""
+    `_TAIL_BLOCKS` blocks then, none opening with a capital (a paragraph's start) after a piece that ended
+    a sentence, the last ending it before the page break or the next note."""
     if note is None or _ENDS_NOTE.search(note.text) or blocks[i].kind != "text":
         return 0
     for k in range(i, min(i + _TAIL_BLOCKS, len(blocks))):
@@ -159,8 +159,8 @@ def _note_tail(blocks: list[Block], i: int, note: NoteDef | None) -> int:
         ends = after is None or after.kind == "break" or _opens_next(after, note)
         if ends and _ENDS_NOTE.search(blocks[k].text):
             return k - i + 1
-        if after is None or after.kind != "text" or blocks[k].text[:1].isupper() or after.text[:1].isupper():
-            return 0  # a tail of several blocks: none opens like a paragraph
+        if after is None or after.kind != "text" or (after.text[:1].isupper() and _ENDS_NOTE.search(blocks[k].text)):
+            return 0  # a tail of several blocks: none opens like a paragraph after a piece that ended
     return 0
 
 
