@@ -237,13 +237,13 @@ def test_two_notes_run_on_one_line(rule: str) -> None:
 
 def test_a_numbered_paragraph_run_on_after_the_one_before() -> None:
     """`… against Hunger and Poverty. 30. We reaffirm …` (A/80/L.5) and `…; 21 . _Reaffirms_ …` (A/80/L.22):
-    the paragraph that follows in number opens a paragraph of its own; `para. 3. The` does not."""
+    the paragraph that follows in number opens a paragraph of its own; `para. 2. The` does not."""
     doc = _read(
-        "1. _Calls upon_ States to act, as set out in chap. IV, para. 3. The Assembly notes it;\n\n"
+        "1. _Calls upon_ States to act, as set out in chap. IV, para. 2. The Assembly notes it;\n\n"
         "2. _Requests_ the Secretary-General to report; 3 . _Decides_ to remain seized of the matter.\n"
     )
     assert _texts(doc) == {
-        "op1": "Calls upon States to act, as set out in chap. IV, para. 3. The Assembly notes it;",
+        "op1": "Calls upon States to act, as set out in chap. IV, para. 2. The Assembly notes it;",
         "op2": "Requests the Secretary-General to report;",
         "op3": "Decides to remain seized of the matter.",
     }

@@ -153,7 +153,7 @@ def group_blocks(state: ReadState) -> None:
 _NUMBERED = re.compile(r"^[“\"]?(\d{1,3})\.\s")
 # Where a paragraph may end: a clause's last punctuation after a word, a bracket or a quote (not `para. 5.`,
 # `No. 5.`, `art. 5.`: a reference's number is not a paragraph's).
-_ENDS_BEFORE = r"(?<![Pp]ara)(?<![Pp]aras)(?<!No)(?<!art)(?<!chap)(?<!sect)(?<!vol)(?<=[\w)”’\"][.;:])"
+_ENDS_BEFORE = r"(?<=[\w)”’\"][.;:])(?<![Pp]ara\.)(?<![Pp]aras\.)(?<!No\.)(?<!art\.)(?<!chap\.)(?<!sect\.)(?<!vol\.)"
 
 
 @lru_cache(maxsize=512)

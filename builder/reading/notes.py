@@ -142,7 +142,7 @@ def extract_notes(state: ReadState) -> None:
                 _as_break(block)
 
 
-def _note_tail(blocks: list[Block], i: int, note: NoteDef | None) -> int:
+def _note_tail(blocks: list[Block], i: int, note: NoteDef) -> int:
     """How many blocks from `i` end `note`, the note right before them at the page's foot (0: none).
 
     `* On behalf of the States Members … of the Economic` / blank / `Community of Central African
@@ -152,7 +152,7 @@ def _note_tail(blocks: list[Block], i: int, note: NoteDef | None) -> int:
     2017, Supplement No. 11` / `(E/2018/31); ibid., …` / `(E/2020/31); …` / `(E/2025/31).`): up to
     `_TAIL_BLOCKS` blocks then, none opening with a capital (a paragraph's start) after a piece that ended
     a sentence, the last ending it before the page break or the next note."""
-    if note is None or _ENDS_NOTE.search(note.text) or blocks[i].kind != "text":
+    if _ENDS_NOTE.search(note.text) or blocks[i].kind != "text":
         return 0
     for k in range(i, min(i + _TAIL_BLOCKS, len(blocks))):
         after = blocks[k + 1] if k + 1 < len(blocks) else None
@@ -179,9 +179,11 @@ def _take_tail(state: ReadState, i: int) -> int:
     """The blocks from `i` that end the note defined in the block before (`_note_tail`), joined to it (a
     converter's bullet before a piece dropped); how many."""
     note = next((n for n in reversed(state.notes) if n.position == i - 1), None)
+    if note is None:
+        return 0
     tail = _note_tail(state.blocks, i, note)
     for block in state.blocks[i : i + tail]:
-        note.text += " " + _BULLET.sub("", block.text)  # type: ignore[union-attr]  # found only after a note
+        note.text += " " + _BULLET.sub("", block.text)
         _as_break(block)
     return tail
 
@@ -234,10 +236,9 @@ def shuffled_notes(state: ReadState) -> None:
         if j - i < 2 or (j < len(blocks) and blocks[j].kind != "break"):
             i = j + 1
             continue
-        run = sorted(blocks[i:j], key=lambda b: int(_STARTS_WITH_DIGITS.match(b.text).group(1)))  # type: ignore[union-attr]
-        labels = [int(_STARTS_WITH_DIGITS.match(b.text).group(1)) for b in run]  # type: ignore[union-attr]
-        if labels == list(range(labels[0], labels[0] + len(labels))):
-            blocks[i:j] = run
+        labels = [int(m.group(1)) for b in blocks[i:j] if (m := _STARTS_WITH_DIGITS.match(b.text))]
+        if sorted(labels) == list(range(min(labels), min(labels) + len(labels))):
+            blocks[i:j] = [block for _, block in sorted(zip(labels, blocks[i:j], strict=True), key=lambda p: p[0])]
         i = j + 1
 
 
@@ -286,9 +287,11 @@ def unruled_notes(state: ReadState) -> None:
             note = NoteDef(digits.group(1), digits.group(2).strip(), blocks[i].line, i)
             _insert_note(state, note)
             labels = {n.label for n in state.notes}
-            while (note := _split_run_on(note, labels)) is not None:  # type: ignore[assignment]
-                _insert_note(state, note)
-                expected = int(note.label)
+            following = _split_run_on(note, labels)
+            while following is not None:
+                _insert_note(state, following)
+                expected = int(following.label)
+                following = _split_run_on(following, labels)
             took = True
             expected = free(expected + 1)
             i += 1
@@ -312,12 +315,12 @@ def _split_run_on(note: NoteDef, labels: set[str]) -> NoteDef | None:
     """The note run on inside `note` (see `run_on_notes`), cut from it; its label joins `labels`. After a
     star's note (`* On behalf of … 10 May 2024. 1  Resolution 217 A (III).`) comes note 1."""
     following = str(int(note.label) + 1) if note.label.isdigit() else "1"
-    m = _run_on(following).search(note.text) if following and following not in labels else None
+    m = _run_on(following).search(note.text) if following not in labels else None
     if m is None:
         return None
     note.text, rest = note.text[: m.start()].rstrip(), note.text[m.end() :]
-    labels.add(following)  # type: ignore[arg-type]  # set whenever m is
-    return NoteDef(following, rest.strip(), note.line, note.position)  # type: ignore[arg-type]
+    labels.add(following)
+    return NoteDef(following, rest.strip(), note.line, note.position)
 
 
 @lru_cache(maxsize=256)
