@@ -1,11 +1,15 @@
 """Rules for text that passed through a Markdown or HTML converter.
 
 Guarantees to the next stage: no Markdown heading hashes, block quotes, or list
-dashes before paragraph numbers or note labels, dead links (`[72/1](#)`) reduced to their text, `<i>`/`<b>`
-and `*italic*`/`**bold**` emphasis turned into emphasis tokens, a table's rows
-read as lines of text, a converter's comments, highlights and `<br>` gone, backslash
-escapes (`\\_`) resolved. Any other markup a source contains (a live Markdown
-link, an HTML tag) is left as literal text: it is shown, never interpreted.
+dashes before paragraph numbers or note labels; a division the converter set as
+a heading on its own line, its title on the next (`Chapter I` / `General
+provisions`); dead links (`[72/1](#)`) reduced to their text; a converter's
+comments, highlights and `<br>` gone, a table's rows read as lines of text, a
+bold notes rule a rule; `<i>`/`<b>` and `*italic*`/`**bold**` emphasis turned
+into emphasis tokens, with no space between them and the punctuation after;
+backslash escapes (`\\_`) resolved. Any other markup a source contains (a live
+Markdown link, an HTML tag) is left as literal text: it is shown, never
+interpreted.
 """
 
 from __future__ import annotations
