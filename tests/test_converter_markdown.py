@@ -422,3 +422,24 @@ def test_a_note_piece_opening_with_a_capital_after_a_comma() -> None:
         "Sales No. E.93.I.8), annex I."
     }
     assert list(_texts(doc)) == ["pp1", "op1"]
+
+
+def test_a_ruled_note_after_unruled_ones() -> None:
+    """`**__________________** 37  United Nations, …` after notes 33–36 printed without a rule (A/80/L.17):
+    note 37 opens under the rule, though the last note the rule has seen is 32; its words are not note 32's."""
+    doc = _read(
+        "_Recalling_ the report,<sup>1</sup>\n\n**__________________** 1 A/99/1.\n"
+        + FOOT
+        + "_Noting_ the Agreement<sup>2</sup> and the Code,<sup>3</sup>\n\n> 2  A/99/2.\n\n> 3  A/99/3.\n"
+        + FOOT.replace("(E)", "")
+        + "_Welcoming_ the Protocol,<sup>4</sup>\n\n**__________________** 4  United Nations, _Treaty Series_ , vol. 1.\n"
+        + FOOT.replace("(E)", "")
+        + "1. _Calls upon_ States to act.\n"
+    )
+    assert _notes(doc) == {
+        "1": "A/99/1.",
+        "2": "A/99/2.",
+        "3": "A/99/3.",
+        "4": "United Nations, Treaty Series, vol. 1.",
+    }
+    assert list(_texts(doc)) == ["pp1", "pp2", "pp3", "op1"]

@@ -127,7 +127,7 @@ def extract_notes(state: ReadState) -> None:
                 state.notes.append(NoteDef(block.text.strip(), "", block.line, i))
             elif state.notes and not state.notes[-1].text:
                 state.notes[-1].text = block.text
-            elif digits and _next_label(state.notes, digits.group(1)):
+            elif digits and _opens_note(state.notes, blocks[:i], digits.group(1)):
                 state.notes.append(NoteDef(digits.group(1), digits.group(2).strip(), block.line, i))
             elif state.notes:
                 state.notes[-1].text += " " + block.text
@@ -212,6 +212,16 @@ def bulleted_star_notes(state: ReadState) -> None:
         if bullet is None or i + 1 >= len(blocks) or blocks[i + 1].kind != "break":
             continue
         _insert_note(state, NoteDef(missing.pop(0), block.text[bullet.end() :].strip(), block.line, i))
+
+
+def _opens_note(notes: list[NoteDef], before: list[Block], label: str) -> bool:
+    """A number opening a block under a rule opens a note: the next one (`_next_label`), or a later one the
+    text before cites with a marker of its own (`<sup>37</sup>`: the notes between were printed without a
+    rule, pymupdf4llm, and `unruled_notes` finds them)."""
+    if _next_label(notes, label):
+        return True
+    previous = next((int(n.label) for n in reversed(notes) if n.label.isdigit()), 0)
+    return int(label) > previous and _cited_before(before, label, tokens_only=True)
 
 
 def _next_label(notes: list[NoteDef], label: str) -> bool:
