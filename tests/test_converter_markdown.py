@@ -385,29 +385,6 @@ def test_a_number_joined_at_its_hyphen() -> None:
     assert _texts(doc)["op1"] == "Decides to include the item in the agenda of its eighty-first session."
 
 
-LONG = (
-    "in particular through the exchange of experience among national archives, the training of archivists and "
-    "the digitization of records at risk of loss, in accordance with national legislation and priorities"
-)
-
-
-def test_a_compound_the_converter_joined_gets_its_hyphen_back() -> None:
-    """`capacitybuilding` beside `capacity-building` printed twice (pymupdf4llm joins a compound broken at a
-    line's end, A/80/L.17): in a text set one paragraph a line, the hyphen is back where the document prints
-    the compound hyphenated more often than joined; `healthcare` beside one `health-care` stays as printed."""
-    body = (
-        f"_Recalling_ the need for capacity-building and health-care services, {LONG},\n\n"
-        f"_Noting_ the importance of capacitybuilding and healthcare, {LONG},\n\n"
-        f"1. _Calls for_ capacity-building, {LONG}.\n"
-    )
-    texts = _texts(_read(body))
-    assert texts["pp2"] == f"Noting the importance of capacity-building and healthcare, {LONG},"
-    wrapped = _texts(
-        _read(body.replace(", in particular", ",\nin particular").replace(" in accordance", "\nin accordance"))
-    )
-    assert wrapped["pp2"] == f"Noting the importance of capacitybuilding and healthcare, {LONG},"
-
-
 def test_a_note_piece_opening_with_a_capital_after_a_comma() -> None:
     """`> 4 Report of the Conference, Rio de Janeiro,` / `> 3–14 June 1992, vol. I (United Nations publication,` /
     `> Sales No. E.93.I.8), annex I.` (A/RES/80/131): a piece may open with a capital after one that stopped

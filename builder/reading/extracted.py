@@ -20,19 +20,14 @@ from builder.reading.lines import text_width
 from builder.reading.state import Line, ReadState, Ruler
 
 
-def _compounds(text: str, any_case: bool = False) -> dict[str, str]:
-    """Each hyphenated compound of `text` whose second part is capitalised (`Secretary-General`; with
-    `any_case`, any compound: `short-term`), keyed by its halves joined (`SecretaryGeneral`). Looked for
-    from each hyphen, not by a pattern over every word: a regular expression scanning a whole document
-    costs more than the rest of this stage."""
+def _compounds(text: str) -> dict[str, str]:
+    """Each hyphenated compound of `text` whose second part is capitalised (`Secretary-General`), keyed
+    by its halves joined (`SecretaryGeneral`). Looked for from each hyphen, not by a pattern over every
+    word: a regular expression scanning a whole document costs more than the rest of this stage."""
     found: dict[str, str] = {}
     at = text.find("-")
     while at > 0:
-        if (
-            at + 1 < len(text)
-            and (text[at + 1].isupper() or (any_case and text[at + 1].isalpha()))
-            and text[at - 1].isalpha()
-        ):
+        if at + 1 < len(text) and text[at + 1].isupper() and text[at - 1].isalpha():
             start, end = at - 1, at + 1
             while start > 0 and text[start - 1].isalpha():
                 start -= 1
@@ -48,39 +43,14 @@ def dropped_hyphens(state: ReadState) -> None:
     """pdftotext joins a word it finds broken at a line's end and drops the hyphen, also where the hyphen
     was the compound's own (`Secretary-` / `General` → `SecretaryGeneral`, `South-South`, `Counter-
     Terrorism`). Where the document prints the compound with its hyphen elsewhere, the hyphen goes back;
-    a name printed in one piece (`SaferGuard`, `iGov`) has no such twin and stays.
-
-    A converter that sets each paragraph on one line (pymupdf4llm) joins every compound a line broke,
-    `capacity-` / `building` → `capacitybuilding`, and where the lines broke is lost. In such a text a
-    compound in lower case gets its hyphen back too, where the document prints it hyphenated more often
-    than joined: English writes some both ways (`health-care`, `healthcare`), and a line's end comes once
-    in many words. (A name's `Co-operation` beside a title's `Cooperation` stays as printed.)"""
+    a name printed in one piece (`SaferGuard`, `iGov`) has no such twin and stays."""
     text = "\n".join(line.text for line in state.lines)
-    reflowed = _reflowed(state.lines)
-    joined = {
-        k: v
-        for k, v in _compounds(text, any_case=reflowed).items()
-        if k in text and (v[v.index("-") + 1].isupper() or (k.islower() and _rarer(text, k, v)))
-    }
+    joined = {k: v for k, v in _compounds(text).items() if k in text}
     if not joined:
         return
     pattern = re.compile(r"\b(?:" + "|".join(map(re.escape, sorted(joined, key=len, reverse=True))) + r")\b")
     for line in state.lines:
         line.text = pattern.sub(lambda m: joined[m.group(0)], line.text)
-
-
-_PARAGRAPH_LINE = 250  # characters: longer than any line a page prints, the length of a paragraph
-
-
-def _reflowed(lines: list[Line]) -> bool:
-    """Whether most of the text stands in lines as long as paragraphs (a converter's, not a page's)."""
-    sizes = [len(line.text) for line in lines]
-    return 2 * sum(n for n in sizes if n > _PARAGRAPH_LINE) > sum(sizes)
-
-
-def _rarer(text: str, joined: str, compound: str) -> bool:
-    """`joined` is printed less often than `compound` (whole words)."""
-    return len(re.findall(rf"\b{joined}\b", text)) < len(re.findall(rf"\b{re.escape(compound)}\b", text))
 
 
 # A hyphenated compound, from its first letter (possessive: a word without a hyphen fails at once).
