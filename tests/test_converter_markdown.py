@@ -420,3 +420,18 @@ def test_a_ruled_note_after_unruled_ones() -> None:
         "4": "United Nations, Treaty Series, vol. 1.",
     }
     assert list(_texts(doc)) == ["pp1", "pp2", "pp3", "op1"]
+
+
+def test_a_paragraphs_stop_inside_its_verbs_italics() -> None:
+    """`321 _. Reaffirms_ the importance …` at a page's top (A/80/L.22): the stop is the number's; the
+    paragraph is paragraph 321, not the end of 320 across the page."""
+    doc = _read(
+        "1. _Invites_ relevant organizations to contribute to the activities of the cycle;\n"
+        + FOOT
+        + "2 _. Reaffirms_ the importance of the assessments;\n\n3. _Decides_ to remain seized of the matter.\n"
+    )
+    assert _texts(doc) == {
+        "op1": "Invites relevant organizations to contribute to the activities of the cycle;",
+        "op2": "Reaffirms the importance of the assessments;",
+        "op3": "Decides to remain seized of the matter.",
+    }

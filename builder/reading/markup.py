@@ -96,6 +96,8 @@ _EM = re.compile(r"(?<![\w*\\])\*(?=[^\s*])(.+?)(?<=[^\s\\*])\*(?![\w*])", re.DO
 # `( _continued_ )`): no such space is printed.
 _SPACE_AFTER_EMPHASIS = re.compile(f"(?<=[{EM_CLOSE}{STRONG_CLOSE}]) +(?=[,;:.)\\]])")
 _SPACE_BEFORE_EMPHASIS = re.compile(f"(?<=[(\\[]) +(?=[{EM_OPEN}{STRONG_OPEN}])")
+# A paragraph's stop inside the italics of its verb (`321 _. Reaffirms_`): the number's, printed before them.
+_STOP_IN_EMPHASIS = re.compile(f"^(\\d{{1,3}}) ?([{EM_OPEN}{STRONG_OPEN}])\\. *")
 _ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|<>$&])")
 
 
@@ -236,11 +238,13 @@ def underscore_emphasis(state: ReadState) -> None:
 
 def emphasis_spacing(state: ReadState) -> None:
     """`The General Assembly␣,` → `The General Assembly,`: pymupdf4llm writes each span followed by a space,
-    also before the comma or bracket that follows an italic one."""
+    also before the comma or bracket that follows an italic one; and `321 _. Reaffirms_` → `321. _Reaffirms_`,
+    the stop it took into the italics given back to the paragraph's number."""
     for block in state.blocks:
         if EM_CLOSE in block.text or STRONG_CLOSE in block.text:
             text = _SPACE_AFTER_EMPHASIS.sub("", block.text)
-            block.text = _SPACE_BEFORE_EMPHASIS.sub("", text)
+            text = _SPACE_BEFORE_EMPHASIS.sub("", text)
+            block.text = _STOP_IN_EMPHASIS.sub(r"\1. \2", text) if text[:1].isdigit() else text
 
 
 def unescape(state: ReadState) -> None:
