@@ -84,6 +84,7 @@ _HTML_EMPHASIS = re.compile(r"<(i|em|b|strong)>(.*?)</\1>", re.IGNORECASE)
 _HTML_COMMENT = re.compile(r"<!--.*?-->")
 _HTML_BREAK = re.compile(r"<br\s*/?>", re.IGNORECASE)
 _HTML_MARK = re.compile(r"</?mark>", re.IGNORECASE)
+_RULE_ALONE = re.compile(r"^\s*_{5,}\s*$")
 _EMPHASISED_RULE = re.compile(r"^\s*(?:[-•]\s+)?(?:\*\*|__)?(_{5,})(?:\*\*|__)?(?:\s+(\S.*))?$")
 _TABLE_ROW = re.compile(r"^\s*\|(.*)\|\s*$")
 _TABLE_RULE = re.compile(r"^\s*\|(?:\s*:?-{3,}:?\s*\|)+\s*$")
@@ -168,9 +169,16 @@ def html_leftovers(state: ReadState) -> None:
 def emphasised_rules(state: ReadState) -> None:
     """`**__________________** 2 A/HRC/25/63.` → the notes rule on a line of its own, then the note: pymupdf4llm
     sets the rule in bold and may run the page's first note on after it."""
+    found = {
+        i: m
+        for i, line in enumerate(state.lines)
+        if "_____" in line.text and not _RULE_ALONE.match(line.text) and (m := _EMPHASISED_RULE.match(line.text))
+    }
+    if not found:
+        return  # the usual case: no rule, or rules printed plain
     out: list[Line] = []
-    for line in state.lines:
-        m = _EMPHASISED_RULE.match(line.text) if "_____" in line.text else None
+    for i, line in enumerate(state.lines):
+        m = found.get(i)
         if m is None:
             out.append(line)
             continue
@@ -183,6 +191,8 @@ def emphasised_rules(state: ReadState) -> None:
 def markdown_tables(state: ReadState) -> None:
     """`|10 a.m.|Item 72|Dialogue …|` → `10 a.m. Item 72 Dialogue …`, a block of its own: a table's row is
     read as the text extractors print it, its cells in order; the `|---|` line under the header goes."""
+    if not any("|" in line.text for line in state.lines):
+        return
     out: list[Line] = []
     for line in state.lines:
         row = _TABLE_ROW.match(line.text) if "|" in line.text else None

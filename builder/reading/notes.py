@@ -178,6 +178,8 @@ def _opens_next(block: Block, note: NoteDef) -> bool:
 def _take_tail(state: ReadState, i: int) -> int:
     """The blocks from `i` that end the note defined in the block before (`_note_tail`), joined to it (a
     converter's bullet before a piece dropped); how many."""
+    if i == 0 or state.blocks[i - 1].kind != "break":
+        return 0  # a note's block is a break once taken: none stands right before this one
     note = next((n for n in reversed(state.notes) if n.position == i - 1), None)
     if note is None:
         return 0
@@ -203,6 +205,8 @@ def bulleted_star_notes(state: ReadState) -> None:
     bullet. Where the text cites a star (`**Chad:** *`) that no note defines, the first bulleted block
     right above a page break or the page's other notes is that note (then `**`'s, and so on)."""
     blocks = state.blocks
+    if not any(b.text[:1] in "-•" and _BULLET.match(b.text) for b in blocks if b.kind == "text"):
+        return
     defined = {n.label for n in state.notes}
     missing = [s for s in ("*", "**", "***") if s not in defined and any(marker(s) in b.text for b in blocks)]
     for i, block in enumerate(blocks):
