@@ -435,3 +435,11 @@ def test_a_paragraphs_stop_inside_its_verbs_italics() -> None:
         "op2": "Reaffirms the importance of the assessments;",
         "op3": "Decides to remain seized of the matter.",
     }
+
+
+def test_a_marker_in_italics_inside_its_tag() -> None:
+    """`programme<sup>_a_</sup>` (a table's heading in A/C.3/80/L.1): the italics are the label's, the marker a
+    marker, not `<sup>` printed as text."""
+    doc = _read("_Recalling_ the programme,<sup>_a_</sup>\n\n1. _Approves_ it.\n")
+    assert _texts(doc)["pp1"] == "Recalling the programme,"
+    assert [r.label for r in doc.paragraphs()[1].content.refs] == ["a"]

@@ -13,11 +13,22 @@ from __future__ import annotations
 import re
 
 from builder.reading import markup
-from builder.reading.state import EM_CLOSE, MARK_OPEN, MARKER_RE, STRONG_CLOSE, ReadState, Ruler, marker
+from builder.reading.state import (
+    EM_CLOSE,
+    EM_OPEN,
+    MARK_OPEN,
+    MARKER_RE,
+    STRONG_CLOSE,
+    STRONG_OPEN,
+    ReadState,
+    Ruler,
+    marker,
+)
 
 _SUPERSCRIPTS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
 _MANGLED_SUP = re.compile(r"<sup>&</sup>lt;sup>([\w*]{1,4})</sup>")
-_HTML_SUP = re.compile(r"<sup>\s*([\w*]{1,4})\s*</sup>")
+# (a converter's italics inside the tag are the label's: `<sup>_a_</sup>`)
+_HTML_SUP = re.compile(f"<sup>\\s*[{EM_OPEN}{STRONG_OPEN}]?([\\w*]{{1,4}})[{EM_CLOSE}{STRONG_CLOSE}]?\\s*</sup>")
 _LATEX = re.compile(r"\$\s*\^\s*\{\s*(?:\^\s*\{\s*)?([\w*]{1,4})\s*\}(?:\s*\\?\})?\s*(?:\\\s?)?((?:[^$]{0,200}?)\$)?")
 _FOOTNOTE_DEF = re.compile(r"^\[\^([\w*]{1,8})\]:\s*")
 _FOOTNOTE_REF = re.compile(r"\[\^([\w*]{1,8})\]")
