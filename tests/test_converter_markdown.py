@@ -177,9 +177,9 @@ def test_unruled_notes_after_a_ruled_page() -> None:
 
 
 def test_no_unruled_note_after_ruled_ones_without_a_marker_of_its_own() -> None:
-    """A budget's total under the last ruled note, as pdftotext prints it (`3 450 426 300` below `Part I.
-    Overall policymaking` / `3`, shaped like A/C.5/80/L.6): a section's number printed in a table is no marker
-    of a note printed without a rule."""
+    """A budget's total under the last ruled note, as pdftotext prints it (`2 450 426 300` below `Part I.
+    Overall policymaking` / `2`, shaped like A/C.5/80/L.6's `3 450 426 300`): a section's number printed in a
+    table is no marker of a note printed without a rule."""
     doc, _ = read_text(
         "The General Assembly,\n\n1. Approves the appropriations for the biennium;1\n\n"
         "__________________\n1 A/99/1.\n\n99-38861 (E) 091099\n\n*9938861*\n\n"

@@ -18,10 +18,9 @@ from functools import lru_cache
 
 from builder.reading import starts
 from builder.reading.furniture import BREAK
-from builder.reading.patterns import LONE_NUMBER, OPENING, search_end
+from builder.reading.patterns import LONE_NUMBER, OPENING, RULE, search_end
 from builder.reading.state import EM_OPEN, STRONG_OPEN, Block, Line, ReadState
 
-RULE = re.compile(r"^\s*(?:\\?_){5,}\s*$")  # `_____`, or `\_\_\_\_\_` as Markdown writers escape it
 # An asterism: `* * *` (`***` as pdftotext prints it, `\* \* \*` as Markdown writers escape it) or `⁂`,
 # centred on a line of its own between two groups of paragraphs.
 ASTERISM = re.compile(r"^\s*(?:(?:\\?\*\s*){3}|⁂)\s*$")
@@ -150,7 +149,6 @@ def group_blocks(state: ReadState) -> None:
     state.blocks = blocks
 
 
-_NUMBERED = re.compile(r"^[“\"]?(\d{1,3})\.\s")
 # Where a paragraph may end: a clause's last punctuation after a word, a bracket or a quote (not `para. 5.`,
 # `No. 5.`, `art. 5.`: a reference's number is not a paragraph's).
 _ENDS_BEFORE = r"(?<=[\w)”’\"][.;:])(?<![Pp]ara\.)(?<![Pp]aras\.)(?<!No\.)(?<!art\.)(?<!chap\.)(?<!sect\.)(?<!vol\.)"
@@ -177,7 +175,7 @@ def run_on_paragraphs(state: ReadState) -> None:
         out.append(block)
         if block.kind != "text":
             continue
-        numbered = _NUMBERED.match(block.text)
+        numbered = starts.NUMBERED_OPENING.match(block.text)
         if numbered:
             last = int(numbered.group(1))
         while last is not None and _prints_number(out[-1].text, last + 1):

@@ -19,7 +19,7 @@ import re
 import yaml
 
 from builder.errors import InputError, Place
-from builder.reading.patterns import NAMED_DIVISION
+from builder.reading.patterns import NAMED_DIVISION, RULE
 from builder.reading.state import (
     EM_CLOSE,
     EM_OPEN,
@@ -84,7 +84,6 @@ _HTML_EMPHASIS = re.compile(r"<(i|em|b|strong)>(.*?)</\1>", re.IGNORECASE)
 _HTML_COMMENT = re.compile(r"<!--.*?-->")
 _HTML_BREAK = re.compile(r"<br\s*/?>", re.IGNORECASE)
 _HTML_MARK = re.compile(r"</?mark>", re.IGNORECASE)
-_RULE_ALONE = re.compile(r"^\s*_{5,}\s*$")
 _EMPHASISED_RULE = re.compile(r"^\s*(?:[-•]\s+)?(?:\*\*|__)?(_{5,})(?:\*\*|__)?(?:\s+(\S.*))?$")
 _TABLE_ROW = re.compile(r"^\s*\|(.*)\|\s*$")
 _TABLE_RULE = re.compile(r"^\s*\|(?:\s*:?-{3,}:?\s*\|)+\s*$")
@@ -172,7 +171,7 @@ def emphasised_rules(state: ReadState) -> None:
     found = {
         i: m
         for i, line in enumerate(state.lines)
-        if "_____" in line.text and not _RULE_ALONE.match(line.text) and (m := _EMPHASISED_RULE.match(line.text))
+        if "_____" in line.text and not RULE.match(line.text) and (m := _EMPHASISED_RULE.match(line.text))
     }
     if not found:
         return  # the usual case: no rule, or rules printed plain

@@ -13,9 +13,8 @@ import re
 from collections import Counter
 from functools import lru_cache
 
-from builder.reading.blocks import RULE
 from builder.reading.furniture import BREAK
-from builder.reading.patterns import LONE_NUMBER, MONTHS, search_end
+from builder.reading.patterns import LONE_NUMBER, MONTHS, RULE, search_end
 from builder.reading.state import MARK_CLOSE, MARK_OPEN, MARKER_RE, Block, Line, NoteDef, ReadState, Ruler, marker
 
 _STARTS_WITH_MARKER = re.compile(r"^[“\"]?" + MARKER_RE.pattern + r"\s*(.*)$", re.DOTALL)
@@ -278,6 +277,7 @@ def unruled_notes(state: ReadState) -> None:
 
     expected = free(1)
     took = False
+    labels = {n.label for n in state.notes}
     blocks = state.blocks
     i = 0
     while i < len(blocks):
@@ -300,7 +300,7 @@ def unruled_notes(state: ReadState) -> None:
                 continue
             note = NoteDef(digits.group(1), digits.group(2).strip(), blocks[i].line, i)
             _insert_note(state, note)
-            labels = {n.label for n in state.notes}
+            labels.add(note.label)
             following = _split_run_on(note, labels)
             while following is not None:
                 _insert_note(state, following)

@@ -75,6 +75,9 @@ OPENING = re.compile(
 )
 
 
+# A notes rule alone on its line: `_____`, or `\_\_\_\_\_` as Markdown writers escape it.
+RULE = re.compile(r"^\s*(?:\\?_){5,}\s*$")
+
 # A number of one to three digits alone on its line: a note's label or marker printed apart, a raised marker.
 LONE_NUMBER = re.compile(r"^\s*(\d{1,3})\s*$")
 

@@ -91,7 +91,7 @@ OPERATIVE = re.compile(
 
 
 _UNSTOPPED = re.compile(r"^\s*(\d{1,3})\s+")
-_NUMBERED_OPENING = re.compile(r"^\s*[“\"]?(\d{1,3})\.\s")
+NUMBERED_OPENING = re.compile(r"^\s*[“\"]?(\d{1,3})\.\s")
 
 
 def unstopped_number_start(before: list[str], line: str) -> bool:
@@ -99,7 +99,7 @@ def unstopped_number_start(before: list[str], line: str) -> bool:
     drops it where the PDF set it apart). Only the very next number, after a line that closed a
     clause, before an operative verb (as `structure` reads it): a number opening a sentence (`… .` /
     `14 Member States have …`) is no paragraph's."""
-    m, first = _UNSTOPPED.match(line), _NUMBERED_OPENING.match(before[0])
+    m, first = _UNSTOPPED.match(line), NUMBERED_OPENING.match(before[0])
     return bool(
         m
         and first
